@@ -1,0 +1,215 @@
+/* ffiguard public C API: load mixed Rust/C/C++ IR, find FFI edges, report.
+ * The analysis itself lives in plugin/; this header only names its entry points and data. */
+#ifndef FFIGUARD_FFIGUARD_H
+#define FFIGUARD_FFIGUARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <llvm-c/Types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define FFIGUARD_EXPORT __attribute__((visibility("default")))
+#else
+#define FFIGUARD_EXPORT
+#endif
+
+/* ---- languages ---------------------------------------------------------------------------- */
+
+enum ffiguard_lang {
+	FFIGUARD_LANG_UNKNOWN = 0,
+	FFIGUARD_LANG_RUST,
+	FFIGUARD_LANG_C,
+	FFIGUARD_LANG_CXX,
+};
+
+/* "rust", "c", "c++" or "unknown". */
+FFIGUARD_EXPORT const char *ffiguard_lang_name(enum ffiguard_lang lang);
+
+/* ---- plain data shared by edges, findings and the writers --------------------------------- */
+
+/* A source position; file == NULL when the IR carries no debug location. */
+struct ffiguard_loc {
+	const char *file;
+	unsigned line;
+	unsigned column;
+};
+
+/* A function: its symbol, its demangled name and its language. */
+struct ffiguard_fn {
+	const char *symbol;
+	const char *name;
+	enum ffiguard_lang lang;
+};
+
+/* A call site whose caller and (final) callee are in different known languages. `via` lists the
+ * trivial shims the call passes through, in call order, before reaching `callee`. */
+struct ffiguard_edge {
+	struct ffiguard_fn caller;
+	struct ffiguard_fn callee;
+	struct ffiguard_loc loc;
+	size_t n_via;
+	const struct ffiguard_fn *via;
+};
+
+enum ffiguard_severity {
+	FFIGUARD_SEV_NOTE = 0,
+	FFIGUARD_SEV_WARNING,
+	FFIGUARD_SEV_ERROR,
+};
+
+/* "note", "warning" or "error". */
+FFIGUARD_EXPORT const char *ffiguard_severity_name(enum ffiguard_severity sev);
+
+struct ffiguard_note {
+	const char *message;
+	struct ffiguard_fn function;
+	struct ffiguard_loc loc;
+};
+
+struct ffiguard_finding {
+	const char *rule;
+	enum ffiguard_severity severity;
+	const char *message;
+	struct ffiguard_fn function; /* where the finding is reported */
+	struct ffiguard_loc loc;
+	bool has_edge;
+	struct ffiguard_fn edge_caller;
+	struct ffiguard_fn edge_callee;
+	size_t n_notes;
+	const struct ffiguard_note *notes;
+};
+
+/* What a rule is, for SARIF's tool.driver.rules and --help. */
+struct ffiguard_rule_info {
+	const char *id;
+	const char *short_description;
+	const char *full_description;
+	const char *help;
+	enum ffiguard_severity default_severity;
+};
+
+struct ffiguard_summary {
+	size_t functions;
+	size_t ffi_edges;
+	size_t unanalyzed_edges;
+	size_t errors;
+	size_t warnings;
+};
+
+/* ---- the report: everything a writer needs, no LLVM inside -------------------------------- */
+
+struct ffiguard_report;
+
+FFIGUARD_EXPORT struct ffiguard_report *ffiguard_report_new(void);
+FFIGUARD_EXPORT void ffiguard_report_free(struct ffiguard_report *report);
+FFIGUARD_EXPORT void ffiguard_report_add_input(struct ffiguard_report *report, const char *path);
+/* Copies the finding (strings and notes included) into the report. */
+FFIGUARD_EXPORT void ffiguard_report_add_finding(struct ffiguard_report *report,
+						 const struct ffiguard_finding *finding);
+/* Copies the edge into the report. */
+FFIGUARD_EXPORT void ffiguard_report_add_edge(struct ffiguard_report *report,
+					      const struct ffiguard_edge *edge);
+/* The rules the run had enabled, for SARIF. The table must outlive the report. */
+FFIGUARD_EXPORT void ffiguard_report_set_rules(struct ffiguard_report *report,
+					       const struct ffiguard_rule_info *rules, size_t n_rules);
+/* Sorts findings by (file, line, column, rule) and edges by (file, line, column, caller, callee),
+ * and recounts errors and warnings. Writers call nothing else; call this before writing. */
+FFIGUARD_EXPORT void ffiguard_report_finish(struct ffiguard_report *report);
+
+FFIGUARD_EXPORT size_t ffiguard_report_finding_count(const struct ffiguard_report *report);
+FFIGUARD_EXPORT const struct ffiguard_finding *
+ffiguard_report_finding(const struct ffiguard_report *report, size_t i);
+FFIGUARD_EXPORT size_t ffiguard_report_edge_count(const struct ffiguard_report *report);
+FFIGUARD_EXPORT const struct ffiguard_edge *ffiguard_report_edge(const struct ffiguard_report *report,
+								 size_t i);
+FFIGUARD_EXPORT struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *report);
+
+/* Drops findings whose rule does not match `rules` ("GLOB,-GLOB,...": later entries win, default
+ * all) or that a suppression entry matches. Returns 0 or -errno with *err set (caller frees). */
+FFIGUARD_EXPORT int ffiguard_report_filter(struct ffiguard_report *report, const char *rules,
+					   const char *suppressions_path, char **err);
+
+enum ffiguard_format {
+	FFIGUARD_FORMAT_TEXT = 0,
+	FFIGUARD_FORMAT_JSON,
+	FFIGUARD_FORMAT_SARIF,
+};
+
+/* Writers. They read the report and print; they never touch LLVM. */
+FFIGUARD_EXPORT int ffiguard_report_write(FILE *out, const struct ffiguard_report *report,
+					  enum ffiguard_format format, bool color);
+FFIGUARD_EXPORT int ffiguard_edges_write(FILE *out, const struct ffiguard_report *report,
+					 enum ffiguard_format format, bool color);
+
+/* ---- options: the CLI flags, FFIGUARD_OPTIONS and pass parameters share one parser -------- */
+
+enum ffiguard_fail_on {
+	FFIGUARD_FAIL_ON_ERROR = 0,
+	FFIGUARD_FAIL_ON_WARNING,
+	FFIGUARD_FAIL_ON_NEVER,
+};
+
+enum ffiguard_color {
+	FFIGUARD_COLOR_AUTO = 0,
+	FFIGUARD_COLOR_ALWAYS,
+	FFIGUARD_COLOR_NEVER,
+};
+
+struct ffiguard_options {
+	enum ffiguard_format format;
+	enum ffiguard_fail_on fail_on;
+	enum ffiguard_color color;
+	char *output;       /* NULL: standard output / LLVM diagnostics */
+	char *rules;        /* NULL: every rule */
+	char *suppressions; /* NULL: none */
+	bool inline_shims;
+	bool quiet;
+};
+
+FFIGUARD_EXPORT void ffiguard_options_init(struct ffiguard_options *opts);
+FFIGUARD_EXPORT void ffiguard_options_release(struct ffiguard_options *opts);
+/* Sets one option by its name ("format", "fail-on", ...). Returns 0, or -EINVAL with *err set to
+ * a message naming the key and the accepted values (caller frees). */
+FFIGUARD_EXPORT int ffiguard_options_set(struct ffiguard_options *opts, const char *key,
+					 const char *value, char **err);
+/* Parses "key=value:key=value" (FFIGUARD_OPTIONS) or "key=value;key=value" (pass parameters),
+ * with `sep` the separator. Bad entries are skipped and reported in *err (caller frees); the
+ * good ones still apply. Returns the number of bad entries. */
+FFIGUARD_EXPORT int ffiguard_options_parse(struct ffiguard_options *opts, const char *text,
+					   char sep, char **err);
+
+/* ---- loading inputs (CLI) ------------------------------------------------------------------ */
+
+/* Reads .bc, .ll, objects with embedded bitcode, .a archives and .rlib files into one module in
+ * `ctx`, tagging each function with the language of the input that defined it. On failure returns
+ * -errno and sets *err to "FILE: reason" (caller frees). `notes` (may be NULL) receives lines about
+ * skipped archive members, one per line (caller frees). */
+FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *paths,
+					 size_t n_paths, LLVMModuleRef *out, char **notes,
+					 char **err);
+
+/* ---- analysis ------------------------------------------------------------------------------ */
+
+/* Analyses `module` without changing it: provenance, FFI edges and (later) the rules. Edges and
+ * findings go into `report`. Returns 0 or -errno with *err set (caller frees). */
+FFIGUARD_EXPORT int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report,
+				     char **err);
+
+/* The language ffiguard assigns to one function, from the evidence in DESIGN §2. */
+FFIGUARD_EXPORT enum ffiguard_lang ffiguard_function_lang(LLVMValueRef fn);
+
+/* Demangles Rust v0, legacy Rust and Itanium symbols; returns a malloc'ed copy of `symbol` when
+ * it is not mangled. Caller frees. */
+FFIGUARD_EXPORT char *ffiguard_demangle(const char *symbol);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FFIGUARD_FFIGUARD_H */

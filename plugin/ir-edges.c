@@ -1,0 +1,76 @@
+/* FFI edges: call sites whose caller and callee are in different known languages, directly or
+ * through a chain of trivial shims. The checks read these edges; nothing here judges them. */
+#include "ir.h"
+
+#define MAX_CHAIN 8
+
+static struct ir_fn *shim_next(struct ir_program *p, struct ir_fn *f)
+{
+	if (!f->shim_done) {
+		f->shim = ir_shim_classify(f->fn, &f->shim_callee);
+		f->shim_done = true;
+	}
+	return f->shim == IR_SHIM_OK && f->shim_callee ? ir_program_fn(p, f->shim_callee) : NULL;
+}
+
+/* Follows trivial shims from the direct callee. The chain may cross the language boundary once;
+ * on the far side it continues only into bodies the module holds, so that a one-line C++
+ * function calling `operator delete` stays the callee instead of the allocator. */
+static void add_call(struct ir_program *p, struct ir_fn *caller, LLVMValueRef call,
+		     struct ir_fn *direct)
+{
+	struct ir_fn *chain[MAX_CHAIN];
+	size_t n = 0;
+	struct ir_fn *cur = direct;
+	bool crossed = cur->lang != caller->lang;
+
+	while (n < MAX_CHAIN) {
+		struct ir_fn *next = shim_next(p, cur);
+		if (!next || next->lang == FFIGUARD_LANG_UNKNOWN || next == caller)
+			break;
+		if (crossed && (next->lang != cur->lang || LLVMIsDeclaration(next->fn)))
+			break;
+		chain[n++] = cur;
+		cur = next;
+		crossed = crossed || cur->lang != caller->lang;
+	}
+	if (!crossed)
+		return;
+
+	VEC_RESERVE(p->edges, p->cap_edges, p->n_edges + 1);
+	struct ir_edge *e = &p->edges[p->n_edges++];
+	e->call = call;
+	e->caller = caller;
+	e->callee = cur;
+	e->n_via = n;
+	e->via = n ? xmalloc(n * sizeof(*e->via)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		e->via[i] = chain[i];
+}
+
+void ir_find_edges(struct ir_program *p)
+{
+	for (size_t i = 0; i < p->n_fns; i++) {
+		struct ir_fn *caller = p->fns[i];
+		if (caller->lang == FFIGUARD_LANG_UNKNOWN || LLVMIsDeclaration(caller->fn))
+			continue;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(caller->fn); bb;
+		     bb = LLVMGetNextBasicBlock(bb)) {
+			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+			     inst = LLVMGetNextInstruction(inst)) {
+				if (!ir_is_call(inst) || ir_is_inline_asm_call(inst))
+					continue;
+				LLVMValueRef callee = ir_called_function(inst);
+				if (!callee) {
+					p->n_indirect++;
+					continue;
+				}
+				if (LLVMGetIntrinsicID(callee))
+					continue;
+				struct ir_fn *direct = ir_program_fn(p, callee);
+				if (direct->lang != FFIGUARD_LANG_UNKNOWN)
+					add_call(p, caller, inst, direct);
+			}
+		}
+	}
+}

@@ -1,0 +1,142 @@
+/* The analysed program: per-function facts over the (canonical) module, and the bridge from IR
+ * facts to the plain report data. Entry point ffiguard_analyze; rules plug in after the edges. */
+#include "ir.h"
+#include "report.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn)
+{
+	struct ir_fn *f = map_get(&p->by_value, fn);
+	if (f)
+		return f;
+	f = xcalloc(1, sizeof(*f));
+	f->fn = fn;
+	f->lang = ffiguard_function_lang(fn);
+	size_t len;
+	f->symbol = LLVMGetValueName2(fn, &len);
+	map_put(&p->by_value, fn, f);
+	VEC_RESERVE(p->fns, p->cap_fns, p->n_fns + 1);
+	p->fns[p->n_fns++] = f;
+	return f;
+}
+
+const char *ir_fn_name(struct ir_fn *f)
+{
+	if (!f->name)
+		f->name = ffiguard_demangle(f->symbol);
+	return f->name;
+}
+
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, char **err)
+{
+	memset(p, 0, sizeof(*p));
+	map_init(&p->by_value, false);
+	int rc = ir_canonicalize(module, &p->module, err);
+	if (rc < 0)
+		return rc;
+	if (p->module != module)
+		p->owned = p->module;
+	for (LLVMValueRef f = LLVMGetFirstFunction(p->module); f; f = LLVMGetNextFunction(f)) {
+		if (LLVMGetIntrinsicID(f))
+			continue;
+		ir_program_fn(p, f);
+		if (!LLVMIsDeclaration(f))
+			p->n_defined++;
+	}
+	return 0;
+}
+
+void ir_program_release(struct ir_program *p)
+{
+	for (size_t i = 0; i < p->n_fns; i++) {
+		free(p->fns[i]->name);
+		free(p->fns[i]);
+	}
+	for (size_t i = 0; i < p->n_edges; i++)
+		free(p->edges[i].via);
+	free(p->fns);
+	free(p->edges);
+	map_release(&p->by_value);
+	if (p->owned)
+		LLVMDisposeModule(p->owned);
+	memset(p, 0, sizeof(*p));
+}
+
+struct ffiguard_fn ir_fn_ref(struct ir_fn *f)
+{
+	struct ffiguard_fn r = {f->symbol, ir_fn_name(f), f->lang};
+	return r;
+}
+
+static struct ffiguard_loc loc_from(const char *file, unsigned len, unsigned line, unsigned col,
+				    struct buf *scratch)
+{
+	struct ffiguard_loc loc = {NULL, 0, 0};
+	if (!file || !len || !line)
+		return loc;
+	scratch->len = 0;
+	buf_append(scratch, file, len);
+	loc.file = scratch->data;
+	loc.line = line;
+	loc.column = col;
+	return loc;
+}
+
+struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
+{
+	unsigned len = 0;
+	const char *file = LLVMGetDebugLocFilename(inst, &len);
+	return loc_from(file, len, LLVMGetDebugLocLine(inst), LLVMGetDebugLocColumn(inst), scratch);
+}
+
+struct ffiguard_loc ir_fn_loc(LLVMValueRef fn, struct buf *scratch)
+{
+	unsigned len = 0;
+	const char *file = LLVMGetDebugLocFilename(fn, &len);
+	return loc_from(file, len, LLVMGetDebugLocLine(fn), 0, scratch);
+}
+
+static void export_edges(struct ir_program *p, struct ffiguard_report *report)
+{
+	struct buf scratch = {0};
+	struct ffiguard_fn *via = NULL;
+	size_t cap_via = 0;
+	for (size_t i = 0; i < p->n_edges; i++) {
+		struct ir_edge *e = &p->edges[i];
+		struct ffiguard_edge out = {0};
+		out.caller = ir_fn_ref(e->caller);
+		out.callee = ir_fn_ref(e->callee);
+		out.loc = ir_inst_loc(e->call, &scratch);
+		if (!out.loc.file)
+			out.loc = ir_fn_loc(e->caller->fn, &scratch);
+		VEC_RESERVE(via, cap_via, e->n_via);
+		for (size_t v = 0; v < e->n_via; v++)
+			via[v] = ir_fn_ref(e->via[v]);
+		out.via = via;
+		out.n_via = e->n_via;
+		ffiguard_report_add_edge(report, &out);
+	}
+	free(via);
+	buf_release(&scratch);
+}
+
+int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char **err)
+{
+	struct ir_program p;
+	*err = NULL;
+	int rc = ir_program_init(&p, module, err);
+	if (rc < 0) {
+		ir_program_release(&p);
+		return rc;
+	}
+	ir_find_edges(&p);
+	export_edges(&p, report);
+	report->summary.functions = p.n_defined;
+	report->summary.unanalyzed_edges = p.n_indirect;
+	ir_program_release(&p);
+	ffiguard_report_finish(report);
+	return 0;
+}

@@ -1,0 +1,202 @@
+/* Trivial shims (DESIGN §5): small, loop-free, EH-free forwarders. Edge discovery follows them;
+ * the inliner will inline them. This file only classifies; it never changes IR. */
+#include "ir.h"
+
+#include <string.h>
+
+#define SHIM_MAX_BLOCKS 4
+#define SHIM_MAX_INSTRUCTIONS 24
+
+const char *ir_shim_verdict_text(enum ir_shim_verdict v)
+{
+	switch (v) {
+	case IR_SHIM_OK:
+		return "trivial shim";
+	case IR_SHIM_DECLARATION:
+		return "no body in this module";
+	case IR_SHIM_INTERPOSABLE:
+		return "interposable definition";
+	case IR_SHIM_VARARG:
+		return "variadic";
+	case IR_SHIM_TOO_BIG:
+		return "too large";
+	case IR_SHIM_LOOP:
+		return "has a loop";
+	case IR_SHIM_ALLOCA:
+		return "keeps a stack slot";
+	case IR_SHIM_INLINE_ASM:
+		return "contains inline asm";
+	case IR_SHIM_VECTOR:
+		return "uses vector values";
+	case IR_SHIM_TARGET_INTRINSIC:
+		return "uses a target intrinsic";
+	case IR_SHIM_EH_PAD:
+		return "has exception handling";
+	case IR_SHIM_RECURSIVE:
+		return "recursive";
+	case IR_SHIM_MANY_CALLS:
+		return "calls more than one function";
+	case IR_SHIM_INDIRECT_CALL:
+		return "makes an indirect call";
+	}
+	return "?";
+}
+
+bool ir_is_call(LLVMValueRef inst)
+{
+	LLVMOpcode op = LLVMGetInstructionOpcode(inst);
+	return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
+}
+
+bool ir_is_inline_asm_call(LLVMValueRef call)
+{
+	return LLVMIsAInlineAsm(LLVMGetCalledValue(call)) != NULL;
+}
+
+LLVMValueRef ir_called_function(LLVMValueRef call)
+{
+	LLVMValueRef v = LLVMGetCalledValue(call);
+	/* Aliases may chain; a cycle is invalid IR, but stay bounded anyway. */
+	for (int depth = 0; v && LLVMIsAGlobalAlias(v) && depth < 16; depth++)
+		v = LLVMAliasGetAliasee(v);
+	return v && LLVMIsAFunction(v) ? v : NULL;
+}
+
+static bool is_vector(LLVMTypeRef t)
+{
+	LLVMTypeKind k = LLVMGetTypeKind(t);
+	return k == LLVMVectorTypeKind || k == LLVMScalableVectorTypeKind;
+}
+
+/* Intrinsics that only describe the program to the optimizer. */
+static bool is_annotation(const char *name)
+{
+	return strncmp(name, "llvm.dbg.", 9) == 0 || strncmp(name, "llvm.lifetime.", 14) == 0 ||
+	       strcmp(name, "llvm.assume") == 0 || strncmp(name, "llvm.expect", 11) == 0;
+}
+
+static bool is_target_intrinsic(const char *name)
+{
+	static const char *const targets[] = {
+		"x86.",    "aarch64.", "arm.",   "nvvm.",  "amdgcn.", "ppc.",   "riscv.",
+		"wasm.",   "hexagon.", "mips.",  "s390.",  "loongarch.", "bpf.", "spv.",
+		"r600.",   "ve.",      "xcore.", "dx.",    "sparc.",
+	};
+	if (strncmp(name, "llvm.", 5) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+		if (strncmp(name + 5, targets[i], strlen(targets[i])) == 0)
+			return true;
+	return false;
+}
+
+static bool is_eh(LLVMOpcode op)
+{
+	return op == LLVMLandingPad || op == LLVMCleanupPad || op == LLVMCatchPad ||
+	       op == LLVMCatchSwitch || op == LLVMResume || op == LLVMCleanupRet ||
+	       op == LLVMCatchRet || op == LLVMInvoke;
+}
+
+/* True when the CFG has a cycle reachable from the entry (iterative DFS, at most a few blocks). */
+static bool has_cycle(LLVMValueRef fn, unsigned n_blocks)
+{
+	LLVMBasicBlockRef blocks[SHIM_MAX_BLOCKS];
+	LLVMGetBasicBlocks(fn, blocks);
+	int state[SHIM_MAX_BLOCKS] = {0}; /* 0 new, 1 on stack, 2 done */
+	unsigned stack[SHIM_MAX_BLOCKS], next[SHIM_MAX_BLOCKS];
+	int sp = 0;
+	stack[0] = 0;
+	next[0] = 0;
+	state[0] = 1;
+	while (sp >= 0) {
+		LLVMValueRef term = LLVMGetBasicBlockTerminator(blocks[stack[sp]]);
+		unsigned n_succ = term ? LLVMGetNumSuccessors(term) : 0;
+		if (next[sp] >= n_succ) {
+			state[stack[sp]] = 2;
+			sp--;
+			continue;
+		}
+		LLVMBasicBlockRef succ = LLVMGetSuccessor(term, next[sp]++);
+		unsigned idx = 0;
+		while (idx < n_blocks && blocks[idx] != succ)
+			idx++;
+		if (idx == n_blocks)
+			continue;
+		if (state[idx] == 1)
+			return true;
+		if (state[idx] == 0) {
+			state[idx] = 1;
+			sp++;
+			stack[sp] = idx;
+			next[sp] = 0;
+		}
+	}
+	return false;
+}
+
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef *callee)
+{
+	*callee = NULL;
+	if (LLVMIsDeclaration(fn))
+		return IR_SHIM_DECLARATION;
+	switch (LLVMGetLinkage(fn)) {
+	case LLVMWeakAnyLinkage:
+	case LLVMLinkOnceAnyLinkage:
+	case LLVMExternalWeakLinkage:
+	case LLVMCommonLinkage:
+		return IR_SHIM_INTERPOSABLE;
+	default:
+		break;
+	}
+	if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
+		return IR_SHIM_VARARG;
+	unsigned n_blocks = LLVMCountBasicBlocks(fn);
+	if (n_blocks > SHIM_MAX_BLOCKS)
+		return IR_SHIM_TOO_BIG;
+
+	unsigned count = 0;
+	LLVMValueRef target = NULL;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			LLVMOpcode op = LLVMGetInstructionOpcode(i);
+			if (is_eh(op))
+				return IR_SHIM_EH_PAD;
+			if (op == LLVMAlloca)
+				return IR_SHIM_ALLOCA;
+			if (is_vector(LLVMTypeOf(i)))
+				return IR_SHIM_VECTOR;
+			for (int k = 0, n = LLVMGetNumOperands(i); k < n; k++) {
+				LLVMValueRef o = LLVMGetOperand(i, (unsigned)k);
+				if (o && is_vector(LLVMTypeOf(o)))
+					return IR_SHIM_VECTOR;
+			}
+			if (ir_is_call(i)) {
+				if (ir_is_inline_asm_call(i))
+					return IR_SHIM_INLINE_ASM;
+				LLVMValueRef f = ir_called_function(i);
+				if (!f)
+					return IR_SHIM_INDIRECT_CALL;
+				if (LLVMGetIntrinsicID(f)) {
+					size_t len;
+					const char *name = LLVMGetValueName2(f, &len);
+					if (is_annotation(name))
+						continue;
+					if (is_target_intrinsic(name))
+						return IR_SHIM_TARGET_INTRINSIC;
+				} else {
+					if (f == fn)
+						return IR_SHIM_RECURSIVE;
+					if (target && target != f)
+						return IR_SHIM_MANY_CALLS;
+					target = f;
+				}
+			}
+			if (++count > SHIM_MAX_INSTRUCTIONS)
+				return IR_SHIM_TOO_BIG;
+		}
+	}
+	if (n_blocks > 1 && has_cycle(fn, n_blocks))
+		return IR_SHIM_LOOP;
+	*callee = target;
+	return IR_SHIM_OK;
+}

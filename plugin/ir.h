@@ -1,0 +1,103 @@
+/* The IR side of ffiguard: provenance, shims, the canonical copy, the program and its FFI edges.
+ * Everything here reads LLVM; turning facts into plain report data is ir-program.c's job. */
+#ifndef FFIGUARD_IR_H
+#define FFIGUARD_IR_H
+
+#include <llvm-c/Core.h>
+
+#include "ffiguard/ffiguard.h"
+#include "util.h"
+
+/* The function attribute the CLI loader sets from an input module's producer; strongest evidence. */
+#define IR_LANG_ATTR "ffiguard-lang"
+
+/* Language of a module from its producer (llvm.ident) and source file name; UNKNOWN when the
+ * module mixes languages (an llvm-link result) or says nothing. */
+enum ffiguard_lang ir_module_lang(LLVMModuleRef module);
+enum ffiguard_lang ir_lang_from_name(const char *name);
+
+/* Legacy Rust (_ZN...17h<hash>E) demangling in C; NULL when `symbol` is not legacy Rust. */
+char *ir_demangle_rust_legacy(const char *symbol);
+/* Rust v0 and Itanium through LLVM's demangler (pass-plugin.cpp); NULL when not mangled. */
+char *ir_demangle_llvm(const char *symbol);
+
+/* Why a function is not a trivial shim (DESIGN §5). */
+enum ir_shim_verdict {
+	IR_SHIM_OK = 0,
+	IR_SHIM_DECLARATION,
+	IR_SHIM_INTERPOSABLE,
+	IR_SHIM_VARARG,
+	IR_SHIM_TOO_BIG,
+	IR_SHIM_LOOP,
+	IR_SHIM_ALLOCA,
+	IR_SHIM_INLINE_ASM,
+	IR_SHIM_VECTOR,
+	IR_SHIM_TARGET_INTRINSIC,
+	IR_SHIM_EH_PAD,
+	IR_SHIM_RECURSIVE,
+	IR_SHIM_MANY_CALLS,
+	IR_SHIM_INDIRECT_CALL,
+};
+
+const char *ir_shim_verdict_text(enum ir_shim_verdict v);
+/* Classifies `fn`; on IR_SHIM_OK *callee is the one function it calls, or NULL if none. */
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef *callee);
+
+/* The called function of a call/invoke/callbr, looking through aliases; NULL when indirect or
+ * inline asm. */
+LLVMValueRef ir_called_function(LLVMValueRef call);
+bool ir_is_call(LLVMValueRef inst);
+bool ir_is_inline_asm_call(LLVMValueRef call);
+
+/* When `module` has optnone (-O0) functions, returns in *canon a canonicalized clone (sroa,
+ * early-cse, instsimplify) that the caller disposes of; otherwise *canon = module. Never changes
+ * `module`. */
+int ir_canonicalize(LLVMModuleRef module, LLVMModuleRef *canon, char **err);
+
+/* Per-function facts of the program being analysed. */
+struct ir_fn {
+	LLVMValueRef fn;
+	enum ffiguard_lang lang;
+	const char *symbol;   /* owned by LLVM */
+	char *name;           /* demangled, lazily; owned by the program */
+	bool shim_done;
+	enum ir_shim_verdict shim;
+	LLVMValueRef shim_callee;
+};
+
+struct ir_edge {
+	LLVMValueRef call;
+	struct ir_fn *caller;
+	struct ir_fn *callee; /* the end of the shim chain */
+	struct ir_fn **via;   /* shims crossed, in call order */
+	size_t n_via;
+};
+
+struct ir_program {
+	LLVMModuleRef module; /* the canonical copy when the input was -O0 */
+	LLVMModuleRef owned;  /* that copy, disposed of with the program; NULL otherwise */
+	struct map by_value;  /* LLVMValueRef function -> struct ir_fn * */
+	struct ir_fn **fns;
+	size_t n_fns, cap_fns;
+	struct ir_edge *edges;
+	size_t n_edges, cap_edges;
+	size_t n_defined;
+	size_t n_indirect;
+};
+
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, char **err);
+void ir_program_release(struct ir_program *p);
+/* The facts of a function, created on first use. */
+struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);
+const char *ir_fn_name(struct ir_fn *f);
+/* Finds the FFI edges of the program (ir-edges.c). */
+void ir_find_edges(struct ir_program *p);
+
+/* Plain-data views for the report. Strings point into LLVM or the program: copy before freeing. */
+struct ffiguard_fn ir_fn_ref(struct ir_fn *f);
+/* Location of an instruction, or of a function's DISubprogram; file NULL when unknown. `scratch`
+ * holds the joined path when one is needed and is released by the caller. */
+struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch);
+struct ffiguard_loc ir_fn_loc(LLVMValueRef fn, struct buf *scratch);
+
+#endif

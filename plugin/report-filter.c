@@ -1,0 +1,141 @@
+/* Which findings the user asked for: --rules globs and a suppressions file.
+ * Works on the plain report after the checks ran; the checks never see these options. */
+#include "report.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "GLOB,-GLOB,...": a finding is kept when the last entry that matches its rule is positive; with
+ * only negative entries everything else is kept. */
+static bool rule_enabled(const char *rules, const char *rule)
+{
+	if (!rules || !*rules)
+		return true;
+	bool any_positive = false;
+	bool enabled = false;
+	bool decided = false;
+	char *copy = xstrdup(rules);
+	char *save = NULL;
+	for (char *g = strtok_r(copy, ",", &save); g; g = strtok_r(NULL, ",", &save)) {
+		while (*g == ' ')
+			g++;
+		bool negative = *g == '-';
+		if (negative)
+			g++;
+		else
+			any_positive = true;
+		if (fnmatch(g, rule, 0) == 0) {
+			enabled = !negative;
+			decided = true;
+		}
+	}
+	free(copy);
+	return decided ? enabled : !any_positive;
+}
+
+struct suppression {
+	char *rule;
+	char kind; /* 'f' function, 's' source file */
+	char *glob;
+};
+
+static bool suppressed(const struct suppression *sups, size_t n, const struct ffiguard_finding *f)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct suppression *s = &sups[i];
+		if (fnmatch(s->rule, f->rule, 0) != 0)
+			continue;
+		if (s->kind == 'f') {
+			if ((f->function.symbol && fnmatch(s->glob, f->function.symbol, 0) == 0) ||
+			    (f->function.name && fnmatch(s->glob, f->function.name, 0) == 0))
+				return true;
+		} else if (f->loc.file && fnmatch(s->glob, f->loc.file, 0) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Lines "RULE-GLOB:fun:GLOB" or "RULE-GLOB:src:GLOB"; '#' starts a comment. */
+static int read_suppressions(const char *path, struct suppression **out, size_t *n_out, char **err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		int e = errno;
+		*err = xasprintf("%s: cannot read suppressions: %s", path, strerror(e));
+		return -e;
+	}
+	struct suppression *sups = NULL;
+	size_t n = 0, cap = 0;
+	char *line = NULL;
+	size_t line_cap = 0;
+	unsigned lineno = 0;
+	int rc = 0;
+	while (getline(&line, &line_cap, f) >= 0) {
+		lineno++;
+		char *s = line;
+		s[strcspn(s, "#\r\n")] = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		size_t len = strlen(s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			s[--len] = '\0';
+		if (!*s)
+			continue;
+		char *c1 = strchr(s, ':');
+		char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		if (!c1 || !c2 || c1 == s || !c2[1] ||
+		    (strncmp(c1, ":fun:", 5) != 0 && strncmp(c1, ":src:", 5) != 0)) {
+			*err = xasprintf("%s:%u: malformed suppression '%s' (expected "
+					 "RULE-GLOB:fun:GLOB or RULE-GLOB:src:GLOB)",
+					 path, lineno, s);
+			rc = -EINVAL;
+			break;
+		}
+		VEC_RESERVE(sups, cap, n + 1);
+		sups[n].rule = xasprintf("%.*s", (int)(c1 - s), s);
+		sups[n].kind = c1[1];
+		sups[n].glob = xstrdup(c2 + 1);
+		n++;
+	}
+	free(line);
+	fclose(f);
+	*out = sups;
+	*n_out = n;
+	return rc;
+}
+
+static void free_suppressions(struct suppression *sups, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(sups[i].rule);
+		free(sups[i].glob);
+	}
+	free(sups);
+}
+
+int ffiguard_report_filter(struct ffiguard_report *r, const char *rules,
+			   const char *suppressions_path, char **err)
+{
+	struct suppression *sups = NULL;
+	size_t n_sups = 0;
+	*err = NULL;
+	if (suppressions_path) {
+		int rc = read_suppressions(suppressions_path, &sups, &n_sups, err);
+		if (rc < 0) {
+			free_suppressions(sups, n_sups);
+			return rc;
+		}
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		const struct ffiguard_finding *f = &r->findings[i];
+		if (rule_enabled(rules, f->rule) && !suppressed(sups, n_sups, f))
+			r->findings[kept++] = *f;
+	}
+	r->n_findings = kept;
+	free_suppressions(sups, n_sups);
+	return 0;
+}

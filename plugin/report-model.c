@@ -1,0 +1,222 @@
+/* The report: findings, edges and counts copied out of LLVM into plain data, then sorted.
+ * Producing findings is the checks' job; printing them is the writers'. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *ffiguard_lang_name(enum ffiguard_lang lang)
+{
+	switch (lang) {
+	case FFIGUARD_LANG_RUST:
+		return "rust";
+	case FFIGUARD_LANG_C:
+		return "c";
+	case FFIGUARD_LANG_CXX:
+		return "c++";
+	case FFIGUARD_LANG_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
+
+const char *ffiguard_severity_name(enum ffiguard_severity sev)
+{
+	switch (sev) {
+	case FFIGUARD_SEV_ERROR:
+		return "error";
+	case FFIGUARD_SEV_WARNING:
+		return "warning";
+	case FFIGUARD_SEV_NOTE:
+		break;
+	}
+	return "note";
+}
+
+struct ffiguard_report *ffiguard_report_new(void)
+{
+	return xcalloc(1, sizeof(struct ffiguard_report));
+}
+
+void ffiguard_report_free(struct ffiguard_report *r)
+{
+	if (!r)
+		return;
+	arena_release(&r->arena);
+	free(r->inputs);
+	free(r->findings);
+	free(r->edges);
+	free(r);
+}
+
+void ffiguard_report_add_input(struct ffiguard_report *r, const char *path)
+{
+	VEC_RESERVE(r->inputs, r->cap_inputs, r->n_inputs + 1);
+	r->inputs[r->n_inputs++] = arena_strdup(&r->arena, path);
+}
+
+static struct ffiguard_fn copy_fn(struct arena *a, const struct ffiguard_fn *fn)
+{
+	struct ffiguard_fn c = {arena_strdup(a, fn->symbol), arena_strdup(a, fn->name), fn->lang};
+	if (!c.name)
+		c.name = c.symbol;
+	return c;
+}
+
+static struct ffiguard_loc copy_loc(struct arena *a, const struct ffiguard_loc *loc)
+{
+	struct ffiguard_loc c = *loc;
+	c.file = arena_strdup(a, loc->file);
+	return c;
+}
+
+void ffiguard_report_add_finding(struct ffiguard_report *r, const struct ffiguard_finding *f)
+{
+	VEC_RESERVE(r->findings, r->cap_findings, r->n_findings + 1);
+	struct ffiguard_finding *c = &r->findings[r->n_findings++];
+	*c = *f;
+	c->rule = arena_strdup(&r->arena, f->rule);
+	c->message = arena_strdup(&r->arena, f->message);
+	c->function = copy_fn(&r->arena, &f->function);
+	c->loc = copy_loc(&r->arena, &f->loc);
+	c->edge_caller = copy_fn(&r->arena, &f->edge_caller);
+	c->edge_callee = copy_fn(&r->arena, &f->edge_callee);
+	struct ffiguard_note *notes = arena_alloc(&r->arena, f->n_notes * sizeof(*notes));
+	for (size_t i = 0; i < f->n_notes; i++) {
+		notes[i].message = arena_strdup(&r->arena, f->notes[i].message);
+		notes[i].function = copy_fn(&r->arena, &f->notes[i].function);
+		notes[i].loc = copy_loc(&r->arena, &f->notes[i].loc);
+	}
+	c->notes = notes;
+}
+
+void ffiguard_report_add_edge(struct ffiguard_report *r, const struct ffiguard_edge *e)
+{
+	VEC_RESERVE(r->edges, r->cap_edges, r->n_edges + 1);
+	struct ffiguard_edge *c = &r->edges[r->n_edges++];
+	c->caller = copy_fn(&r->arena, &e->caller);
+	c->callee = copy_fn(&r->arena, &e->callee);
+	c->loc = copy_loc(&r->arena, &e->loc);
+	c->n_via = e->n_via;
+	struct ffiguard_fn *via = arena_alloc(&r->arena, e->n_via * sizeof(*via));
+	for (size_t i = 0; i < e->n_via; i++)
+		via[i] = copy_fn(&r->arena, &e->via[i]);
+	c->via = via;
+}
+
+void ffiguard_report_set_rules(struct ffiguard_report *r, const struct ffiguard_rule_info *rules,
+			       size_t n_rules)
+{
+	r->rules = rules;
+	r->n_rules = n_rules;
+}
+
+static int strcmp_null(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* Located entries sort before unlocated ones, then by file, line and column. */
+int loc_compare(const struct ffiguard_loc *a, const struct ffiguard_loc *b)
+{
+	if (!a->file || !b->file)
+		return (a->file == NULL) - (b->file == NULL);
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return 0;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct ffiguard_finding *a = pa, *b = pb;
+	int c = loc_compare(&a->loc, &b->loc);
+	if (!c)
+		c = strcmp(a->rule, b->rule);
+	if (!c)
+		c = strcmp_null(a->function.symbol, b->function.symbol);
+	if (!c)
+		c = strcmp_null(a->message, b->message);
+	return c;
+}
+
+static int edge_cmp(const void *pa, const void *pb)
+{
+	const struct ffiguard_edge *a = pa, *b = pb;
+	int c = loc_compare(&a->loc, &b->loc);
+	if (!c)
+		c = strcmp_null(a->caller.symbol, b->caller.symbol);
+	if (!c)
+		c = strcmp_null(a->callee.symbol, b->callee.symbol);
+	return c;
+}
+
+void ffiguard_report_finish(struct ffiguard_report *r)
+{
+	if (r->n_findings)
+		qsort(r->findings, r->n_findings, sizeof(*r->findings), finding_cmp);
+	if (r->n_edges)
+		qsort(r->edges, r->n_edges, sizeof(*r->edges), edge_cmp);
+	r->summary.errors = r->summary.warnings = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		if (r->findings[i].severity == FFIGUARD_SEV_ERROR)
+			r->summary.errors++;
+		else if (r->findings[i].severity == FFIGUARD_SEV_WARNING)
+			r->summary.warnings++;
+	}
+	r->summary.ffi_edges = r->n_edges;
+}
+
+size_t ffiguard_report_finding_count(const struct ffiguard_report *r)
+{
+	return r->n_findings;
+}
+
+const struct ffiguard_finding *ffiguard_report_finding(const struct ffiguard_report *r, size_t i)
+{
+	return i < r->n_findings ? &r->findings[i] : NULL;
+}
+
+size_t ffiguard_report_edge_count(const struct ffiguard_report *r)
+{
+	return r->n_edges;
+}
+
+const struct ffiguard_edge *ffiguard_report_edge(const struct ffiguard_report *r, size_t i)
+{
+	return i < r->n_edges ? &r->edges[i] : NULL;
+}
+
+struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *r)
+{
+	return &r->summary;
+}
+
+int ffiguard_report_write(FILE *out, const struct ffiguard_report *r, enum ffiguard_format format,
+			  bool color)
+{
+	switch (format) {
+	case FFIGUARD_FORMAT_JSON:
+		return report_write_json(out, r);
+	case FFIGUARD_FORMAT_SARIF:
+		return report_write_sarif(out, r);
+	case FFIGUARD_FORMAT_TEXT:
+		break;
+	}
+	return report_write_text(out, r, color);
+}
+
+int ffiguard_edges_write(FILE *out, const struct ffiguard_report *r, enum ffiguard_format format,
+			 bool color)
+{
+	/* SARIF describes results, not inventories: edges print as JSON there. */
+	if (format == FFIGUARD_FORMAT_TEXT)
+		return edges_write_text(out, r, color);
+	return edges_write_json(out, r);
+}
