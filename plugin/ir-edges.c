@@ -7,7 +7,7 @@
 static struct ir_fn *shim_next(struct ir_program *p, struct ir_fn *f)
 {
 	if (!f->shim_done) {
-		f->shim = ir_shim_classify(f->fn, &f->shim_callee);
+		f->shim = ir_shim_classify(f->fn, true, &f->shim_callee);
 		f->shim_done = true;
 	}
 	return f->shim == IR_SHIM_OK && f->shim_callee ? ir_program_fn(p, f->shim_callee) : NULL;

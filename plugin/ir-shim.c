@@ -98,12 +98,14 @@ static bool is_eh(LLVMOpcode op)
 }
 
 /* True when the CFG has a cycle reachable from the entry (iterative DFS, at most a few blocks). */
+#define CYCLE_MAX_BLOCKS (SHIM_MAX_BLOCKS + 2)
+/* The caller has checked n_blocks <= CYCLE_MAX_BLOCKS. */
 static bool has_cycle(LLVMValueRef fn, unsigned n_blocks)
 {
-	LLVMBasicBlockRef blocks[SHIM_MAX_BLOCKS];
+	LLVMBasicBlockRef blocks[CYCLE_MAX_BLOCKS];
 	LLVMGetBasicBlocks(fn, blocks);
-	int state[SHIM_MAX_BLOCKS] = {0}; /* 0 new, 1 on stack, 2 done */
-	unsigned stack[SHIM_MAX_BLOCKS], next[SHIM_MAX_BLOCKS];
+	int state[CYCLE_MAX_BLOCKS] = {0}; /* 0 new, 1 on stack, 2 done */
+	unsigned stack[CYCLE_MAX_BLOCKS], next[CYCLE_MAX_BLOCKS];
 	int sp = 0;
 	stack[0] = 0;
 	next[0] = 0;
@@ -134,7 +136,17 @@ static bool has_cycle(LLVMValueRef fn, unsigned n_blocks)
 	return false;
 }
 
-enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef *callee)
+/* A block that only runs while unwinding: it starts with a landing pad or another EH pad. */
+static bool is_eh_block(LLVMBasicBlockRef bb)
+{
+	LLVMValueRef first = LLVMGetFirstInstruction(bb);
+	while (first && LLVMGetInstructionOpcode(first) == LLVMPHI)
+		first = LLVMGetNextInstruction(first);
+	return first && is_eh(LLVMGetInstructionOpcode(first)) &&
+	       LLVMGetInstructionOpcode(first) != LLVMInvoke;
+}
+
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValueRef *callee)
 {
 	*callee = NULL;
 	if (LLVMIsDeclaration(fn))
@@ -151,15 +163,21 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef *callee)
 	if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
 		return IR_SHIM_VARARG;
 	unsigned n_blocks = LLVMCountBasicBlocks(fn);
-	if (n_blocks > SHIM_MAX_BLOCKS)
+	if (n_blocks > (forwarding ? CYCLE_MAX_BLOCKS : SHIM_MAX_BLOCKS))
 		return IR_SHIM_TOO_BIG;
 
-	unsigned count = 0;
+	unsigned count = 0, normal_blocks = 0;
 	LLVMValueRef target = NULL;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		/* Forwarding ignores the unwind path: a noexcept bridge's terminate pad at -O0 or a
+		 * Rust drop cleanup does not change where the call goes. */
+		if (forwarding && is_eh_block(bb))
+			continue;
+		if (++normal_blocks > SHIM_MAX_BLOCKS)
+			return IR_SHIM_TOO_BIG;
 		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
 			LLVMOpcode op = LLVMGetInstructionOpcode(i);
-			if (is_eh(op))
+			if (is_eh(op) && !(forwarding && op == LLVMInvoke))
 				return IR_SHIM_EH_PAD;
 			if (op == LLVMAlloca)
 				return IR_SHIM_ALLOCA;

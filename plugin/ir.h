@@ -40,8 +40,10 @@ enum ir_shim_verdict {
 };
 
 const char *ir_shim_verdict_text(enum ir_shim_verdict v);
-/* Classifies `fn`; on IR_SHIM_OK *callee is the one function it calls, or NULL if none. */
-enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef *callee);
+/* Classifies `fn`; on IR_SHIM_OK *callee is the one function it calls, or NULL if none.
+ * `forwarding` (edge discovery) looks past the unwind path: EH pad blocks are ignored and an
+ * invoke counts as a call; the inliner passes false and gets DESIGN §5 to the letter. */
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValueRef *callee);
 
 /* The called function of a call/invoke/callbr, looking through aliases; NULL when indirect or
  * inline asm. */

@@ -134,8 +134,7 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 	json_put_string(out, FFIGUARD_VERSION);
 	fputs(", \"semanticVersion\": ", out);
 	json_put_string(out, FFIGUARD_VERSION);
-	fputs(",\n    \"informationUri\": \"https://github.com/ffiguard/ffiguard\",\n"
-	      "    \"rules\": [",
+	fputs(",\n    \"rules\": [",
 	      out);
 	for (size_t i = 0; i < r->n_rules; i++) {
 		fputs(i ? ",\n      " : "\n      ", out);
@@ -157,9 +156,13 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 		fprintf(out, ", \"level\": \"%s\",\n    ", sarif_level(f->severity));
 		put_text(out, "message", f->message);
 		fputs(",\n    \"locations\": [{", out);
-		if (f->loc.file) {
+		/* Code scanning wants a file for every result: without debug info, the input. */
+		struct ffiguard_loc where = f->loc;
+		if (!where.file && r->n_inputs)
+			where = (struct ffiguard_loc){r->inputs[0], 1, 0};
+		if (where.file) {
 			fputs("\"physicalLocation\": ", out);
-			put_physical(out, &f->loc, cwd);
+			put_physical(out, &where, cwd);
 			fputs(", ", out);
 		}
 		fputs("\"logicalLocations\": ", out);
