@@ -32,6 +32,8 @@ config.substitutions += [
     ("%sample-report", config.sample_report),
     ("%python", sys.executable),
     ("%inputs", os.path.join(config.ffiguard_src_root, "Inputs")),
+    ("%expect-exit", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "expect-exit.py")),
 ]
 
 # rustc lives in the user's toolchain directory (rustup); keep it and its home reachable.

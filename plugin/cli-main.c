@@ -7,7 +7,9 @@
 #include <llvm-c/Core.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
@@ -68,8 +70,19 @@ static bool fails(const struct ffiguard_summary *s, enum ffiguard_fail_on fail_o
 	return false;
 }
 
+/* Tells the parent which input LLVM is reading, one line per input. */
+static void report_progress(const char *label, void *data)
+{
+	int fd = *(int *)data;
+	size_t n = strlen(label);
+	if (fd < 0)
+		return;
+	if (write(fd, label, n) != (ssize_t)n || write(fd, "\n", 1) != 1)
+		return;
+}
+
 static int run(bool edges, struct ffiguard_options *opts, const char *const *inputs,
-	       size_t n_inputs)
+	       size_t n_inputs, int progress_fd)
 {
 	int status = EXIT_TROUBLE;
 	char *err = NULL, *notes = NULL;
@@ -79,7 +92,8 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 	LLVMContextRef ctx = LLVMContextCreate();
 	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
 
-	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, &module, &notes, &err);
+	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd,
+				      &module, &notes, &err);
 	if (notes && !opts->quiet) {
 		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
 			fprintf(stderr, "ffiguard: note: %s\n", line);
@@ -88,6 +102,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 		fprintf(stderr, "ffiguard: error: %s\n", err);
 		goto out;
 	}
+	report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
 	for (size_t i = 0; i < n_inputs; i++)
 		ffiguard_report_add_input(report, inputs[i]);
 	if (ffiguard_analyze(module, report, &err) < 0) {
@@ -129,6 +144,61 @@ out:
 		LLVMDisposeModule(module);
 	LLVMContextDispose(ctx);
 	return status;
+}
+
+/* LLVM's bitcode reader is not hardened against corrupt input and can crash on it. Loading and
+ * analysis run in a child process; when it dies, the parent names the input it was reading. */
+static int run_isolated(bool edges, struct ffiguard_options *opts, const char *const *inputs,
+			size_t n_inputs)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		return run(edges, opts, inputs, n_inputs, -1);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return run(edges, opts, inputs, n_inputs, -1);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		int status = run(edges, opts, inputs, n_inputs, fds[1]);
+		fflush(NULL);
+		_exit(status);
+	}
+	close(fds[1]);
+	char last[4096] = "";
+	char chunk[4096];
+	size_t len = 0;
+	ssize_t n;
+	/* Keep the last complete line: the input being read when the child stopped. */
+	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 || (n < 0 && errno == EINTR)) {
+		for (ssize_t i = 0; i < n; i++) {
+			if (chunk[i] == '\n') {
+				last[len] = '\0';
+				len = 0;
+			} else if (len < sizeof(last) - 1) {
+				last[len++] = chunk[i];
+			}
+		}
+	}
+	close(fds[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return EXIT_TROUBLE;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	if (last[0])
+		fprintf(stderr,
+			"ffiguard: error: %s: LLVM crashed reading this input (%s); it is corrupt "
+			"or from an incompatible producer\n",
+			last, strsignal(sig));
+	else
+		fprintf(stderr, "ffiguard: error: internal error (%s)\n", strsignal(sig));
+	return EXIT_TROUBLE;
 }
 
 int main(int argc, char **argv)
@@ -219,7 +289,7 @@ int main(int argc, char **argv)
 		status = usage_error("no input files", NULL);
 		goto out;
 	}
-	status = run(edges, &opts, inputs, n_inputs);
+	status = run_isolated(edges, &opts, inputs, n_inputs);
 out:
 	free(inputs);
 	ffiguard_options_release(&opts);

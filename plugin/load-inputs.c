@@ -21,6 +21,8 @@ struct loader {
 	struct arena names;    /* owned copies of symbol names and labels */
 	struct map strong_defs; /* symbol -> label of the input that defines it */
 	size_t n_modules;
+	ffiguard_progress_fn progress;
+	void *progress_data;
 };
 
 static void on_diagnostic(LLVMDiagnosticInfoRef info, void *opaque)
@@ -287,6 +289,8 @@ static int load_bitcode(struct loader *l, const unsigned char *data, size_t size
 		LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
 	LLVMModuleRef m = NULL;
 	l->diag.len = 0;
+	if (l->progress)
+		l->progress(label, l->progress_data);
 	LLVMBool failed = LLVMParseBitcodeInContext2(l->ctx, mb, &m);
 	LLVMDisposeMemoryBuffer(mb);
 	if (!failed)
@@ -330,6 +334,8 @@ static int load_text_ir(struct loader *l, const unsigned char *data, size_t size
 	LLVMModuleRef m = NULL;
 	char *msg = NULL;
 	l->diag.len = 0;
+	if (l->progress)
+		l->progress(label, l->progress_data);
 	if (LLVMParseIRInContext(l->ctx, mb, &m, &msg)) {
 		char *first = msg ? msg : xstrdup("cannot parse");
 		char *nl = strchr(first, '\n');
@@ -541,9 +547,10 @@ static int read_file(const char *path, unsigned char **data, size_t *size, char 
 }
 
 int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *paths, size_t n_paths,
-			 LLVMModuleRef *out, char **notes, char **err)
+			 ffiguard_progress_fn progress, void *progress_data, LLVMModuleRef *out,
+			 char **notes, char **err)
 {
-	struct loader l = {.ctx = ctx};
+	struct loader l = {.ctx = ctx, .progress = progress, .progress_data = progress_data};
 	int rc = 0;
 	map_init(&l.strong_defs, true);
 	*out = NULL;

@@ -47,7 +47,7 @@ static char *write_bitcode(const char *name, const char *ir)
 static int load(const char *const *paths, size_t n, char **notes, char **err,
 		LLVMModuleRef *m_out, LLVMContextRef ctx)
 {
-	return ffiguard_load_inputs(ctx, paths, n, m_out, notes, err);
+	return ffiguard_load_inputs(ctx, paths, n, NULL, NULL, m_out, notes, err);
 }
 
 static void setup(void)

@@ -186,12 +186,17 @@ FFIGUARD_EXPORT int ffiguard_options_parse(struct ffiguard_options *opts, const 
 
 /* ---- loading inputs (CLI) ------------------------------------------------------------------ */
 
+/* Called before each input (archive members included) is handed to LLVM, so that a caller that
+ * isolates loading in a child process can name the input LLVM crashed on. */
+typedef void (*ffiguard_progress_fn)(const char *label, void *data);
+
 /* Reads .bc, .ll, objects with embedded bitcode, .a archives and .rlib files into one module in
  * `ctx`, tagging each function with the language of the input that defined it. On failure returns
  * -errno and sets *err to "FILE: reason" (caller frees). `notes` (may be NULL) receives lines about
- * skipped archive members, one per line (caller frees). */
+ * skipped archive members, one per line (caller frees). `progress` may be NULL. */
 FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *paths,
-					 size_t n_paths, LLVMModuleRef *out, char **notes,
+					 size_t n_paths, ffiguard_progress_fn progress,
+					 void *progress_data, LLVMModuleRef *out, char **notes,
 					 char **err);
 
 /* ---- analysis ------------------------------------------------------------------------------ */

@@ -1,0 +1,1 @@
+extern "C" int cpp_add(int a, int b) { return a + b; }
