@@ -406,17 +406,16 @@ static int load_object(struct loader *l, const unsigned char *data, size_t size,
 static int load_archive(struct loader *l, const unsigned char *data, size_t size,
 			const char *label, char **err);
 
-/* Dispatches on content, not on the file name. `member` inputs skip what holds no bitcode. */
+/* Dispatches on content, not on the file name. An archive `member` that holds no bitcode is
+ * skipped: returns 1 and the archive reports it. */
 static int load_data(struct loader *l, const unsigned char *data, size_t size, const char *label,
 		     bool member, char **err)
 {
 	if (is_bitcode(data, size))
 		return load_bitcode(l, data, size, label, err);
 	if (size >= 8 && memcmp(data, "!<arch>\n", 8) == 0) {
-		if (member) {
-			buf_printf(&l->notes, "%s: skipped: nested archive\n", label);
-			return 0;
-		}
+		if (member)
+			return 1;
 		return load_archive(l, data, size, label, err);
 	}
 	if (size >= 8 && memcmp(data, "!<thin>\n", 8) == 0) {
@@ -427,20 +426,15 @@ static int load_data(struct loader *l, const unsigned char *data, size_t size, c
 		int rc = load_object(l, data, size, label, err);
 		if (rc != 0)
 			return rc < 0 ? rc : 0;
-		if (member) {
-			buf_printf(&l->notes, "%s: skipped: object without embedded bitcode\n",
-				   label);
-			return 0;
-		}
+		if (member)
+			return 1;
 		*err = xasprintf("%s: object file without LLVM bitcode (build with -flto or "
 				 "-fembed-bitcode)",
 				 label);
 		return -EINVAL;
 	}
-	if (member) {
-		buf_printf(&l->notes, "%s: skipped: not LLVM bitcode\n", label);
-		return 0;
-	}
+	if (member)
+		return 1;
 	if (memchr(data, '\0', size) || size == 0) {
 		*err = xasprintf("%s: not LLVM bitcode, IR, an object or an archive", label);
 		return -EINVAL;
@@ -464,6 +458,8 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 	size_t longnames_size = 0;
 	size_t pos = 8;
 	size_t before = l->n_modules;
+	struct buf skipped = {0};
+	size_t n_skipped = 0;
 	while (pos + 60 <= size) {
 		const unsigned char *h = data + pos;
 		if (h[58] != '`' || h[59] != '\n') {
@@ -508,12 +504,21 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 			char *member = xasprintf("%s(%s)", label, name);
 			int rc = load_data(l, body, msize, member, true, err);
 			free(member);
-			if (rc < 0)
+			if (rc < 0) {
+				buf_release(&skipped);
 				return rc;
+			}
+			if (rc == 1 && n_skipped++ < 3)
+				buf_printf(&skipped, "%s%s", n_skipped > 1 ? ", " : "", name);
 		}
 		pos += 60 + (size_t)(h[0] == '#' ? parse_decimal(h + 48, 10) : msize);
 		pos += pos & 1;
 	}
+	if (n_skipped)
+		buf_printf(&l->notes, "%s: skipped %zu member%s without LLVM bitcode: %s%s\n", label,
+			   n_skipped, n_skipped == 1 ? "" : "s", skipped.data,
+			   n_skipped > 3 ? ", ..." : "");
+	buf_release(&skipped);
 	if (l->n_modules == before) {
 		*err = xasprintf("%s: archive holds no LLVM bitcode", label);
 		return -EINVAL;

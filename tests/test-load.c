@@ -176,7 +176,8 @@ START_TEST(archives)
 	ck_assert_int_eq(load(paths, 1, &notes, &err, &m, ctx), 0);
 	ck_assert_ptr_nonnull(LLVMGetNamedFunction(m, "cpp_add"));
 	ck_assert_ptr_nonnull(notes);
-	ck_assert_ptr_nonnull(strstr(notes, "libx.rlib(lib.rmeta): skipped: not LLVM bitcode"));
+	ck_assert_ptr_nonnull(strstr(notes, "libx.rlib: skipped 1 member without LLVM bitcode: "
+					   "lib.rmeta\n"));
 	LLVMDisposeModule(m);
 	LLVMContextDispose(ctx);
 	free(notes);
