@@ -1,0 +1,176 @@
+/* Allocator families: which functions allocate or release memory of which family, by the
+ * "alloc-family"/allockind attributes or by name. Contracts, not implementations: a defined
+ * __rust_alloc that ends in malloc is still family rust. Derived releases come from summaries. */
+#include "summary.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* LLVM's AllocFnKind bits (llvm/IR/Attributes.h), as the allockind attribute stores them. */
+enum {
+	KIND_ALLOC = 1 << 0,
+	KIND_REALLOC = 1 << 1,
+	KIND_FREE = 1 << 2,
+};
+
+struct named_alloc {
+	const char *name;
+	enum alloc_role role;
+	const char *family;
+	int ptr_arg;
+	bool may_return_null;
+};
+
+/* Functions clang and libc leave without attributes at -O0 (inferattrs adds them at -O2). */
+static const struct named_alloc by_name[] = {
+	{"malloc", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"calloc", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"realloc", ALLOC_REALLOCATES, "malloc", 0, true},
+	{"reallocarray", ALLOC_REALLOCATES, "malloc", 0, true},
+	{"strdup", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"strndup", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"aligned_alloc", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"memalign", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"valloc", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"pvalloc", ALLOC_ALLOCATES, "malloc", -1, true},
+	{"posix_memalign", ALLOC_ALLOCATES, "malloc", 0, true},
+	{"free", ALLOC_RELEASES, "malloc", 0, false},
+	{"_Znwm", ALLOC_ALLOCATES, "new", -1, false},
+	{"_ZnwmSt11align_val_t", ALLOC_ALLOCATES, "new", -1, false},
+	{"_ZnwmRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
+	{"_ZnwmSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
+	{"_ZdlPv", ALLOC_RELEASES, "new", 0, false},
+	{"_ZdlPvm", ALLOC_RELEASES, "new", 0, false},
+	{"_ZdlPvSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
+	{"_ZdlPvmSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
+	{"_ZdlPvRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
+	{"_ZdlPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
+	{"_Znam", ALLOC_ALLOCATES, "new[]", -1, false},
+	{"_ZnamSt11align_val_t", ALLOC_ALLOCATES, "new[]", -1, false},
+	{"_ZnamRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
+	{"_ZnamSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
+	{"_ZdaPv", ALLOC_RELEASES, "new[]", 0, false},
+	{"_ZdaPvm", ALLOC_RELEASES, "new[]", 0, false},
+	{"_ZdaPvSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
+	{"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
+	{"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
+	{"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
+};
+
+/* rustc's shims keep these names as the last path component, mangled or not
+ * (_RNvCs..._7___rustc12___rust_alloc since rustc 1.9x). */
+static const struct named_alloc rust_suffixes[] = {
+	{"__rust_alloc", ALLOC_ALLOCATES, "rust", -1, false},
+	{"__rust_alloc_zeroed", ALLOC_ALLOCATES, "rust", -1, false},
+	{"__rust_realloc", ALLOC_REALLOCATES, "rust", 0, false},
+	{"__rust_dealloc", ALLOC_RELEASES, "rust", 0, false},
+};
+
+/* The attribute's family names the allocation function; ffiguard names the family. */
+static const char *family_name(const char *attr, unsigned len)
+{
+	static const struct {
+		const char *attr;
+		const char *family;
+	} names[] = {{"__rust_alloc", "rust"}, {"malloc", "malloc"}, {"_Znwm", "new"},
+		     {"_Znam", "new[]"}};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].attr) == len && memcmp(names[i].attr, attr, len) == 0)
+			return names[i].family;
+	return NULL;
+}
+
+static int allocptr_param(LLVMValueRef fn)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("allocptr", 8);
+	unsigned n = LLVMCountParams(fn);
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, kind))
+			return (int)i;
+	return 0;
+}
+
+static bool from_attributes(LLVMValueRef fn, struct alloc_fact *out)
+{
+	LLVMAttributeRef fam = LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+							     "alloc-family", 12);
+	unsigned kind_id = LLVMGetEnumAttributeKindForName("allockind", 9);
+	LLVMAttributeRef kind = LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind_id);
+	if (!fam || !kind)
+		return false;
+	unsigned len = 0;
+	const char *value = LLVMGetStringAttributeValue(fam, &len);
+	const char *family = family_name(value, len);
+	uint64_t bits = LLVMGetEnumAttributeValue(kind);
+	if (!len)
+		return false;
+	/* A custom family is named by the attribute value itself (not NUL-terminated). */
+	if (family)
+		snprintf(out->family, sizeof(out->family), "%s", family);
+	else
+		snprintf(out->family, sizeof(out->family), "%.*s", (int)len, value);
+	out->may_return_null = strcmp(out->family, "malloc") == 0;
+	if (bits & KIND_REALLOC) {
+		out->role = ALLOC_REALLOCATES;
+		out->ptr_arg = allocptr_param(fn);
+	} else if (bits & KIND_FREE) {
+		out->role = ALLOC_RELEASES;
+		out->ptr_arg = allocptr_param(fn);
+	} else if (bits & KIND_ALLOC) {
+		out->role = ALLOC_ALLOCATES;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static bool ends_with_component(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	if (n < k || memcmp(s + n - k, name, k) != 0)
+		return false;
+	/* The bytes before must end the previous component: a length, optionally followed by
+	 * v0's '_' separator (identifiers starting with '_' get one), or nothing. */
+	if (n == k)
+		return true;
+	size_t i = n - k - 1;
+	if (s[i] == '_' && i > 0)
+		i--;
+	return s[i] >= '0' && s[i] <= '9';
+}
+
+static void fill(struct alloc_fact *out, const struct named_alloc *e)
+{
+	out->role = e->role;
+	snprintf(out->family, sizeof(out->family), "%s", e->family);
+	out->ptr_arg = e->ptr_arg;
+	out->out_param = strcmp(e->name, "posix_memalign") == 0;
+	out->may_return_null = e->may_return_null;
+}
+
+bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->ptr_arg = -1;
+	if (!fn || !LLVMIsAFunction(fn) || LLVMGetIntrinsicID(fn))
+		return false;
+	size_t n;
+	const char *name = LLVMGetValueName2(fn, &n);
+	for (size_t i = 0; i < sizeof(by_name) / sizeof(by_name[0]); i++) {
+		if (strlen(by_name[i].name) == n && memcmp(by_name[i].name, name, n) == 0) {
+			fill(out, &by_name[i]);
+			return true;
+		}
+	}
+	if (from_attributes(fn, out))
+		return true;
+	for (size_t i = 0; i < sizeof(rust_suffixes) / sizeof(rust_suffixes[0]); i++) {
+		if (ends_with_component(name, n, rust_suffixes[i].name)) {
+			fill(out, &rust_suffixes[i]);
+			return true;
+		}
+	}
+	memset(out, 0, sizeof(*out));
+	out->ptr_arg = -1;
+	return false;
+}
