@@ -212,18 +212,18 @@ static void tag_language(struct loader *l, LLVMModuleRef m)
 			LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, attr);
 }
 
-/* Names the two inputs of a conflicting definition, which LLVM's linker would not. */
+/* Names the two inputs of a conflicting definition, which LLVM's linker would not. A conflict
+ * ends the whole load, so names may be recorded as they are checked. */
 static int check_conflicts(struct loader *l, LLVMModuleRef m, const char *label, char **err)
 {
+	const char *owned_label = arena_strdup(&l->names, label);
 	LLVMValueRef globals[2] = {LLVMGetFirstFunction(m), LLVMGetFirstGlobal(m)};
 	for (int kind = 0; kind < 2; kind++) {
 		for (LLVMValueRef g = globals[kind]; g;
 		     g = kind ? LLVMGetNextGlobal(g) : LLVMGetNextFunction(g)) {
-			if (!is_strong_definition(g))
-				continue;
 			size_t len;
 			const char *name = LLVMGetValueName2(g, &len);
-			if (!len)
+			if (!len || !is_strong_definition(g))
 				continue;
 			const char *other = map_get(&l->strong_defs, name);
 			if (other) {
@@ -233,17 +233,8 @@ static int check_conflicts(struct loader *l, LLVMModuleRef m, const char *label,
 				free(pretty);
 				return -EEXIST;
 			}
-		}
-	}
-	const char *owned_label = arena_strdup(&l->names, label);
-	for (int kind = 0; kind < 2; kind++) {
-		for (LLVMValueRef g = globals[kind]; g;
-		     g = kind ? LLVMGetNextGlobal(g) : LLVMGetNextFunction(g)) {
-			size_t len;
-			const char *name = LLVMGetValueName2(g, &len);
-			if (len && is_strong_definition(g))
-				map_put(&l->strong_defs, arena_strndup(&l->names, name, len),
-					(void *)owned_label);
+			map_put(&l->strong_defs, arena_strndup(&l->names, name, len),
+				(void *)owned_label);
 		}
 	}
 	return 0;
