@@ -280,8 +280,6 @@ static int load_bitcode(struct loader *l, const unsigned char *data, size_t size
 		LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
 	LLVMModuleRef m = NULL;
 	l->diag.len = 0;
-	if (l->progress)
-		l->progress(label, l->progress_data);
 	LLVMBool failed = LLVMParseBitcodeInContext2(l->ctx, mb, &m);
 	LLVMDisposeMemoryBuffer(mb);
 	if (!failed)
@@ -325,8 +323,6 @@ static int load_text_ir(struct loader *l, const unsigned char *data, size_t size
 	LLVMModuleRef m = NULL;
 	char *msg = NULL;
 	l->diag.len = 0;
-	if (l->progress)
-		l->progress(label, l->progress_data);
 	if (LLVMParseIRInContext(l->ctx, mb, &m, &msg)) {
 		char *first = msg ? msg : xstrdup("cannot parse");
 		char *nl = strchr(first, '\n');
@@ -402,6 +398,9 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 static int load_data(struct loader *l, const unsigned char *data, size_t size, const char *label,
 		     bool member, char **err)
 {
+	/* Before LLVM sees the bytes: its object and bitcode readers are where crashes happen. */
+	if (l->progress)
+		l->progress(label, l->progress_data);
 	if (is_bitcode(data, size))
 		return load_bitcode(l, data, size, label, err);
 	if (size >= 8 && memcmp(data, "!<arch>\n", 8) == 0) {
