@@ -97,9 +97,11 @@ static bool is_eh(LLVMOpcode op)
 	       op == LLVMCatchRet || op == LLVMInvoke;
 }
 
-/* True when the CFG has a cycle reachable from the entry (iterative DFS, at most a few blocks). */
+/* Forwarding may look past two unwind-only blocks on top of the shim limit. */
 #define CYCLE_MAX_BLOCKS (SHIM_MAX_BLOCKS + 2)
-/* The caller has checked n_blocks <= CYCLE_MAX_BLOCKS. */
+
+/* True when the CFG has a cycle reachable from the entry (iterative DFS); the caller has checked
+ * n_blocks <= CYCLE_MAX_BLOCKS. */
 static bool has_cycle(LLVMValueRef fn, unsigned n_blocks)
 {
 	LLVMBasicBlockRef blocks[CYCLE_MAX_BLOCKS];
