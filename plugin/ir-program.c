@@ -1,9 +1,11 @@
 /* The analysed program: per-function facts over the (canonical) module, and the bridge from IR
- * facts to the plain report data. Entry point ffiguard_analyze; rules plug in after the edges. */
+ * facts to the plain report data. Entry point ffiguard_analyze: edges, summaries, checks. */
+#include "checks.h"
 #include "ir.h"
 #include "report.h"
 
 #include <errno.h>
+#include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,29 @@ struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn)
 	VEC_RESERVE(p->fns, p->cap_fns, p->n_fns + 1);
 	p->fns[p->n_fns++] = f;
 	return f;
+}
+
+static bool has_prefix(const char *s, unsigned len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return s && len >= n && memcmp(s, prefix, n) == 0;
+}
+
+bool ir_fn_is_library(struct ir_fn *f)
+{
+	if (f->library_done)
+		return f->library;
+	f->library_done = true;
+	LLVMMetadataRef sp = LLVMGetSubprogram(f->fn);
+	LLVMMetadataRef file = sp ? LLVMDIScopeGetFile(sp) : NULL;
+	if (!file)
+		return false;
+	unsigned nlen = 0, dlen = 0;
+	const char *name = LLVMDIFileGetFilename(file, &nlen);
+	const char *dir = LLVMDIFileGetDirectory(file, &dlen);
+	f->library = has_prefix(dir, dlen, "/rustc/") || has_prefix(name, nlen, "/rustc/") ||
+		     has_prefix(name, nlen, "/usr/include/") || has_prefix(name, nlen, "/usr/lib/");
+	return f->library;
 }
 
 const char *ir_fn_name(struct ir_fn *f)
@@ -85,11 +110,21 @@ static struct ffiguard_loc loc_from(const char *file, unsigned len, unsigned lin
 	return loc;
 }
 
+/* The location in the function that holds `inst`: for code inlined at -O2 that is the outermost
+ * inlined-at call site, not a line inside the library function it came from. */
 struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
 {
+	LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(inst);
+	if (!loc)
+		return loc_from(NULL, 0, 0, 0, scratch);
+	for (LLVMMetadataRef up = LLVMDILocationGetInlinedAt(loc); up;
+	     up = LLVMDILocationGetInlinedAt(loc))
+		loc = up;
 	unsigned len = 0;
-	const char *file = LLVMGetDebugLocFilename(inst, &len);
-	return loc_from(file, len, LLVMGetDebugLocLine(inst), LLVMGetDebugLocColumn(inst), scratch);
+	LLVMMetadataRef file = LLVMDIScopeGetFile(LLVMDILocationGetScope(loc));
+	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
+	return loc_from(name, len, LLVMDILocationGetLine(loc), LLVMDILocationGetColumn(loc),
+			scratch);
 }
 
 struct ffiguard_loc ir_fn_loc(LLVMValueRef fn, struct buf *scratch)
@@ -136,7 +171,14 @@ int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char 
 	export_edges(&p, report);
 	report->summary.functions = p.n_defined;
 	report->summary.unanalyzed_edges = p.n_indirect;
+	ffiguard_report_set_rules(report, check_rules, check_rule_count);
+
+	struct summaries s;
+	rc = summaries_build(&s, &p, err);
+	if (rc == 0)
+		check_run(&s, report);
+	summaries_release(&s);
 	ir_program_release(&p);
 	ffiguard_report_finish(report);
-	return 0;
+	return rc;
 }

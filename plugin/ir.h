@@ -65,6 +65,8 @@ struct ir_fn {
 	bool shim_done;
 	enum ir_shim_verdict shim;
 	LLVMValueRef shim_callee;
+	bool library_done, library;
+	struct summary *summary; /* summary-*.c; NULL for declarations and allocators */
 };
 
 struct ir_edge {
@@ -92,6 +94,9 @@ void ir_program_release(struct ir_program *p);
 /* The facts of a function, created on first use. */
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);
 const char *ir_fn_name(struct ir_fn *f);
+/* Defined in the Rust standard library or a system C/C++ header (by its DISubprogram file):
+ * findings point at the user's call into it, not into it. */
+bool ir_fn_is_library(struct ir_fn *f);
 /* Finds the FFI edges of the program (ir-edges.c). */
 void ir_find_edges(struct ir_program *p);
 

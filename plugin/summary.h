@@ -1,10 +1,14 @@
-/* Per-function facts for the checks. This first part: allocator families (DESIGN §4), from
- * attributes and names only; allocator bodies are never looked into. */
+/* Per-function facts for the checks (DESIGN §2): allocator families, the pointer events of each
+ * function and its summary, computed bottom-up. The checks read these; nothing here judges. */
 #ifndef FFIGUARD_SUMMARY_H
 #define FFIGUARD_SUMMARY_H
 
 #include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "ir.h"
 
 enum alloc_role {
 	ALLOC_NONE = 0,
@@ -24,5 +28,122 @@ struct alloc_fact {
 /* Classifies a function (usually a declaration) as an allocation or release function of a
  * family. Returns false and role ALLOC_NONE for anything else. */
 bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out);
+
+/* A pointer as the analysis names it: an SSA value, or (deref) the pointer stored `off` bytes
+ * into the memory an SSA value points to. One level of memory is enough for Rust's by-reference
+ * drops (drop_in_place(&mut Box<T>)) and the slots that -O0 canonicalization leaves behind. */
+struct vkey {
+	LLVMValueRef base;
+	int64_t off;
+	bool deref;
+};
+
+enum ev_kind {
+	EV_ALLOC,   /* the key is fresh memory of `family` */
+	EV_RELEASE, /* the key is released with `family` */
+	EV_USE,     /* dereferenced, or passed on to a call */
+	EV_CAPTURE, /* stored where the analysis loses it, merged, or given to unknown code */
+	EV_RETURN,  /* returned (field `field` of an aggregate, or -1) */
+};
+
+/* Where something really happens, possibly deep in a callee, and the FFI edge crossed to get
+ * there from the function holding the event (nearest first); edge NULL when none. */
+struct site {
+	LLVMValueRef inst;
+	struct ir_fn *fn;
+	LLVMValueRef edge;
+	struct ir_fn *edge_caller, *edge_callee;
+};
+
+struct event {
+	enum ev_kind kind;
+	struct vkey key;
+	LLVMValueRef at;    /* the instruction of this function: call, load, store or ret */
+	bool must;          /* ALLOC/RELEASE: happens whenever `at` returns normally */
+	bool may_null;      /* ALLOC: the allocation may be null */
+	bool write;         /* USE: writes through the key */
+	int field;          /* RETURN: aggregate field, or -1 */
+	const char *family; /* ALLOC/RELEASE: interned family name */
+	struct site site;
+};
+
+/* A summary fact: an event on a parameter access (param >= 0) or on the return (param == -1). */
+struct fact {
+	enum ev_kind kind;
+	int param;
+	bool deref;
+	int64_t off;
+	int field;
+	bool must;
+	bool may_null;
+	bool write;
+	const char *family;
+	struct site site;
+};
+
+struct summary {
+	struct event *events; /* of the function itself, for the checks */
+	size_t n_events, cap_events;
+	struct fact *facts;
+	size_t n_facts, cap_facts;
+	int null_test; /* the function returns (param == null) for this param, or -1 */
+	struct map slots; /* local alloca -> its slot list: pointers stored into it */
+	void **slot_lists;
+	size_t n_slot_lists, cap_slot_lists;
+};
+
+/* Everything the ownership checks read: the program and one summary per defined function. */
+struct summaries {
+	struct ir_program *program;
+	struct map edge_at;   /* call instruction -> struct ir_edge * */
+	struct map interned;  /* family name -> itself */
+	struct arena strings; /* interned family names */
+	LLVMTargetDataRef layout;
+};
+
+int summaries_build(struct summaries *s, struct ir_program *p, char **err);
+void summaries_release(struct summaries *s);
+/* The summary of a defined function, or NULL for declarations and allocator functions. */
+const struct summary *summary_of(const struct ir_fn *f);
+/* The FFI edge at a call instruction, or NULL. */
+struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call);
+
+bool vkey_equal(const struct vkey *a, const struct vkey *b);
+/* The key of pointer value `v` in function `f` (summary-keys.c): looks through casts, zero
+ * offsets, callees that return a parameter, loads from single-store slots, and phis whose
+ * non-null inputs agree. `object` also looks through every GEP, to the object being accessed. */
+struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object);
+/* The key of the pointer stored `off` bytes into what `k` points to; false when that would be a
+ * second level of memory. */
+bool summary_key_deref(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
+		       struct vkey *out);
+/* The key of the pointer stored at `addr` + `off` (a load's address, or a callee's view). */
+bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
+		      struct vkey *out);
+/* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
+bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
+/* Records the pointers stored into local allocas of `f`, before keys are asked for. */
+void summary_scan_slots(struct summaries *s, struct ir_fn *f);
+/* Events and summary of one function, from its instructions and its callees' summaries
+ * (summary-events.c); called bottom-up, again for each member of a recursive cycle. */
+void summary_compute(struct summaries *s, struct ir_fn *f);
+const char *summary_intern(struct summaries *s, const char *family);
+/* Whether every path to a return releases `key` (a null pointer aside). */
+bool summary_release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key);
+/* Values stored into local alloca `a` (for captures of the whole slot). */
+size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max);
+void summary_slots_release(struct summary *sum);
+
+/* Control-flow questions about one function; `guard` names the pointer whose null (or zero
+ * size) test prunes the branch on which a release is a no-op (summary-cfg.c). */
+struct cfg_query {
+	LLVMValueRef from;            /* start after this instruction; NULL: function entry */
+	LLVMValueRef to;              /* goal instruction; NULL: any `ret` */
+	const LLVMValueRef *blockers; /* paths through these do not count */
+	size_t n_blockers;
+	const struct vkey *guard;     /* its null test prunes the null side; may be NULL */
+	bool guard_blocker_args;      /* so does a null/zero test of a blocking call's argument */
+};
+bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
 
 #endif

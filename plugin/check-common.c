@@ -1,0 +1,229 @@
+/* What the ownership checks share: the rule registry, family wording, crossing and ordering
+ * questions, and turning a finding with IR locations into report data. */
+#include "checks.h"
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct ffiguard_rule_info check_rules[] = {
+	{"ownership-alloc-mismatch", "Memory released by another allocator family",
+	 "An allocation of one family (Rust's global allocator, malloc, operator new, new[]) "
+	 "reaches a release of another family across an FFI edge: a Rust Box freed with C++ "
+	 "delete or C free, malloc'ed memory adopted by Box::from_raw.",
+	 "Hand the pointer back to the language that allocated it: export a release function "
+	 "(e.g. a Rust `extern \"C\" fn widget_free(p)` that drops `Box::from_raw(p)`) and call "
+	 "that instead of delete/free.",
+	 FFIGUARD_SEV_ERROR},
+	{"ownership-double-free", "Memory released twice across an FFI edge",
+	 "One allocation is released twice, and at least one release happens on the other side "
+	 "of an FFI edge: both languages believed they owned it.",
+	 "Decide which side owns the object; the other side must only borrow it (or take it "
+	 "with Box::from_raw / std::unique_ptr exactly once).",
+	 FFIGUARD_SEV_ERROR},
+	{"ownership-use-after-free", "Pointer used after its release across an FFI edge",
+	 "A pointer is dereferenced or passed on after it was released, and the release or the "
+	 "use is on the other side of an FFI edge. Includes the CString temporary: "
+	 "`CString::new(..).unwrap().as_ptr()` is freed at the end of the statement, before "
+	 "the foreign call reads it.",
+	 "Keep the owner alive until the last use: bind the CString to a variable, or release "
+	 "after the foreign call returns.",
+	 FFIGUARD_SEV_ERROR},
+	{"ownership-leak", "Ownership handed across an FFI edge and never released",
+	 "Memory allocated on one side (Box::into_raw, CString::into_raw, malloc, strdup) crosses "
+	 "an FFI edge and no path releases it, stores it or returns it.",
+	 "Release it with the allocating language's release function (e.g. the Rust "
+	 "`widget_free`, CString::from_raw, free) once the other side is done with it.",
+	 FFIGUARD_SEV_WARNING},
+};
+const size_t check_rule_count = sizeof(check_rules) / sizeof(check_rules[0]);
+
+static const struct {
+	const char *family, *alloc, *release;
+	enum ffiguard_lang lang;
+} families[] = {
+	{"rust", "Rust's global allocator (Box, Vec, CString)", "Rust's global allocator (Box drop)",
+	 FFIGUARD_LANG_RUST},
+	{"malloc", "malloc", "free", FFIGUARD_LANG_C},
+	{"new", "operator new", "operator delete", FFIGUARD_LANG_CXX},
+	{"new[]", "operator new[]", "operator delete[]", FFIGUARD_LANG_CXX},
+};
+
+static int family_index(const char *family)
+{
+	for (size_t i = 0; family && i < sizeof(families) / sizeof(families[0]); i++)
+		if (strcmp(families[i].family, family) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *family_alloc_text(const char *family)
+{
+	int i = family_index(family);
+	return i >= 0 ? families[i].alloc : family;
+}
+
+const char *family_release_text(const char *family)
+{
+	int i = family_index(family);
+	return i >= 0 ? families[i].release : family;
+}
+
+bool families_cross(const char *a, const char *b)
+{
+	int i = family_index(a), j = family_index(b);
+	if (i < 0 || j < 0)
+		return false;
+	return (families[i].lang == FFIGUARD_LANG_RUST) != (families[j].lang == FFIGUARD_LANG_RUST);
+}
+
+const struct site *site_edge(const struct site *a, const struct site *b)
+{
+	if (a && a->edge)
+		return a;
+	if (b && b->edge)
+		return b;
+	return NULL;
+}
+
+bool sites_cross(const struct site *a, const struct site *b)
+{
+	return site_edge(a, b) || a->fn->lang != b->fn->lang;
+}
+
+size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,
+			 LLVMValueRef except_b, LLVMValueRef **out)
+{
+	const struct summary *sum = summary_of(f);
+	LLVMValueRef *v = NULL;
+	size_t n = 0, cap = 0;
+	if (LLVMIsAInstruction(key->base)) {
+		VEC_RESERVE(v, cap, 1);
+		v[n++] = key->base;
+	}
+	for (size_t i = 0; key->deref && i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_USE || !e->write || e->key.deref || e->key.base != key->base ||
+		    e->at == except_a || e->at == except_b)
+			continue;
+		VEC_RESERVE(v, cap, n + 1);
+		v[n++] = e->at;
+	}
+	*out = v;
+	return n;
+}
+
+bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
+		 LLVMValueRef to)
+{
+	LLVMValueRef *blockers;
+	size_t n = key_redefinitions(f, key, from, to, &blockers);
+	struct cfg_query q = {.from = from, .to = to, .blockers = blockers, .n_blockers = n};
+	bool r = cfg_path_exists(s, f, &q);
+	free(blockers);
+	return r;
+}
+
+bool cfg_release_dominates(struct summaries *s, struct ir_fn *f, const struct event *through,
+			   LLVMValueRef to)
+{
+	struct cfg_query q = {.to = to, .blockers = &through->at, .n_blockers = 1,
+			      .guard = &through->key, .guard_blocker_args = true};
+	return !cfg_path_exists(s, f, &q);
+}
+
+void check_note(struct check_finding *cf, LLVMValueRef inst, struct ir_fn *fn, const char *fmt,
+		...)
+{
+	if (cf->n_notes == CHECK_MAX_NOTES)
+		return;
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	struct check_note *n = &cf->notes[cf->n_notes++];
+	n->inst = inst;
+	n->fn = fn;
+	n->message = buf_steal(&b);
+}
+
+static struct ffiguard_loc where(LLVMValueRef inst, struct ir_fn *fn, struct buf *scratch)
+{
+	struct ffiguard_loc loc = {NULL, 0, 0};
+	if (inst)
+		loc = ir_inst_loc(inst, scratch);
+	if (!loc.file)
+		loc = ir_fn_loc(fn->fn, scratch);
+	return loc;
+}
+
+void check_emit(struct check_ctx *c, struct check_finding *cf)
+{
+	if (cf->edge) {
+		const struct site *e = cf->edge;
+		check_note(cf, e->edge, e->edge_caller,
+			   "the pointer crosses from %s to %s here: '%s' calls '%s'",
+			   ffiguard_lang_name(e->edge_caller->lang),
+			   ffiguard_lang_name(e->edge_callee->lang), ir_fn_name(e->edge_caller),
+			   ir_fn_name(e->edge_callee));
+	}
+	struct buf scratch[CHECK_MAX_NOTES + 1] = {0};
+	struct ffiguard_note notes[CHECK_MAX_NOTES];
+	struct ffiguard_finding out = {0};
+	out.rule = cf->rule;
+	out.severity = cf->severity;
+	out.message = cf->message;
+	out.function = ir_fn_ref(cf->fn);
+	out.loc = where(cf->inst, cf->fn, &scratch[0]);
+	if (cf->edge) {
+		out.has_edge = true;
+		out.edge_caller = ir_fn_ref(cf->edge->edge_caller);
+		out.edge_callee = ir_fn_ref(cf->edge->edge_callee);
+	}
+	for (size_t i = 0; i < cf->n_notes; i++) {
+		notes[i].message = cf->notes[i].message;
+		notes[i].function = ir_fn_ref(cf->notes[i].fn);
+		notes[i].loc = where(cf->notes[i].inst, cf->notes[i].fn, &scratch[i + 1]);
+	}
+	out.notes = notes;
+	out.n_notes = cf->n_notes;
+
+	char *key = xasprintf("%s|%s|%u|%u|%s|%s", out.rule, out.loc.file ? out.loc.file : "",
+			      out.loc.line, out.loc.column, out.function.symbol, out.message);
+	if (!map_get(&c->seen, key)) {
+		map_put(&c->seen, key, key);
+		VEC_RESERVE(c->seen_keys, c->cap_seen, c->n_seen + 1);
+		c->seen_keys[c->n_seen++] = key;
+		ffiguard_report_add_finding(c->report, &out);
+	} else {
+		free(key);
+	}
+	for (size_t i = 0; i <= CHECK_MAX_NOTES; i++)
+		buf_release(&scratch[i]);
+	for (size_t i = 0; i < cf->n_notes; i++)
+		free(cf->notes[i].message);
+	free(cf->message);
+	memset(cf, 0, sizeof(*cf));
+}
+
+void check_run(struct summaries *s, struct ffiguard_report *report)
+{
+	static void (*const checks[])(struct check_ctx *, struct ir_fn *) = {
+		check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
+	struct check_ctx c = {.s = s, .report = report};
+	map_init(&c.seen, true);
+	struct ir_program *p = s->program;
+	for (size_t i = 0; i < p->n_fns; i++) {
+		struct ir_fn *f = p->fns[i];
+		if (!f->summary || f->lang == FFIGUARD_LANG_UNKNOWN)
+			continue;
+		for (size_t k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
+			checks[k](&c, f);
+	}
+	for (size_t i = 0; i < c.n_seen; i++)
+		free(c.seen_keys[i]);
+	free(c.seen_keys);
+	map_release(&c.seen);
+}

@@ -1,0 +1,71 @@
+/* The rules: their registry (ids, descriptions, default severities) and one check per file.
+ * A check reads a function's events and the summaries and adds findings; it never prints. */
+#ifndef FFIGUARD_CHECKS_H
+#define FFIGUARD_CHECKS_H
+
+#include "summary.h"
+
+struct check_ctx {
+	struct summaries *s;
+	struct ffiguard_report *report;
+	struct map seen; /* findings already reported, by rule + location + message */
+	char **seen_keys;
+	size_t n_seen, cap_seen;
+};
+
+#define CHECK_MAX_NOTES 4
+
+struct check_note {
+	LLVMValueRef inst;
+	struct ir_fn *fn;
+	char *message;
+};
+
+struct check_finding {
+	const char *rule;
+	enum ffiguard_severity severity;
+	LLVMValueRef inst; /* where it is reported */
+	struct ir_fn *fn;
+	char *message;
+	const struct site *edge; /* the FFI edge crossed, or NULL */
+	struct check_note notes[CHECK_MAX_NOTES];
+	size_t n_notes;
+};
+
+extern const struct ffiguard_rule_info check_rules[];
+extern const size_t check_rule_count;
+
+/* Runs every check over every summarised function. */
+void check_run(struct summaries *s, struct ffiguard_report *report);
+
+void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f);
+void check_double_free(struct check_ctx *c, struct ir_fn *f);
+void check_use_after_free(struct check_ctx *c, struct ir_fn *f);
+void check_leak(struct check_ctx *c, struct ir_fn *f);
+
+/* ---- shared by the checks (check-common.c) ---- */
+__attribute__((format(printf, 4, 5))) void check_note(struct check_finding *cf, LLVMValueRef inst,
+						      struct ir_fn *fn, const char *fmt, ...);
+/* Adds the edge note, converts locations, drops duplicates, adds to the report, frees. */
+void check_emit(struct check_ctx *c, struct check_finding *cf);
+/* "malloc", "operator new", ...: how memory of a family is obtained and given back. */
+const char *family_alloc_text(const char *family);
+const char *family_release_text(const char *family);
+/* Whether memory of these two families comes from different languages' runtimes. */
+bool families_cross(const char *a, const char *b);
+/* The first FFI edge among the sites, or NULL. */
+const struct site *site_edge(const struct site *a, const struct site *b);
+bool sites_cross(const struct site *a, const struct site *b);
+/* Instructions after which `key` names another object: its definition, and for a slot in
+ * memory every write into that memory except at `except_a`/`except_b`. Caller frees. */
+size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,
+			 LLVMValueRef except_b, LLVMValueRef **out);
+/* Is there a path from `from` to `to` on which `key` still names the same object? */
+bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
+		 LLVMValueRef to);
+/* Does every path from the entry to `to` pass the release `through` (paths on which that
+ * release is a no-op, its pointer null or its size zero, aside)? */
+bool cfg_release_dominates(struct summaries *s, struct ir_fn *f, const struct event *through,
+			   LLVMValueRef to);
+
+#endif

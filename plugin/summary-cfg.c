@@ -1,0 +1,150 @@
+/* Path questions inside one function: is there a path from here to there (or to a return) that
+ * avoids these instructions? Branches that only skip a no-op release are pruned; nothing else. */
+#include "summary.h"
+
+#include <stdlib.h>
+
+static bool in(const LLVMValueRef *set, size_t n, LLVMValueRef v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == v)
+			return true;
+	return false;
+}
+
+/* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call: releasing
+ * a null pointer or zero bytes (Rust's size-0 deallocation skip) is no release at all. */
+static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
+		    LLVMValueRef v)
+{
+	if (q->guard) {
+		struct vkey k = summary_key(s, f, v, false);
+		if (vkey_equal(&k, q->guard))
+			return true;
+	}
+	if (!q->guard_blocker_args)
+		return false;
+	for (size_t i = 0; i < q->n_blockers; i++) {
+		LLVMValueRef b = q->blockers[i];
+		if (!ir_is_call(b))
+			continue;
+		unsigned n = LLVMGetNumArgOperands(b);
+		for (unsigned a = 0; a < n; a++)
+			if (LLVMGetOperand(b, a) == v)
+				return true;
+	}
+	return false;
+}
+
+static bool is_zero(LLVMValueRef v)
+{
+	return LLVMIsAConstantPointerNull(v) ||
+	       (LLVMIsAConstantInt(v) && LLVMConstIntGetZExtValue(v) == 0);
+}
+
+/* For a branch condition, which successor (0 = true, 1 = false) is the "guarded value is null"
+ * side, or -1 when the condition is no such test. */
+static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
+		     LLVMValueRef cond, int depth)
+{
+	if (depth > 2)
+		return -1;
+	if (LLVMIsAICmpInst(cond)) {
+		LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
+		if (pred != LLVMIntEQ && pred != LLVMIntNE)
+			return -1;
+		LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
+		LLVMValueRef v = is_zero(b) ? a : is_zero(a) ? b : NULL;
+		if (!v || !guarded(s, f, q, v))
+			return -1;
+		return pred == LLVMIntEQ ? 0 : 1;
+	}
+	if (LLVMGetInstructionOpcode(cond) == LLVMXor && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
+		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
+		return side < 0 ? -1 : 1 - side;
+	}
+	if (ir_is_call(cond)) {
+		/* A callee that returns (param == null): Rust's is_null() at -O0. */
+		LLVMValueRef callee = ir_called_function(cond);
+		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+		const struct summary *sum = g ? summary_of(g) : NULL;
+		if (sum && sum->null_test >= 0 &&
+		    (unsigned)sum->null_test < LLVMGetNumArgOperands(cond) &&
+		    guarded(s, f, q, LLVMGetOperand(cond, (unsigned)sum->null_test)))
+			return 0;
+	}
+	return -1;
+}
+
+struct search {
+	LLVMBasicBlockRef *stack;
+	size_t n, cap;
+	struct map seen;
+};
+
+static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
+			    struct search *st, LLVMValueRef term)
+{
+	unsigned n = LLVMGetNumSuccessors(term);
+	int skip = -1;
+	if (LLVMIsABranchInst(term) && LLVMIsConditional(term)) {
+		LLVMValueRef cond = LLVMGetCondition(term);
+		if (LLVMIsAConstantInt(cond))
+			skip = LLVMConstIntGetZExtValue(cond) ? 1 : 0;
+		else
+			skip = null_side(s, f, q, cond, 0);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if ((int)i == skip)
+			continue;
+		VEC_RESERVE(st->stack, st->cap, st->n + 1);
+		st->stack[st->n++] = LLVMGetSuccessor(term, i);
+	}
+}
+
+/* Scans from `inst` to the end of its block: 1 goal reached, 0 blocked, -1 fell through (the
+ * successors were pushed). */
+static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
+		struct search *st, LLVMValueRef inst)
+{
+	for (; inst; inst = LLVMGetNextInstruction(inst)) {
+		if (q->to && inst == q->to)
+			return 1;
+		if (in(q->blockers, q->n_blockers, inst))
+			return 0;
+		if (!q->to && LLVMIsAReturnInst(inst))
+			return 1;
+		if (LLVMIsATerminatorInst(inst)) {
+			push_successors(s, f, q, st, inst);
+			return -1;
+		}
+	}
+	return -1;
+}
+
+bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q)
+{
+	struct search st = {0};
+	map_init(&st.seen, false);
+	int found = -1;
+	if (q->from && LLVMIsATerminatorInst(q->from))
+		push_successors(s, f, q, &st, q->from);
+	else if (q->from)
+		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from));
+	else
+		found = scan(s, f, q, &st,
+			     LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->fn)));
+	if (q->from == NULL)
+		map_put(&st.seen, LLVMGetEntryBasicBlock(f->fn), f);
+	while (found != 1 && st.n) {
+		LLVMBasicBlockRef bb = st.stack[--st.n];
+		if (map_get(&st.seen, bb))
+			continue;
+		map_put(&st.seen, bb, f);
+		found = scan(s, f, q, &st, LLVMGetFirstInstruction(bb));
+	}
+	free(st.stack);
+	map_release(&st.seen);
+	return found == 1;
+}

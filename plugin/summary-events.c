@@ -1,0 +1,582 @@
+/* One function's pointer events (allocations, releases, uses, captures, returns) and the
+ * summary its callers see. Reads callees' summaries; the rules that judge events are check-*.c. */
+#include "summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* libc functions that read their pointer arguments during the call and keep nothing; at -O0
+ * clang leaves their declarations without captures(none). */
+static const char *const noncapturing[] = {
+	"strlen", "strnlen", "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp",
+	"puts", "fputs", "printf", "fprintf", "dprintf", "sprintf", "snprintf", "vprintf",
+	"vfprintf", "vsnprintf", "perror", "write", "read", "pread", "pwrite", "send", "recv",
+	"fwrite", "fread", "atoi", "atol", "atoll", "strtol", "strtoul", "strtoll", "strtoull",
+	"strtod", "strtof", "open", "open64", "fopen", "stat", "stat64", "lstat", "access",
+	"unlink", "mkdir", "rmdir", "getenv", "setenv", "unsetenv", "memcpy", "memmove",
+	"memset", "strcpy", "strncpy", "strcat", "strncat", "sscanf", "fflush", "fclose",
+};
+
+static bool is_ptr(LLVMValueRef v)
+{
+	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+}
+
+const char *summary_intern(struct summaries *s, const char *family)
+{
+	const char *k = map_get(&s->interned, family);
+	if (!k) {
+		k = arena_strdup(&s->strings, family);
+		map_put(&s->interned, k, (void *)k);
+	}
+	return k;
+}
+
+static struct event *add(struct summary *sum, enum ev_kind kind, struct vkey key, LLVMValueRef at,
+			 struct site site)
+{
+	VEC_RESERVE(sum->events, sum->cap_events, sum->n_events + 1);
+	struct event *e = &sum->events[sum->n_events++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->key = key;
+	e->at = at;
+	e->must = true;
+	e->field = -1;
+	e->site = site;
+	return e;
+}
+
+/* The site of something `f` does itself at `inst`; a call that is an FFI edge crosses it. */
+static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
+			   const struct site *deep)
+{
+	struct site r = {inst, f, NULL, NULL, NULL};
+	if (deep && deep->fn && !ir_fn_is_library(deep->fn))
+		r = *deep;
+	else if (deep && deep->fn)
+		r.edge = deep->edge, r.edge_caller = deep->edge_caller, r.edge_callee = deep->edge_callee;
+	struct ir_edge *e = ir_is_call(inst) ? summaries_edge_at(s, inst) : NULL;
+	if (e) {
+		r.edge = inst;
+		r.edge_caller = f;
+		r.edge_callee = e->callee;
+	}
+	return r;
+}
+
+static struct vkey key_of(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object)
+{
+	return summary_key(s, f, v, object);
+}
+
+/* A declaration keeps argument `i` only if nothing says otherwise. */
+static bool declaration_captures(LLVMValueRef call, LLVMValueRef callee, unsigned i)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("captures", 8);
+	LLVMAttributeRef a = LLVMGetEnumAttributeAtIndex(callee, i + 1, kind);
+	if (!a)
+		a = LLVMGetCallSiteEnumAttribute(call, i + 1, kind);
+	/* CaptureInfo packs two CaptureComponents (other << 4 | ret); bits 2-3 are provenance. */
+	if (a && (LLVMGetEnumAttributeValue(a) & 0xcc) == 0)
+		return false;
+	size_t n;
+	const char *name = LLVMGetValueName2(callee, &n);
+	for (size_t k = 0; k < sizeof(noncapturing) / sizeof(noncapturing[0]); k++)
+		if (strcmp(name, noncapturing[k]) == 0)
+			return false;
+	return true;
+}
+
+static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
+			 const struct alloc_fact *af)
+{
+	struct summary *sum = f->summary;
+	const char *family = summary_intern(s, af->family);
+	struct site here = {c, f, NULL, NULL, NULL};
+	unsigned n = LLVMGetNumArgOperands(c);
+	for (unsigned i = 0; i < n; i++) {
+		LLVMValueRef arg = LLVMGetOperand(c, i);
+		if (!is_ptr(arg))
+			continue;
+		if ((int)i == af->ptr_arg && af->role != ALLOC_ALLOCATES) {
+			struct event *e = add(sum, EV_RELEASE, key_of(s, f, arg, false), c, here);
+			e->family = family;
+		} else {
+			add(sum, EV_USE, key_of(s, f, arg, true), c, here)->write = true;
+		}
+	}
+	if ((af->role == ALLOC_ALLOCATES && !af->out_param) || af->role == ALLOC_REALLOCATES) {
+		struct event *e = add(sum, EV_ALLOC, (struct vkey){c, 0, false}, c, here);
+		e->family = family;
+		e->may_null = af->may_return_null;
+	}
+}
+
+static const struct fact *level0_use(const struct summary *gs, unsigned i)
+{
+	for (size_t k = 0; gs && k < gs->n_facts; k++) {
+		const struct fact *ft = &gs->facts[k];
+		if (ft->kind == EV_USE && ft->param == (int)i && !ft->deref)
+			return ft;
+	}
+	return NULL;
+}
+
+/* Fresh memory a callee returns: the call itself, or the extractvalue of that field. */
+static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fact *ft,
+			   const struct site *site)
+{
+	for (LLVMUseRef u = ft->field < 0 ? NULL : LLVMGetFirstUse(c);
+	     ft->field < 0 || u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef v = c;
+		if (ft->field >= 0) {
+			v = LLVMGetUser(u);
+			if (!LLVMIsAExtractValueInst(v) || LLVMGetNumIndices(v) != 1 ||
+			    (int)LLVMGetIndices(v)[0] != ft->field)
+				continue;
+		}
+		struct event *e = add(sum, EV_ALLOC, (struct vkey){v, 0, false}, c, *site);
+		e->family = ft->family;
+		e->may_null = ft->may_null;
+		e->must = ft->must;
+		if (ft->field < 0)
+			return;
+	}
+}
+
+static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
+			   const struct summary *gs)
+{
+	struct summary *sum = f->summary;
+	unsigned n = LLVMGetNumArgOperands(c);
+	for (size_t k = 0; k < gs->n_facts; k++) {
+		const struct fact *ft = &gs->facts[k];
+		if (ft->kind == EV_RETURN)
+			continue;
+		struct site site = through(s, f, c, &ft->site);
+		if (ft->param < 0) {
+			if (ft->kind == EV_ALLOC)
+				returned_alloc(sum, c, ft, &site);
+			continue;
+		}
+		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
+		    (ft->kind == EV_USE && !ft->deref))
+			continue;
+		LLVMValueRef arg = LLVMGetOperand(c, (unsigned)ft->param);
+		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE);
+		if (ft->deref && !summary_key_load(s, f, arg, ft->off, &key))
+			continue;
+		struct event *e = add(sum, ft->kind, key, c, site);
+		e->must = ft->must;
+		e->family = ft->family;
+		e->write = ft->write;
+	}
+}
+
+static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
+{
+	struct summary *sum = f->summary;
+	LLVMValueRef callee = ir_called_function(c);
+	unsigned n = LLVMGetNumArgOperands(c);
+	struct alloc_fact af;
+
+	if (callee && LLVMGetIntrinsicID(callee)) {
+		size_t len;
+		if (strncmp(LLVMGetValueName2(callee, &len), "llvm.lifetime.", 14) == 0)
+			return;
+		/* memcpy and friends: the destination is written, and what the source holds may
+		 * now live elsewhere too. */
+		struct site here = {c, f, NULL, NULL, NULL};
+		for (unsigned i = 0; i < n; i++) {
+			LLVMValueRef arg = LLVMGetOperand(c, i);
+			if (!is_ptr(arg))
+				continue;
+			add(sum, EV_USE, key_of(s, f, arg, true), c, here)->write = i == 0;
+			if (i > 0)
+				add(sum, EV_CAPTURE, key_of(s, f, arg, true), c, here);
+		}
+		return;
+	}
+	if (callee && summary_alloc_classify(callee, &af)) {
+		alloc_events(s, f, c, &af);
+		return;
+	}
+	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	const struct summary *gs = g ? summary_of(g) : NULL;
+	bool unknown = !callee || ir_is_inline_asm_call(c) || (!gs && !LLVMIsDeclaration(callee));
+	for (unsigned i = 0; i < n; i++) {
+		LLVMValueRef arg = LLVMGetOperand(c, i);
+		if (!is_ptr(arg) || LLVMIsAConstantPointerNull(arg))
+			continue;
+		struct vkey k = key_of(s, f, arg, true);
+		const struct fact *use = level0_use(gs, i);
+		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, use ? &use->site : NULL));
+		e->write = use ? use->write : !gs;
+		if (unknown || (!gs && declaration_captures(c, callee, i)))
+			add(sum, EV_CAPTURE, k, c, through(s, f, c, NULL));
+	}
+	if (gs)
+		summary_events(s, f, c, gs);
+}
+
+static bool address_checks_only(LLVMValueRef v)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (LLVMIsAICmpInst(user))
+			continue;
+		if (LLVMGetInstructionOpcode(user) != LLVMAnd)
+			return false;
+		for (LLVMUseRef w = LLVMGetFirstUse(user); w; w = LLVMGetNextUse(w))
+			if (!LLVMIsAICmpInst(LLVMGetUser(w)))
+				return false;
+	}
+	return true;
+}
+
+/* Pointers an instruction other than a call hands to memory or merges away. */
+static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
+{
+	struct summary *sum = f->summary;
+	struct site here = {inst, f, NULL, NULL, NULL};
+	switch (LLVMGetInstructionOpcode(inst)) {
+	case LLVMLoad:
+		add(sum, EV_USE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here);
+		return;
+	case LLVMStore: {
+		LLVMValueRef v = LLVMGetOperand(inst, 0), addr = LLVMGetOperand(inst, 1);
+		add(sum, EV_USE, key_of(s, f, addr, true), inst, here)->write = true;
+		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
+		    !summary_slot_tracked(s, f, addr))
+			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here);
+		return;
+	}
+	case LLVMAtomicRMW:
+	case LLVMAtomicCmpXchg:
+		add(sum, EV_USE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here)->write =
+			true;
+		for (unsigned i = 1; i < (unsigned)LLVMGetNumOperands(inst); i++)
+			if (is_ptr(LLVMGetOperand(inst, i)))
+				add(sum, EV_CAPTURE, key_of(s, f, LLVMGetOperand(inst, i), true),
+				    inst, here);
+		return;
+	case LLVMRet: {
+		if (!LLVMGetNumOperands(inst))
+			return;
+		LLVMValueRef v = LLVMGetOperand(inst, 0);
+		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v))
+			add(sum, EV_RETURN, key_of(s, f, v, false), inst, here);
+		for (; LLVMIsAInsertValueInst(v); v = LLVMGetOperand(v, 0)) {
+			LLVMValueRef elem = LLVMGetOperand(v, 1);
+			if (is_ptr(elem) && !LLVMIsAConstantPointerNull(elem) &&
+			    LLVMGetNumIndices(v) == 1)
+				add(sum, EV_RETURN, key_of(s, f, elem, false), inst, here)->field =
+					(int)LLVMGetIndices(v)[0];
+		}
+		return;
+	}
+	case LLVMPHI:
+	case LLVMSelect: {
+		if (!is_ptr(inst))
+			return;
+		struct vkey k = key_of(s, f, inst, false);
+		if (k.base != inst)
+			return;
+		bool phi = LLVMIsAPHINode(inst);
+		unsigned n = phi ? LLVMCountIncoming(inst) : 2;
+		for (unsigned i = 0; i < n; i++) {
+			LLVMValueRef in = phi ? LLVMGetIncomingValue(inst, i)
+					      : LLVMGetOperand(inst, i + 1);
+			if (is_ptr(in) && !LLVMIsAConstantPointerNull(in))
+				add(sum, EV_CAPTURE, key_of(s, f, in, true), inst, here);
+		}
+		return;
+	}
+	case LLVMInsertValue: {
+		LLVMValueRef elem = LLVMGetOperand(inst, 1);
+		if (!is_ptr(elem) || LLVMIsAConstantPointerNull(elem))
+			return;
+		/* Fine when the aggregate only grows into a return: inst_events(ret) sees it. */
+		LLVMValueRef v = inst;
+		for (;;) {
+			LLVMUseRef u = LLVMGetFirstUse(v);
+			LLVMValueRef user = u ? LLVMGetUser(u) : NULL;
+			if (!user || LLVMGetNextUse(u))
+				break;
+			if (LLVMIsAReturnInst(user))
+				return;
+			if (!LLVMIsAInsertValueInst(user) || LLVMGetOperand(user, 0) != v)
+				break;
+			v = user;
+		}
+		add(sum, EV_CAPTURE, key_of(s, f, elem, true), inst, here);
+		return;
+	}
+	case LLVMPtrToInt:
+		/* Alignment and null checks look at the address only; anything else may hide the
+		 * pointer in an integer (tagged pointers). */
+		if (!address_checks_only(inst))
+			add(sum, EV_CAPTURE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here);
+		return;
+	case LLVMICmp:
+	case LLVMIntToPtr:
+	case LLVMGetElementPtr:
+	case LLVMBitCast:
+	case LLVMAddrSpaceCast:
+	case LLVMExtractValue:
+	case LLVMFreeze:
+		return;
+	default:
+		for (unsigned i = 0; i < (unsigned)LLVMGetNumOperands(inst); i++) {
+			LLVMValueRef op = LLVMGetOperand(inst, i);
+			if (is_ptr(op) && !LLVMIsAConstant(op) && !LLVMIsABasicBlock(op))
+				add(sum, EV_CAPTURE, key_of(s, f, op, true), inst, here);
+		}
+	}
+}
+
+/* A whole slot given away gives away what was stored in it. */
+static void slot_captures(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	size_t n = sum->n_events;
+	for (size_t i = 0; i < n; i++) {
+		struct event e = sum->events[i];
+		if (e.kind != EV_CAPTURE || e.key.deref || !LLVMIsAAllocaInst(e.key.base))
+			continue;
+		LLVMValueRef stored[16];
+		size_t k = summary_slot_values(f, e.key.base, stored, 16);
+		for (size_t j = 0; j < k; j++)
+			add(sum, EV_CAPTURE, key_of(s, f, stored[j], true), e.at, e.site);
+	}
+}
+
+static int param_index(struct ir_fn *f, LLVMValueRef v)
+{
+	if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != f->fn)
+		return -1;
+	unsigned n = LLVMCountParams(f->fn);
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMGetParam(f->fn, i) == v)
+			return (int)i;
+	return -1;
+}
+
+static struct fact *find_fact(struct summary *sum, enum ev_kind kind, int param, const struct vkey *k,
+			      int field)
+{
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		struct fact *ft = &sum->facts[i];
+		if (ft->kind == kind && ft->param == param && ft->deref == k->deref &&
+		    (!k->deref || ft->off == k->off) && ft->field == field)
+			return ft;
+	}
+	return NULL;
+}
+
+static struct fact *new_fact(struct summary *sum, const struct event *e, int param)
+{
+	VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
+	struct fact *ft = &sum->facts[sum->n_facts++];
+	memset(ft, 0, sizeof(*ft));
+	ft->kind = e->kind;
+	ft->param = param;
+	ft->deref = e->key.deref;
+	ft->off = e->key.deref ? e->key.off : 0;
+	ft->field = e->field;
+	ft->must = e->must;
+	ft->may_null = e->may_null;
+	ft->write = e->write;
+	ft->family = e->family;
+	ft->site = e->site;
+	return ft;
+}
+
+/* Whether the releases of `key` among the events happen on every path to a return. */
+bool summary_release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
+{
+	struct summary *sum = f->summary;
+	LLVMValueRef *at = NULL;
+	size_t n = 0, cap = 0;
+	bool must = true;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_RELEASE || !vkey_equal(&e->key, key))
+			continue;
+		must = must && e->must;
+		VEC_RESERVE(at, cap, n + 1);
+		at[n++] = e->at;
+	}
+	struct cfg_query q = {.blockers = at, .n_blockers = n, .guard = key,
+			      .guard_blocker_args = true};
+	must = must && n && !cfg_path_exists(s, f, &q);
+	free(at);
+	return must;
+}
+
+/* The value a `ret` hands back in `field` (-1: the whole value), through insertvalue chains. */
+static LLVMValueRef field_value(LLVMValueRef ret, int field)
+{
+	LLVMValueRef v = LLVMGetNumOperands(ret) ? LLVMGetOperand(ret, 0) : NULL;
+	if (!v || field < 0)
+		return v;
+	for (; LLVMIsAInsertValueInst(v); v = LLVMGetOperand(v, 0))
+		if (LLVMGetNumIndices(v) == 1 && (int)LLVMGetIndices(v)[0] == field)
+			return LLVMGetOperand(v, 1);
+	return NULL;
+}
+
+/* A pointer that is no allocation and needs no release: null, or an address made from an
+ * integer (Rust's NonNull::dangling() for zero-sized allocations). */
+static bool nothing_owned(LLVMValueRef v)
+{
+	return LLVMIsAConstantPointerNull(v) || LLVMIsAIntToPtrInst(v) || LLVMIsAUndefValue(v) ||
+	       LLVMIsAPoisonValue(v);
+}
+
+/* The allocation `v` is, if it is fresh memory of one family on every path (merging e.g.
+ * __rust_alloc and __rust_alloc_zeroed); NULL otherwise. */
+static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int depth)
+{
+	struct summary *sum = f->summary;
+	struct vkey k = key_of(s, f, v, false);
+	for (size_t i = 0; i < sum->n_events; i++)
+		if (sum->events[i].kind == EV_ALLOC && vkey_equal(&sum->events[i].key, &k))
+			return &sum->events[i];
+	v = k.base;
+	if (depth > 4 || (!LLVMIsAPHINode(v) && !LLVMIsASelectInst(v)))
+		return NULL;
+	bool phi = LLVMIsAPHINode(v);
+	unsigned n = phi ? LLVMCountIncoming(v) : 2;
+	const struct event *found = NULL;
+	for (unsigned i = 0; i < n; i++) {
+		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
+		if (nothing_owned(in))
+			continue;
+		const struct event *e = fresh(s, f, in, depth + 1);
+		if (!e || (found && found->family != e->family))
+			return NULL;
+		found = e;
+	}
+	return found;
+}
+
+/* Per returned field: one parameter (or what it points to) on every path, or fresh memory of
+ * one family on every path that returns something owned. */
+static void return_facts(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	unsigned n_fields = 0;
+	LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(f->fn));
+	if (LLVMGetTypeKind(rt) == LLVMStructTypeKind)
+		n_fields = LLVMCountStructElementTypes(rt);
+	else if (LLVMGetTypeKind(rt) != LLVMPointerTypeKind)
+		return;
+	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
+		const struct event *alloc = NULL;
+		struct vkey alias = {NULL, 0, false};
+		bool ok = true, may_null = false, any = false;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); ok && bb;
+		     bb = LLVMGetNextBasicBlock(bb)) {
+			LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+			if (!t || !LLVMIsAReturnInst(t))
+				continue;
+			LLVMValueRef v = field_value(t, field);
+			any = true;
+			if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind) {
+				ok = false;
+			} else if (nothing_owned(v)) {
+				may_null = true;
+			} else {
+				const struct event *e = fresh(s, f, v, 0);
+				struct vkey k = key_of(s, f, v, false);
+				if (e && (!alloc || alloc->family == e->family) && !alias.base)
+					alloc = e;
+				else if (!e && !alloc && (!alias.base || vkey_equal(&alias, &k)))
+					alias = k;
+				else
+					ok = false;
+			}
+		}
+		if (!ok || !any)
+			continue;
+		int param = alias.base ? param_index(f, alias.base) : -1;
+		if (param >= 0 && !may_null) {
+			struct event e = {.kind = EV_RETURN, .key = alias, .field = field};
+			new_fact(sum, &e, param);
+		} else if (alloc) {
+			struct fact *ft = new_fact(sum, alloc, -1);
+			ft->field = field;
+			ft->may_null = alloc->may_null || may_null;
+		}
+	}
+}
+
+/* Rust's is_null() at -O0: `ret (icmp eq %p, null)` for a parameter. */
+static int null_test_param(struct ir_fn *f)
+{
+	int param = -1;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t))
+			continue;
+		LLVMValueRef v = LLVMGetNumOperands(t) ? LLVMGetOperand(t, 0) : NULL;
+		if (!v || !LLVMIsAICmpInst(v) || LLVMGetICmpPredicate(v) != LLVMIntEQ ||
+		    !LLVMIsAConstantPointerNull(LLVMGetOperand(v, 1)))
+			return -1;
+		int p = param_index(f, LLVMGetOperand(v, 0));
+		if (p < 0 || (param >= 0 && p != param))
+			return -1;
+		param = p;
+	}
+	return param;
+}
+
+static void derive_facts(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		int param = param_index(f, e->key.base);
+		if (param < 0 || e->kind == EV_RETURN || e->kind == EV_ALLOC)
+			continue;
+		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
+		if (!ft) {
+			ft = new_fact(sum, e, param);
+			if (e->kind == EV_RELEASE)
+				ft->must = summary_release_must(s, f, &e->key);
+		} else if (e->kind == EV_USE && e->write && !ft->write) {
+			ft->write = true;
+			ft->site = e->site;
+		}
+	}
+	return_facts(s, f);
+	sum->null_test = null_test_param(f);
+}
+
+void summary_compute(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	sum->n_events = 0;
+	sum->n_facts = 0;
+	summary_slots_release(sum);
+	sum->slot_lists = NULL;
+	sum->n_slot_lists = sum->cap_slot_lists = 0;
+	map_init(&sum->slots, false);
+	summary_scan_slots(s, f);
+
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+		     inst = LLVMGetNextInstruction(inst)) {
+			if (ir_is_call(inst))
+				call_events(s, f, inst);
+			else
+				inst_events(s, f, inst);
+		}
+	}
+	slot_captures(s, f);
+	derive_facts(s, f);
+}

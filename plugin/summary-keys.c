@@ -1,0 +1,350 @@
+/* Names for pointers: which SSA value, or which slot of memory, a pointer operand stands for.
+ * Only what the IR shows for certain; anything else keeps its own name and stays apart. */
+#include "summary.h"
+
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 12
+
+struct slot {
+	int64_t off;
+	LLVMValueRef value; /* NULL when stored more than once, or overwritten by a callee */
+};
+
+struct slot_list {
+	size_t n, cap;
+	bool clobbered; /* memcpy'd into, or handed to a callee that writes to it */
+	struct slot *v;
+};
+
+bool vkey_equal(const struct vkey *a, const struct vkey *b)
+{
+	return a->base == b->base && a->deref == b->deref && (!a->deref || a->off == b->off);
+}
+
+/* Byte offset of a GEP with constant indices; false when an index is not constant. */
+static bool gep_offset(struct summaries *s, LLVMValueRef gep, int64_t *off)
+{
+	LLVMTypeRef ty = LLVMGetGEPSourceElementType(gep);
+	unsigned n = LLVMGetNumOperands(gep);
+	int64_t total = 0;
+	for (unsigned i = 1; i < n; i++) {
+		LLVMValueRef idx = LLVMGetOperand(gep, i);
+		if (!LLVMIsAConstantInt(idx))
+			return false;
+		int64_t k = LLVMConstIntGetSExtValue(idx);
+		if (i == 1) {
+			total += k * (int64_t)LLVMABISizeOfType(s->layout, ty);
+			continue;
+		}
+		switch (LLVMGetTypeKind(ty)) {
+		case LLVMStructTypeKind:
+			total += (int64_t)LLVMOffsetOfElement(s->layout, ty, (unsigned)k);
+			ty = LLVMStructGetTypeAtIndex(ty, (unsigned)k);
+			break;
+		case LLVMArrayTypeKind:
+		case LLVMVectorTypeKind:
+			ty = LLVMGetElementType(ty);
+			total += k * (int64_t)LLVMABISizeOfType(s->layout, ty);
+			break;
+		default:
+			return false;
+		}
+	}
+	*off = total;
+	return true;
+}
+
+/* Looks through casts and constant-offset GEPs, adding up the offset. `object` also crosses
+ * variable GEPs (the offset is then meaningless). Stops at a non-zero offset unless asked. */
+static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, bool any_offset,
+			  bool object)
+{
+	*off = 0;
+	for (int i = 0; i < 64; i++) {
+		if (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v)) {
+			v = LLVMGetOperand(v, 0);
+			continue;
+		}
+		if (LLVMIsAGetElementPtrInst(v)) {
+			int64_t o;
+			if (gep_offset(s, v, &o) && (o == 0 || any_offset || object)) {
+				*off += o;
+				v = LLVMGetOperand(v, 0);
+				continue;
+			}
+			if (object) {
+				v = LLVMGetOperand(v, 0);
+				continue;
+			}
+		}
+		break;
+	}
+	return v;
+}
+
+static bool is_local_alloca(struct ir_fn *f, LLVMValueRef v)
+{
+	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
+}
+
+static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
+{
+	struct summary *sum = f->summary;
+	struct slot_list *l = map_get(&sum->slots, a);
+	if (!l && create) {
+		l = xcalloc(1, sizeof(*l));
+		map_put(&sum->slots, a, l);
+		VEC_RESERVE(sum->slot_lists, sum->cap_slot_lists, sum->n_slot_lists + 1);
+		sum->slot_lists[sum->n_slot_lists++] = l;
+	}
+	return l;
+}
+
+static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].off == off) {
+			l->v[i].value = NULL;
+			return;
+		}
+	}
+	VEC_RESERVE(l->v, l->cap, l->n + 1);
+	l->v[l->n].off = off;
+	l->v[l->n].value = value;
+	l->n++;
+}
+
+/* Whether a call may write into the memory its argument `arg` points to: only a summary or a
+ * readonly/readnone attribute says it does not. */
+static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	if (!callee)
+		return true;
+	if (LLVMGetIntrinsicID(callee)) {
+		size_t n;
+		const char *name = LLVMGetValueName2(callee, &n);
+		return strncmp(name, "llvm.lifetime.", 14) != 0;
+	}
+	static const char *const readonly_attrs[] = {"readonly", "readnone"};
+	for (size_t i = 0; i < 2; i++) {
+		unsigned kind = LLVMGetEnumAttributeKindForName(readonly_attrs[i],
+								 strlen(readonly_attrs[i]));
+		if (LLVMGetEnumAttributeAtIndex(callee, arg + 1, kind) ||
+		    LLVMGetCallSiteEnumAttribute(call, arg + 1, kind))
+			return false;
+	}
+	struct ir_fn *g = map_get(&s->program->by_value, callee);
+	const struct summary *sum = g ? summary_of(g) : NULL;
+	if (!sum)
+		return true;
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		if (ft->param == (int)arg && !ft->deref &&
+		    ((ft->kind == EV_USE && ft->write) || ft->kind == EV_CAPTURE))
+			return true;
+	}
+	return false;
+}
+
+void summary_scan_slots(struct summaries *s, struct ir_fn *f)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+		     inst = LLVMGetNextInstruction(inst)) {
+			int64_t off;
+			if (LLVMIsAStoreInst(inst)) {
+				LLVMValueRef base =
+					strip(s, LLVMGetOperand(inst, 1), &off, true, false);
+				if (!is_local_alloca(f, base))
+					continue;
+				LLVMValueRef v = LLVMGetOperand(inst, 0);
+				struct slot_list *l = slots_of(f, base, true);
+				slot_store(l, off,
+					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind ? v
+												  : NULL);
+			} else if (ir_is_call(inst)) {
+				unsigned n = LLVMGetNumArgOperands(inst);
+				for (unsigned i = 0; i < n; i++) {
+					LLVMValueRef base =
+						strip(s, LLVMGetOperand(inst, i), &off, true, true);
+					if (is_local_alloca(f, base) && call_may_write(s, inst, i))
+						slots_of(f, base, true)->clobbered = true;
+				}
+			}
+		}
+	}
+}
+
+size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max)
+{
+	struct slot_list *l = f->summary ? slots_of(f, a, false) : NULL;
+	size_t n = 0;
+	for (size_t i = 0; l && i < l->n && n < max; i++)
+		if (l->v[i].value)
+			out[n++] = l->v[i].value;
+	return n;
+}
+
+void summary_slots_release(struct summary *sum)
+{
+	for (size_t i = 0; i < sum->n_slot_lists; i++) {
+		struct slot_list *l = sum->slot_lists[i];
+		free(l->v);
+		free(l);
+	}
+	free(sum->slot_lists);
+	map_release(&sum->slots);
+}
+
+/* The values being named on the way down: bounds the depth and breaks phi cycles. */
+struct walk {
+	LLVMValueRef stack[MAX_DEPTH];
+	int n;
+};
+
+static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
+			  struct walk *w);
+
+static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
+		     struct vkey *out, struct walk *w)
+{
+	if (k.deref)
+		return false;
+	if (is_local_alloca(f, k.base)) {
+		struct slot_list *l = slots_of(f, k.base, false);
+		for (size_t i = 0; l && !l->clobbered && i < l->n; i++) {
+			if (l->v[i].off == off && l->v[i].value) {
+				*out = key_at(s, f, l->v[i].value, false, w);
+				return true;
+			}
+		}
+	}
+	out->base = k.base;
+	out->off = off;
+	out->deref = true;
+	return true;
+}
+
+/* The fact by which `call` returns one of its arguments (or what one points to), if any. */
+static const struct fact *returned_param(struct summaries *s, LLVMValueRef call, int field)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	const struct summary *sum = g ? summary_of(g) : NULL;
+	for (size_t i = 0; sum && i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field)
+			return ft;
+	}
+	return NULL;
+}
+
+static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
+			      const struct fact *ft, LLVMValueRef self, struct walk *w)
+{
+	struct vkey k = key_at(s, f, LLVMGetOperand(call, (unsigned)ft->param), false, w);
+	struct vkey out = {self, 0, false};
+	if (!ft->deref)
+		return k;
+	return deref_at(s, f, k, ft->off, &out, w) ? out : (struct vkey){self, 0, false};
+}
+
+/* A phi or select names one pointer when its non-null inputs all do. */
+static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
+			  struct walk *w)
+{
+	struct vkey self = {v, 0, false};
+	bool phi = LLVMIsAPHINode(v);
+	unsigned n = phi ? LLVMCountIncoming(v) : 2;
+	struct vkey agreed = {NULL, 0, false};
+	for (unsigned i = 0; i < n; i++) {
+		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
+		if (LLVMIsAConstantPointerNull(in))
+			continue;
+		struct vkey k = key_at(s, f, in, object, w);
+		if (k.base == v)
+			continue;
+		if (agreed.base && !vkey_equal(&agreed, &k))
+			return self;
+		agreed = k;
+	}
+	return agreed.base ? agreed : self;
+}
+
+static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
+			  struct walk *w)
+{
+	int64_t off;
+	v = strip(s, v, &off, false, object);
+	struct vkey self = {v, 0, false};
+	for (int i = 0; i < w->n; i++)
+		if (w->stack[i] == v)
+			return self;
+	if (w->n == MAX_DEPTH)
+		return self;
+	w->stack[w->n++] = v;
+	struct vkey k = self;
+
+	if (LLVMIsALoadInst(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind) {
+		LLVMValueRef base = strip(s, LLVMGetOperand(v, 0), &off, true, false);
+		struct vkey bk = key_at(s, f, base, false, w);
+		if (!deref_at(s, f, bk, off, &k, w))
+			k = self;
+	} else if (ir_is_call(v)) {
+		const struct fact *ft = returned_param(s, v, -1);
+		if (ft)
+			k = via_callee(s, f, v, ft, v, w);
+	} else if (LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1) {
+		LLVMValueRef agg = LLVMGetOperand(v, 0);
+		const struct fact *ft =
+			ir_is_call(agg) ? returned_param(s, agg, (int)LLVMGetIndices(v)[0]) : NULL;
+		if (ft)
+			k = via_callee(s, f, agg, ft, v, w);
+	} else if (LLVMIsAPHINode(v) || LLVMIsASelectInst(v)) {
+		k = merged(s, f, v, object, w);
+	}
+	w->n--;
+	return k;
+}
+
+struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object)
+{
+	struct walk w = {.n = 0};
+	return key_at(s, f, v, object, &w);
+}
+
+bool summary_key_deref(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
+		       struct vkey *out)
+{
+	struct walk w = {.n = 0};
+	return deref_at(s, f, k, off, out, &w);
+}
+
+bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
+		      struct vkey *out)
+{
+	int64_t o;
+	struct walk w = {.n = 0};
+	LLVMValueRef base = strip(s, addr, &o, true, false);
+	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, out, &w);
+}
+
+bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
+{
+	int64_t off;
+	LLVMValueRef base = strip(s, addr, &off, true, false);
+	if (!is_local_alloca(f, base))
+		return false;
+	struct slot_list *l = slots_of(f, base, false);
+	if (!l || l->clobbered)
+		return false;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].off == off)
+			return l->v[i].value != NULL;
+	return false;
+}

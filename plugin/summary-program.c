@@ -1,0 +1,186 @@
+/* Builds every defined function's summary, callees first: call-graph SCCs in post order (an
+ * iterative Tarjan), each recursive SCC iterated to a fixpoint within a small bound. */
+#include "summary.h"
+
+#include <errno.h>
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Facts only grow; a recursive cycle settles in a few rounds. Beyond that the summary stays
+ * what it is (less than the truth, so fewer findings, never wrong ones in its place). */
+#define MAX_ROUNDS 4
+
+const struct summary *summary_of(const struct ir_fn *f)
+{
+	return f->summary;
+}
+
+struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call)
+{
+	return map_get(&s->edge_at, call);
+}
+
+struct graph {
+	struct ir_fn **node;
+	size_t n;
+	size_t *first, *adj; /* callees of node i: adj[first[i] .. first[i + 1]) */
+	size_t n_adj, cap_adj;
+};
+
+static void build_graph(struct ir_program *p, struct graph *g, struct map *index)
+{
+	memset(g, 0, sizeof(*g));
+	g->node = xmalloc((p->n_fns + 1) * sizeof(*g->node));
+	for (size_t i = 0; i < p->n_fns; i++)
+		if (p->fns[i]->summary) {
+			map_put(index, p->fns[i], (void *)(uintptr_t)(g->n + 1));
+			g->node[g->n++] = p->fns[i];
+		}
+	g->first = xmalloc((g->n + 1) * sizeof(*g->first));
+	for (size_t i = 0; i < g->n; i++) {
+		g->first[i] = g->n_adj;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->node[i]->fn); bb;
+		     bb = LLVMGetNextBasicBlock(bb)) {
+			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+			     inst = LLVMGetNextInstruction(inst)) {
+				LLVMValueRef callee = ir_is_call(inst) ? ir_called_function(inst) : NULL;
+				struct ir_fn *c = callee ? map_get(&p->by_value, callee) : NULL;
+				uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
+				if (!k)
+					continue;
+				VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
+				g->adj[g->n_adj++] = k - 1;
+			}
+		}
+	}
+	g->first[g->n] = g->n_adj;
+}
+
+static void solve_scc(struct summaries *s, struct graph *g, const size_t *members, size_t n)
+{
+	bool recursive = n > 1;
+	for (size_t e = g->first[members[0]]; !recursive && e < g->first[members[0] + 1]; e++)
+		recursive = g->adj[e] == members[0];
+	for (int round = 0; round < (recursive ? MAX_ROUNDS : 1); round++) {
+		size_t before = 0, after = 0;
+		for (size_t i = 0; i < n; i++)
+			before += g->node[members[i]]->summary->n_facts;
+		for (size_t i = 0; i < n; i++)
+			summary_compute(s, g->node[members[i]]);
+		for (size_t i = 0; i < n; i++)
+			after += g->node[members[i]]->summary->n_facts;
+		if (round > 0 && after == before)
+			break;
+	}
+}
+
+/* Tarjan's algorithm without recursion: module call chains can be deeper than the stack. */
+static void solve(struct summaries *s, struct graph *g)
+{
+	size_t *index = xmalloc(g->n * sizeof(*index)), *low = xmalloc(g->n * sizeof(*low));
+	size_t *edge = xmalloc(g->n * sizeof(*edge)), *frames = xmalloc(g->n * sizeof(*frames));
+	size_t *stack = xmalloc(g->n * sizeof(*stack));
+	bool *on = xcalloc(g->n, sizeof(*on));
+	size_t counter = 1, n_frames = 0, n_stack = 0;
+	memset(index, 0, g->n * sizeof(*index));
+
+	for (size_t root = 0; root < g->n; root++) {
+		if (index[root])
+			continue;
+		frames[n_frames++] = root;
+		index[root] = low[root] = counter++;
+		edge[root] = g->first[root];
+		stack[n_stack++] = root;
+		on[root] = true;
+		while (n_frames) {
+			size_t v = frames[n_frames - 1];
+			if (edge[v] < g->first[v + 1]) {
+				size_t w = g->adj[edge[v]++];
+				if (!index[w]) {
+					index[w] = low[w] = counter++;
+					edge[w] = g->first[w];
+					stack[n_stack++] = w;
+					on[w] = true;
+					frames[n_frames++] = w;
+				} else if (on[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			n_frames--;
+			if (n_frames && low[v] < low[frames[n_frames - 1]])
+				low[frames[n_frames - 1]] = low[v];
+			if (low[v] != index[v])
+				continue;
+			size_t start = n_stack;
+			do
+				on[stack[--start]] = false;
+			while (stack[start] != v);
+			solve_scc(s, g, stack + start, n_stack - start);
+			n_stack = start;
+		}
+	}
+	free(index);
+	free(low);
+	free(edge);
+	free(frames);
+	free(stack);
+	free(on);
+}
+
+int summaries_build(struct summaries *s, struct ir_program *p, char **err)
+{
+	memset(s, 0, sizeof(*s));
+	*err = NULL;
+	s->program = p;
+	map_init(&s->edge_at, false);
+	map_init(&s->interned, true);
+	s->layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(p->module));
+	if (!s->layout) {
+		*err = xstrdup("the module's data layout cannot be read");
+		return -EINVAL;
+	}
+	for (size_t i = 0; i < p->n_edges; i++)
+		map_put(&s->edge_at, p->edges[i].call, &p->edges[i]);
+	for (size_t i = 0; i < p->n_fns; i++) {
+		struct ir_fn *f = p->fns[i];
+		struct alloc_fact af;
+		if (LLVMIsDeclaration(f->fn) || summary_alloc_classify(f->fn, &af))
+			continue;
+		f->summary = xcalloc(1, sizeof(*f->summary));
+		f->summary->null_test = -1;
+		map_init(&f->summary->slots, false);
+	}
+	struct graph g;
+	struct map index;
+	map_init(&index, false);
+	build_graph(p, &g, &index);
+	solve(s, &g);
+	map_release(&index);
+	free(g.node);
+	free(g.first);
+	free(g.adj);
+	return 0;
+}
+
+void summaries_release(struct summaries *s)
+{
+	struct ir_program *p = s->program;
+	for (size_t i = 0; p && i < p->n_fns; i++) {
+		struct summary *sum = p->fns[i]->summary;
+		if (!sum)
+			continue;
+		summary_slots_release(sum);
+		free(sum->events);
+		free(sum->facts);
+		free(sum);
+		p->fns[i]->summary = NULL;
+	}
+	map_release(&s->edge_at);
+	map_release(&s->interned);
+	arena_release(&s->strings);
+	if (s->layout)
+		LLVMDisposeTargetData(s->layout);
+	memset(s, 0, sizeof(*s));
+}
