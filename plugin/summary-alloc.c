@@ -3,6 +3,7 @@
  * __rust_alloc that ends in malloc is still family rust. Derived releases come from summaries. */
 #include "summary.h"
 
+#include <llvm-c/DebugInfo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -173,4 +174,58 @@ bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out)
 	memset(out, 0, sizeof(*out));
 	out->ptr_arg = -1;
 	return false;
+}
+
+/* rustc's fat LTO inlines __rust_alloc -> __rdl_alloc -> malloc into its callers: the call is
+ * then to malloc, but the debug location still says whose contract it fulfils. */
+static const char *const rust_allocator_frames[] = {
+	"__rust_alloc", "__rust_alloc_zeroed", "__rust_realloc", "__rust_dealloc",
+	"__rdl_alloc",  "__rdl_alloc_zeroed",  "__rdl_realloc",  "__rdl_dealloc",
+	"__rg_alloc",   "__rg_alloc_zeroed",   "__rg_realloc",   "__rg_dealloc",
+};
+
+static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
+{
+	/* Up from a lexical block to its subprogram; DILexicalBlock keeps its scope in operand 1. */
+	for (int depth = 0; scope && depth < 16; depth++) {
+		LLVMValueRef node = LLVMMetadataAsValue(ctx, scope);
+		unsigned n = LLVMGetMDNodeNumOperands(node);
+		LLVMValueRef ops[16];
+		if (n > 16)
+			n = 16;
+		LLVMGetMDNodeOperands(node, ops);
+		if (LLVMGetMetadataKind(scope) != LLVMDISubprogramMetadataKind) {
+			scope = n > 1 && ops[1] ? LLVMValueAsMetadata(ops[1]) : NULL;
+			continue;
+		}
+		for (unsigned i = 0; i < n; i++) {
+			unsigned len = 0;
+			const char *str = ops[i] ? LLVMGetMDString(ops[i], &len) : NULL;
+			for (size_t k = 0; str && k < sizeof(rust_allocator_frames) /
+							    sizeof(rust_allocator_frames[0]);
+			     k++)
+				if (ends_with_component(str, len, rust_allocator_frames[k]))
+					return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out)
+{
+	if (!summary_alloc_classify(callee, out))
+		return false;
+	if (strcmp(out->family, "rust") == 0)
+		return true;
+	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
+	for (LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(call); loc;
+	     loc = LLVMDILocationGetInlinedAt(loc)) {
+		if (names_rust_allocator(ctx, LLVMDILocationGetScope(loc))) {
+			snprintf(out->family, sizeof(out->family), "rust");
+			out->may_return_null = false;
+			return true;
+		}
+	}
+	return true;
 }

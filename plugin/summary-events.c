@@ -198,7 +198,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		}
 		return;
 	}
-	if (callee && summary_alloc_classify(callee, &af)) {
+	if (callee && summary_alloc_classify_call(c, callee, &af)) {
 		alloc_events(s, f, c, &af);
 		return;
 	}

@@ -28,6 +28,9 @@ struct alloc_fact {
 /* Classifies a function (usually a declaration) as an allocation or release function of a
  * family. Returns false and role ALLOC_NONE for anything else. */
 bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out);
+/* The same for a call site: a malloc/free that rustc's fat LTO inlined from the Rust allocator
+ * shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s __rg_alloc) is family rust. */
+bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out);
 
 /* A pointer as the analysis names it: an SSA value, or (deref) the pointer stored `off` bytes
  * into the memory an SSA value points to. One level of memory is enough for Rust's by-reference
