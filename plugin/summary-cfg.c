@@ -55,6 +55,8 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			return -1;
 		LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
 		LLVMValueRef v = is_zero(b) ? a : is_zero(a) ? b : NULL;
+		if (v && LLVMIsAPtrToIntInst(v))
+			v = LLVMGetOperand(v, 0);
 		if (!v || !guarded(s, f, q, v))
 			return -1;
 		return pred == LLVMIntEQ ? 0 : 1;

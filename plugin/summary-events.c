@@ -58,9 +58,10 @@ static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef in
 		r.edge = deep->edge, r.edge_caller = deep->edge_caller, r.edge_callee = deep->edge_callee;
 	struct ir_edge *e = ir_is_call(inst) ? summaries_edge_at(s, inst) : NULL;
 	if (e) {
+		/* The function the user's code calls, not the end of its shim chain. */
 		r.edge = inst;
 		r.edge_caller = f;
-		r.edge_callee = e->callee;
+		r.edge_callee = e->n_via ? e->via[0] : e->callee;
 	}
 	return r;
 }
@@ -513,7 +514,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 	}
 }
 
-/* Rust's is_null() at -O0: `ret (icmp eq %p, null)` for a parameter. */
+/* Rust's is_null() at -O0: `ret (icmp eq (ptrtoint %p), 0)` for a parameter. */
 static int null_test_param(struct ir_fn *f)
 {
 	int param = -1;
@@ -523,13 +524,18 @@ static int null_test_param(struct ir_fn *f)
 		if (!t || !LLVMIsAReturnInst(t))
 			continue;
 		LLVMValueRef v = LLVMGetNumOperands(t) ? LLVMGetOperand(t, 0) : NULL;
-		if (!v || !LLVMIsAICmpInst(v) || LLVMGetICmpPredicate(v) != LLVMIntEQ ||
-		    !LLVMIsAConstantPointerNull(LLVMGetOperand(v, 1)))
+		if (!v || !LLVMIsAICmpInst(v) || LLVMGetICmpPredicate(v) != LLVMIntEQ)
 			return -1;
-		int p = param_index(f, LLVMGetOperand(v, 0));
-		if (p < 0 || (param >= 0 && p != param))
+		LLVMValueRef zero = LLVMGetOperand(v, 1), p = LLVMGetOperand(v, 0);
+		if (!LLVMIsAConstantPointerNull(zero) &&
+		    !(LLVMIsAConstantInt(zero) && LLVMConstIntGetZExtValue(zero) == 0))
 			return -1;
-		param = p;
+		if (LLVMIsAPtrToIntInst(p))
+			p = LLVMGetOperand(p, 0);
+		int k = param_index(f, p);
+		if (k < 0 || (param >= 0 && k != param))
+			return -1;
+		param = k;
 	}
 	return param;
 }
