@@ -162,12 +162,19 @@ static struct ffiguard_loc where(LLVMValueRef inst, struct ir_fn *fn, struct buf
 void check_emit(struct check_ctx *c, struct check_finding *cf)
 {
 	if (cf->edge) {
+		/* Name the callee as the call does: rustc merges identical functions into aliases. */
 		const struct site *e = cf->edge;
+		LLVMValueRef called = LLVMGetCalledValue(e->edge);
+		size_t len;
+		char *alias = LLVMIsAGlobalAlias(called)
+				      ? ffiguard_demangle(LLVMGetValueName2(called, &len))
+				      : NULL;
 		check_note(cf, e->edge, e->edge_caller,
 			   "the pointer crosses from %s to %s here: '%s' calls '%s'",
 			   ffiguard_lang_name(e->edge_caller->lang),
 			   ffiguard_lang_name(e->edge_callee->lang), ir_fn_name(e->edge_caller),
-			   ir_fn_name(e->edge_callee));
+			   alias ? alias : ir_fn_name(e->edge_callee));
+		free(alias);
 	}
 	struct buf scratch[CHECK_MAX_NOTES + 1] = {0};
 	struct ffiguard_note notes[CHECK_MAX_NOTES];
@@ -190,8 +197,14 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	out.notes = notes;
 	out.n_notes = cf->n_notes;
 
-	char *key = xasprintf("%s|%s|%u|%u|%s|%s", out.rule, out.loc.file ? out.loc.file : "",
-			      out.loc.line, out.loc.column, out.function.symbol, out.message);
+	/* Two paths to one release (two callers freeing twice through the same function) are two
+	 * findings: the notes tell them apart. */
+	struct buf k = {0};
+	buf_printf(&k, "%s|%s|%u|%u|%s|%s", out.rule, out.loc.file ? out.loc.file : "",
+		   out.loc.line, out.loc.column, out.function.symbol, out.message);
+	for (size_t i = 0; i < cf->n_notes; i++)
+		buf_printf(&k, "|%p", (void *)cf->notes[i].inst);
+	char *key = buf_steal(&k);
 	if (!map_get(&c->seen, key)) {
 		map_put(&c->seen, key, key);
 		VEC_RESERVE(c->seen_keys, c->cap_seen, c->n_seen + 1);

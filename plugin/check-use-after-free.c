@@ -2,13 +2,26 @@
  * or the use across an FFI edge (the CString temporary included). Reported at the use. */
 #include "checks.h"
 
+/* A second release of the key after `rel` is ownership-double-free's finding, not this one. */
+static bool released_again(struct check_ctx *c, struct ir_fn *f, const struct event *rel)
+{
+	const struct summary *sum = summary_of(f);
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind == EV_RELEASE && e->at != rel->at && vkey_equal(&e->key, &rel->key) &&
+		    key_reaches(c->s, f, &rel->key, rel->at, e->at))
+			return true;
+	}
+	return false;
+}
+
 void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 {
 	const struct summary *sum = summary_of(f);
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *rel = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */
-		if (rel->kind != EV_RELEASE || !rel->must)
+		if (rel->kind != EV_RELEASE || !rel->must || released_again(c, f, rel))
 			continue;
 		for (size_t j = 0; j < sum->n_events; j++) {
 			const struct event *use = &sum->events[j];
