@@ -227,6 +227,10 @@ static bool address_checks_only(LLVMValueRef v)
 		LLVMValueRef user = LLVMGetUser(u);
 		if (LLVMIsAICmpInst(user))
 			continue;
+		/* Rust's debug assertions print the address and panic. */
+		LLVMValueRef next = ir_is_call(user) ? LLVMGetNextInstruction(user) : NULL;
+		if (next && LLVMIsAUnreachableInst(next))
+			continue;
 		if (LLVMGetInstructionOpcode(user) != LLVMAnd)
 			return false;
 		for (LLVMUseRef w = LLVMGetFirstUse(user); w; w = LLVMGetNextUse(w))
