@@ -1,0 +1,86 @@
+// A realistic C++ program using the STL (strings, vectors, maps, streams, exceptions) with
+// correct FFI to Rust; FFIGUARD_INJECT_BUG plants one mismatch as a positive control.
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct Widget {
+    int id;
+    char *name;
+};
+
+extern "C" {
+Widget *widget_create(int id);
+void widget_destroy(Widget *w);
+int widget_id(const Widget *w);
+double rust_total_area(int n);
+int rust_run();
+}
+
+extern "C" int cpp_log(const char *msg) {
+    std::string s(msg);
+    std::cerr << "[log] " << s << "\n";
+    return static_cast<int>(s.size());
+}
+
+extern "C" char *cpp_make_label(int id) {
+    std::string s = "label-" + std::to_string(id);
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    std::memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+extern "C" void cpp_free_label(char *p) { std::free(p); }
+
+extern "C" int cpp_sum(const int *values, size_t n) {
+    std::vector<int> v(values, values + n);
+    return std::accumulate(v.begin(), v.end(), 0);
+}
+
+extern "C" int cpp_visit(const Widget *w) { return w->id + (w->name ? 1 : 0); }
+
+struct WidgetDeleter {
+    void operator()(Widget *w) const { widget_destroy(w); }
+};
+
+static int parse(const std::string &s) {
+    int v = std::stoi(s);
+    if (v < 0)
+        throw std::runtime_error("negative");
+    return v;
+}
+
+int main(int argc, char **argv) {
+    std::map<std::string, int> scores;
+    std::vector<std::unique_ptr<Widget, WidgetDeleter>> widgets;
+    for (int i = 0; i < 5; i++) {
+        widgets.emplace_back(widget_create(i));
+        scores["w" + std::to_string(i)] = widget_id(widgets.back().get());
+    }
+    Widget *raw = widget_create(42);
+    std::cout << "raw " << widget_id(raw) << "\n";
+#ifdef FFIGUARD_INJECT_BUG
+    delete raw; // the positive control: Rust's Box released with operator delete
+#else
+    widget_destroy(raw);
+#endif
+
+    std::ostringstream out;
+    for (auto &kv : scores)
+        out << kv.first << "=" << kv.second << " ";
+    std::cout << out.str() << "\n";
+    try {
+        parse(argc > 1 ? argv[1] : "-1");
+    } catch (const std::exception &e) {
+        std::cout << "caught " << e.what() << "\n";
+    }
+    std::cout << rust_total_area(4) << " " << rust_run() << "\n";
+    return 0;
+}
