@@ -101,6 +101,49 @@ START_TEST(custom_family_and_non_allocators)
 }
 END_TEST
 
+/* rustc's fat LTO inlines __rust_alloc -> __rdl_alloc -> malloc: the call says malloc, the
+ * inlined-at chain says whose contract it is. A plain malloc stays malloc. */
+static const char inlined_ir[] =
+	"declare ptr @malloc(i64)\n"
+	"define ptr @user() !dbg !10 {\n"
+	"  %box = call ptr @malloc(i64 8), !dbg !20\n"
+	"  %raw = call ptr @malloc(i64 8), !dbg !21\n"
+	"  ret ptr %box\n}\n"
+	"!llvm.dbg.cu = !{!0}\n"
+	"!llvm.module.flags = !{!1}\n"
+	"!0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !3, producer: \"rustc\", "
+	"isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)\n"
+	"!1 = !{i32 2, !\"Debug Info Version\", i32 3}\n"
+	"!3 = !DIFile(filename: \"lib.rs\", directory: \"/tmp\")\n"
+	"!4 = !DISubroutineType(types: !{})\n"
+	"!10 = distinct !DISubprogram(name: \"user\", scope: !3, file: !3, line: 1, type: !4, "
+	"spFlags: DISPFlagDefinition, unit: !0)\n"
+	"!11 = distinct !DISubprogram(name: \"__rdl_alloc\", linkageName: "
+	"\"_RNvCsfLfy6EI15iL_7___rustc11___rdl_alloc\", scope: !3, file: !3, line: 5, type: !4, "
+	"spFlags: DISPFlagDefinition, unit: !0)\n"
+	"!12 = distinct !DILexicalBlock(scope: !11, file: !3, line: 6, column: 1)\n"
+	"!20 = !DILocation(line: 6, column: 3, scope: !12, inlinedAt: !22)\n"
+	"!21 = !DILocation(line: 3, column: 3, scope: !10)\n"
+	"!22 = distinct !DILocation(line: 2, column: 5, scope: !10)\n";
+
+START_TEST(inlined_rust_allocator)
+{
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(ctx, inlined_ir);
+	LLVMValueRef user = LLVMGetNamedFunction(m, "user");
+	LLVMValueRef box = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(user));
+	LLVMValueRef raw = LLVMGetNextInstruction(box);
+	LLVMValueRef malloc_fn = LLVMGetNamedFunction(m, "malloc");
+	struct alloc_fact f;
+	ck_assert(summary_alloc_classify_call(box, malloc_fn, &f));
+	ck_assert_str_eq(f.family, "rust");
+	ck_assert(!f.may_return_null);
+	ck_assert(summary_alloc_classify_call(raw, malloc_fn, &f));
+	ck_assert_str_eq(f.family, "malloc");
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Allocator families");
@@ -108,6 +151,7 @@ int main(void)
 	tcase_add_test(tc, rust_family);
 	tcase_add_test(tc, c_and_cxx_families);
 	tcase_add_test(tc, custom_family_and_non_allocators);
+	tcase_add_test(tc, inlined_rust_allocator);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

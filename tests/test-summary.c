@@ -1,0 +1,196 @@
+/* Summaries (DESIGN §2): derived releases, must/may, fresh returns, aliases, captures, the
+ * pointee of a parameter, recursion, and keys through -O0 slots, on hand-written IR. */
+#include "test-common.h"
+#include "summary.h"
+
+static const char summary_ir[] =
+	"@g = global ptr null\n"
+	"declare ptr @malloc(i64)\n"
+	"declare void @free(ptr)\n"
+	"declare void @_ZdlPvm(ptr, i64)\n"
+	"define void @destroy(ptr %p) {\n"
+	"  %null = icmp eq ptr %p, null\n"
+	"  br i1 %null, label %done, label %rel\n"
+	"rel:\n  call void @free(ptr %p)\n  br label %done\n"
+	"done:\n  ret void\n}\n"
+	"define void @maybe_destroy(ptr %p, i1 %flag) {\n"
+	"  br i1 %flag, label %rel, label %done\n"
+	"rel:\n  call void @free(ptr %p)\n  br label %done\n"
+	"done:\n  ret void\n}\n"
+	"define void @destroy_via(ptr %p) {\n  call void @destroy(ptr %p)\n  ret void\n}\n"
+	"define void @drop_box(ptr %slot) {\n"
+	"  %p = load ptr, ptr %slot\n  call void @free(ptr %p)\n  ret void\n}\n"
+	"define void @dealloc(ptr %p, i64 %size) {\n"
+	"  %z = icmp eq i64 %size, 0\n  br i1 %z, label %done, label %rel\n"
+	"rel:\n  call void @_ZdlPvm(ptr %p, i64 %size)\n  br label %done\n"
+	"done:\n  ret void\n}\n"
+	"define ptr @make(i64 %n) {\n  %p = call ptr @malloc(i64 %n)\n  ret ptr %p\n}\n"
+	"define ptr @make_or_null(i1 %c) {\n  br i1 %c, label %a, label %b\n"
+	"a:\n  %p = call ptr @malloc(i64 8)\n  ret ptr %p\n"
+	"b:\n  ret ptr null\n}\n"
+	"define ptr @identity(ptr %p) {\n  ret ptr %p\n}\n"
+	"define void @keep(ptr %p) {\n  store ptr %p, ptr @g\n  ret void\n}\n"
+	"define i32 @peek(ptr %p) {\n  %v = load i32, ptr %p\n  ret i32 %v\n}\n"
+	"define void @ping(ptr %p, i32 %n) {\n"
+	"  %z = icmp eq i32 %n, 0\n  br i1 %z, label %rel, label %rec\n"
+	"rel:\n  call void @free(ptr %p)\n  ret void\n"
+	"rec:\n  %m = sub i32 %n, 1\n  call void @pong(ptr %p, i32 %m)\n  ret void\n}\n"
+	"define void @pong(ptr %p, i32 %n) {\n  call void @ping(ptr %p, i32 %n)\n  ret void\n}\n"
+	"define i1 @is_null(ptr %p) {\n"
+	"  %i = ptrtoint ptr %p to i64\n  %c = icmp eq i64 %i, 0\n  ret i1 %c\n}\n"
+	"define void @slot_user() {\n"
+	"  %slot = alloca ptr\n  %p = call ptr @malloc(i64 4)\n  store ptr %p, ptr %slot\n"
+	"  call void @drop_box(ptr %slot)\n  ret void\n}\n";
+
+struct fixture {
+	LLVMContextRef ctx;
+	LLVMModuleRef m;
+	struct ir_program p;
+	struct summaries s;
+};
+
+static void setup(struct fixture *fx)
+{
+	char *err = NULL;
+	fx->ctx = LLVMContextCreate();
+	fx->m = parse_ir(fx->ctx, summary_ir);
+	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, &err), 0);
+	ir_find_edges(&fx->p);
+	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, &err), 0);
+}
+
+static void teardown(struct fixture *fx)
+{
+	summaries_release(&fx->s);
+	ir_program_release(&fx->p);
+	LLVMContextDispose(fx->ctx);
+}
+
+static const struct summary *sum_of(struct fixture *fx, const char *name)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(fx->p.module, name);
+	ck_assert_msg(fn != NULL, "no function %s", name);
+	struct ir_fn *f = map_get(&fx->p.by_value, fn);
+	ck_assert_msg(f && summary_of(f), "no summary for %s", name);
+	return summary_of(f);
+}
+
+/* The fact of `kind` on `param` (-1: the return), or NULL. */
+static const struct fact *find(const struct summary *s, enum ev_kind kind, int param)
+{
+	for (size_t i = 0; i < s->n_facts; i++)
+		if (s->facts[i].kind == kind && s->facts[i].param == param)
+			return &s->facts[i];
+	return NULL;
+}
+
+START_TEST(derived_releases)
+{
+	struct fixture fx;
+	setup(&fx);
+	/* A null check before free is still a release on every path that has something to free. */
+	const struct fact *f = find(sum_of(&fx, "destroy"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->family, "malloc");
+	ck_assert(f->must);
+	ck_assert(!f->deref);
+	/* Through a helper, the caller is a release function too. */
+	f = find(sum_of(&fx, "destroy_via"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->must);
+	/* A flag that is not the pointer makes it a may-release. */
+	f = find(sum_of(&fx, "maybe_destroy"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(!f->must);
+	/* Skipping a zero-size deallocation is no path without a release (Rust's deallocate). */
+	f = find(sum_of(&fx, "dealloc"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->family, "new");
+	ck_assert(f->must);
+	teardown(&fx);
+}
+END_TEST
+
+START_TEST(pointee_release_and_slots)
+{
+	struct fixture fx;
+	setup(&fx);
+	/* drop_in_place(&mut Box<T>): the pointer stored in *param is released. */
+	const struct fact *f = find(sum_of(&fx, "drop_box"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->deref);
+	ck_assert_int_eq(f->off, 0);
+	/* The caller's slot holds one store, so the release names the malloc'ed pointer itself. */
+	const struct summary *s = sum_of(&fx, "slot_user");
+	const struct event *alloc = NULL, *rel = NULL;
+	for (size_t i = 0; i < s->n_events; i++) {
+		if (s->events[i].kind == EV_ALLOC)
+			alloc = &s->events[i];
+		if (s->events[i].kind == EV_RELEASE)
+			rel = &s->events[i];
+	}
+	ck_assert_ptr_nonnull(alloc);
+	ck_assert_ptr_nonnull(rel);
+	ck_assert(vkey_equal(&alloc->key, &rel->key));
+	teardown(&fx);
+}
+END_TEST
+
+START_TEST(returns)
+{
+	struct fixture fx;
+	setup(&fx);
+	const struct fact *f = find(sum_of(&fx, "make"), EV_ALLOC, -1);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->family, "malloc");
+	f = find(sum_of(&fx, "make_or_null"), EV_ALLOC, -1);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->may_null);
+	f = find(sum_of(&fx, "identity"), EV_RETURN, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(!f->deref);
+	ck_assert_int_eq(sum_of(&fx, "is_null")->null_test, 0);
+	ck_assert_int_eq(sum_of(&fx, "identity")->null_test, -1);
+	teardown(&fx);
+}
+END_TEST
+
+START_TEST(captures_and_reads)
+{
+	struct fixture fx;
+	setup(&fx);
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "keep"), EV_CAPTURE, 0));
+	const struct summary *peek = sum_of(&fx, "peek");
+	ck_assert_ptr_nonnull(find(peek, EV_USE, 0));
+	ck_assert_ptr_null(find(peek, EV_CAPTURE, 0));
+	ck_assert_ptr_null(find(peek, EV_RELEASE, 0));
+	ck_assert(!find(peek, EV_USE, 0)->write);
+	teardown(&fx);
+}
+END_TEST
+
+START_TEST(recursion_reaches_fixpoint)
+{
+	struct fixture fx;
+	setup(&fx);
+	/* pong only releases through ping, which calls pong back: the cycle settles. */
+	const struct fact *f = find(sum_of(&fx, "pong"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->family, "malloc");
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "ping"), EV_RELEASE, 0));
+	teardown(&fx);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("Summaries");
+	TCase *tc = tcase_create("Per-function facts");
+	tcase_add_test(tc, derived_releases);
+	tcase_add_test(tc, pointee_release_and_slots);
+	tcase_add_test(tc, returns);
+	tcase_add_test(tc, captures_and_reads);
+	tcase_add_test(tc, recursion_reaches_fixpoint);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
