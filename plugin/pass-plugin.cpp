@@ -1,18 +1,23 @@
-// The thin C++ adapter the pass-plugin ABI forces on us: PassBuilder registration and demangling.
-// Every decision lives in the C core; this file only converts between LLVM's C++ and C worlds.
+// The thin C++ adapter the pass-plugin ABI forces on us: PassBuilder registration, diagnostics
+// and demangling. Every decision lives in the C core; this file converts between C++ and C.
 #include "ffiguard/ffiguard.h"
 #include "config.h"
+#include "pass.h"
 
 #include <llvm/Demangle/Demangle.h>
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Plugins/PassPlugin.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 using namespace llvm;
 
@@ -54,15 +59,89 @@ struct EdgesPrinter : PassInfoMixin<EdgesPrinter> {
 	}
 };
 
+// Each finding is one diagnostic on the module's context: lld prints it as
+// "ld.lld: warning: file:line:col: ... [rule]" (error with fail-on), opt as "warning: ...".
+void emitDiagnostic(void *data, enum pass_diag kind, const char *text)
+{
+	DiagnosticSeverity sev = kind == PASS_DIAG_ERROR    ? DS_Error
+				 : kind == PASS_DIAG_REMARK ? DS_Remark
+							    : DS_Warning;
+	static_cast<LLVMContext *>(data)->diagnose(DiagnosticInfoGeneric(Twine(text), sev));
+}
+
+// ffiguard and ffiguard<key=value;...>: the analysis and its report.
+struct AnalysisPass : PassInfoMixin<AnalysisPass> {
+	pass_mode Mode;
+	std::string Params;
+	AnalysisPass(pass_mode Mode, std::string Params) : Mode(Mode), Params(std::move(Params))
+	{
+	}
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		pass_run(wrap(&M), Mode, Params.c_str(), emitDiagnostic, &M.getContext());
+		return PreservedAnalyses::all();
+	}
+	static bool isRequired()
+	{
+		return true;
+	}
+};
+
+// ffiguard-inline: registered so pipelines can name it; the shim inliner itself comes later.
+struct InlinePass : PassInfoMixin<InlinePass> {
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		static std::atomic<bool> Said{false};
+		if (!Said.exchange(true))
+			emitDiagnostic(&M.getContext(), PASS_DIAG_REMARK,
+				       "ffiguard-inline: shim inlining is not implemented in ffiguard "
+				       FFIGUARD_VERSION "; the module is left unchanged");
+		return PreservedAnalyses::all();
+	}
+};
+
+// "ffiguard" or "ffiguard<params>"; false for any other name.
+bool analysisParams(StringRef Name, std::string &Params)
+{
+	if (Name == "ffiguard") {
+		Params.clear();
+		return true;
+	}
+	if (!Name.consume_front("ffiguard<") || !Name.consume_back(">"))
+		return false;
+	Params = Name.str();
+	return true;
+}
+
 void registerCallbacks(PassBuilder &PB)
 {
 	PB.registerPipelineParsingCallback(
 		[](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
+			std::string Params;
 			if (Name == "print<ffiguard-edges>") {
 				MPM.addPass(EdgesPrinter());
 				return true;
 			}
+			if (Name == "ffiguard-inline") {
+				MPM.addPass(InlinePass());
+				return true;
+			}
+			if (analysisParams(Name, Params)) {
+				MPM.addPass(AnalysisPass(PASS_OPT, Params));
+				return true;
+			}
 			return false;
+		});
+	// Loaded by the linker (--load-pass-plugin): the merged full-LTO module, before the LTO
+	// inliner erases the edges.
+	PB.registerFullLinkTimeOptimizationEarlyEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
+		MPM.addPass(AnalysisPass(PASS_FULL_LTO, ""));
+	});
+	// ThinLTO backends: one module at a time, after import, maybe in parallel threads.
+	PB.registerPipelineEarlySimplificationEPCallback(
+		[](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase Phase) {
+			if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
+				MPM.addPass(AnalysisPass(PASS_THIN_BACKEND, ""));
 		});
 }
 

@@ -41,19 +41,26 @@ static void put_severity(FILE *out, enum ffiguard_severity sev, bool color)
 		RESET(color));
 }
 
+void report_finding_text(FILE *out, const struct ffiguard_finding *f, bool severity, bool color)
+{
+	put_where(out, &f->loc, &f->function, color);
+	if (severity)
+		put_severity(out, f->severity, color);
+	fprintf(out, "%s%s [%s]%s", BOLD(color), f->message, f->rule, RESET(color));
+	for (size_t n = 0; n < f->n_notes; n++) {
+		const struct ffiguard_note *note = &f->notes[n];
+		fputc('\n', out);
+		put_where(out, &note->loc, &note->function, color);
+		put_severity(out, FFIGUARD_SEV_NOTE, color);
+		fputs(note->message, out);
+	}
+}
+
 int report_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 {
 	for (size_t i = 0; i < r->n_findings; i++) {
-		const struct ffiguard_finding *f = &r->findings[i];
-		put_where(out, &f->loc, &f->function, color);
-		put_severity(out, f->severity, color);
-		fprintf(out, "%s%s [%s]%s\n", BOLD(color), f->message, f->rule, RESET(color));
-		for (size_t n = 0; n < f->n_notes; n++) {
-			const struct ffiguard_note *note = &f->notes[n];
-			put_where(out, &note->loc, &note->function, color);
-			put_severity(out, FFIGUARD_SEV_NOTE, color);
-			fprintf(out, "%s\n", note->message);
-		}
+		report_finding_text(out, &r->findings[i], true, color);
+		fputc('\n', out);
 	}
 	const struct ffiguard_summary *s = &r->summary;
 	if (r->n_findings)

@@ -27,6 +27,10 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r);
 int edges_write_text(FILE *out, const struct ffiguard_report *r, bool color);
 int edges_write_json(FILE *out, const struct ffiguard_report *r);
 
+/* One finding and its notes, clang style, without a final newline. `severity` false leaves out
+ * the finding's own "error: "/"warning: " (an LLVM diagnostic prints its own). */
+void report_finding_text(FILE *out, const struct ffiguard_finding *f, bool severity, bool color);
+
 /* JSON string escaping, shared by the JSON and SARIF writers. */
 void json_put_string(FILE *out, const char *s);
 

@@ -1,0 +1,135 @@
+/* What the pass does in opt or the linker: options, analysis, one diagnostic per finding and the
+ * report file. Printing is the adapter's: it turns the emitted text into LLVM diagnostics. */
+#include "pass.h"
+#include "report.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ThinLTO runs one pass per backend thread; the explanation is for the user, once a process. */
+static atomic_flag said_thin = ATOMIC_FLAG_INIT;
+static atomic_flag said_partial = ATOMIC_FLAG_INIT;
+
+static const char recipe[] =
+	"for the whole program, link with full LTO: Rust with -Clinker-plugin-lto -Clto=fat "
+	"(Cargo: [profile.release] lto = \"fat\"), C and C++ with -flto=full";
+
+static void emitf(pass_emit_fn emit, void *data, enum pass_diag kind, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void emitf(pass_emit_fn emit, void *data, enum pass_diag kind, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	emit(data, kind, b.data);
+	buf_release(&b);
+}
+
+static void read_options(struct ffiguard_options *opts, const char *params, pass_emit_fn emit,
+			 void *data)
+{
+	char *err = NULL;
+	const char *env = getenv("FFIGUARD_OPTIONS");
+	ffiguard_options_init(opts);
+	opts->fail_on = FFIGUARD_FAIL_ON_NEVER;
+	if (env && ffiguard_options_parse(opts, env, ':', &err))
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: FFIGUARD_OPTIONS: %s (ignored)", err);
+	free(err);
+	err = NULL;
+	if (params && ffiguard_options_parse(opts, params, ';', &err))
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: pass parameters: %s (ignored)", err);
+	free(err);
+}
+
+/* A full-LTO module with functions of only one language means the other half went elsewhere
+ * (Rust's -Clinker-plugin-lto without -Clto=fat sends it to ThinLTO backends). */
+static void check_view(LLVMModuleRef module, enum pass_mode mode, pass_emit_fn emit, void *data)
+{
+	if (mode == PASS_THIN_BACKEND) {
+		if (!atomic_flag_test_and_set(&said_thin))
+			emitf(emit, data, PASS_DIAG_WARNING,
+			      "ffiguard: this is a ThinLTO link: each backend module is analysed on "
+			      "its own, with what it imported, so calls into other modules are not "
+			      "seen; %s",
+			      recipe);
+		return;
+	}
+	if (mode != PASS_FULL_LTO)
+		return;
+	bool rust = false, other = false;
+	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f)) {
+		if (LLVMIsDeclaration(f))
+			continue;
+		enum ffiguard_lang lang = ffiguard_function_lang(f);
+		rust = rust || lang == FFIGUARD_LANG_RUST;
+		other = other || lang == FFIGUARD_LANG_C || lang == FFIGUARD_LANG_CXX;
+	}
+	if ((!rust || !other) && !atomic_flag_test_and_set(&said_partial))
+		emitf(emit, data, PASS_DIAG_WARNING,
+		      "ffiguard: the full-LTO module holds %s code only: the rest of the program "
+		      "was not linked with full LTO (or not as bitcode) and is not analysed; %s",
+		      rust ? "Rust" : other ? "C/C++" : "no", recipe);
+}
+
+static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_on)
+{
+	return (fail_on == FFIGUARD_FAIL_ON_ERROR && f->severity == FFIGUARD_SEV_ERROR) ||
+	       (fail_on == FFIGUARD_FAIL_ON_WARNING && f->severity >= FFIGUARD_SEV_WARNING);
+}
+
+static void write_output(const struct ffiguard_report *report, const struct ffiguard_options *opts,
+			 pass_emit_fn emit, void *data)
+{
+	FILE *out = fopen(opts->output, "w");
+	if (!out) {
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: cannot write: %s",
+		      opts->output, strerror(errno));
+		return;
+	}
+	int rc = ffiguard_report_write(out, report, opts->format, false);
+	if (fclose(out) != 0 || rc < 0)
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: write failed: %s",
+		      opts->output, strerror(errno));
+}
+
+void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
+	      void *data)
+{
+	struct ffiguard_options opts;
+	char *err = NULL;
+	read_options(&opts, params, emit, data);
+	check_view(module, mode, emit, data);
+
+	struct ffiguard_report *report = ffiguard_report_new();
+	size_t len;
+	ffiguard_report_add_input(report, LLVMGetModuleIdentifier(module, &len));
+	if (ffiguard_analyze(module, report, &err) < 0 ||
+	    ffiguard_report_filter(report, opts.rules, opts.suppressions, &err) < 0) {
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: analysis skipped: %s", err);
+		goto out;
+	}
+	ffiguard_report_finish(report);
+	for (size_t i = 0; i < ffiguard_report_finding_count(report); i++) {
+		const struct ffiguard_finding *f = ffiguard_report_finding(report, i);
+		char *text = NULL;
+		size_t n = 0;
+		FILE *mem = open_memstream(&text, &n);
+		if (!mem)
+			continue;
+		report_finding_text(mem, f, false, false);
+		fclose(mem);
+		emit(data, fails(f, opts.fail_on) ? PASS_DIAG_ERROR : PASS_DIAG_WARNING, text);
+		free(text);
+	}
+	if (opts.output)
+		write_output(report, &opts, emit, data);
+out:
+	free(err);
+	ffiguard_report_free(report);
+	ffiguard_options_release(&opts);
+}

@@ -1,0 +1,37 @@
+/* ffiguard as an LLVM pass, in opt or inside the linker: the C side of the adapter.
+ * The adapter (pass-plugin.cpp) registers passes and turns emitted text into diagnostics. */
+#ifndef FFIGUARD_PASS_H
+#define FFIGUARD_PASS_H
+
+#include <llvm-c/Core.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum pass_mode {
+	PASS_OPT,          /* -passes=ffiguard on whatever module opt was given */
+	PASS_FULL_LTO,     /* the linker's merged module, at FullLinkTimeOptimizationEarlyEP */
+	PASS_THIN_BACKEND, /* one ThinLTO backend module after import, maybe in parallel threads */
+};
+
+enum pass_diag {
+	PASS_DIAG_WARNING,
+	PASS_DIAG_ERROR,
+	PASS_DIAG_REMARK,
+};
+
+typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, const char *text);
+
+/* Analyses `module` without changing it. Options come from FFIGUARD_OPTIONS (':'-separated),
+ * then from `params` (the pass parameters, ';'-separated); bad ones are warnings. Every finding
+ * is emitted as one diagnostic (an error when it reaches fail-on, a warning otherwise; the
+ * linker's default is never); output=FILE also writes the report. Never aborts. */
+void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
+	      void *data);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
