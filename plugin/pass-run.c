@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,23 @@
 /* ThinLTO runs one pass per backend thread; the explanation is for the user, once a process. */
 static atomic_flag said_thin = ATOMIC_FLAG_INIT;
 static atomic_flag said_partial = ATOMIC_FLAG_INIT;
+
+/* ThinLTO backends import the same functions and would report a finding once per module that
+ * holds it: report each text once per link. Shared by the backend threads, hence the lock. */
+static pthread_mutex_t reported_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct map reported = {.string_keys = true};
+
+static bool first_report(const char *text)
+{
+	pthread_mutex_lock(&reported_lock);
+	bool first = !map_get(&reported, text);
+	if (first) {
+		char *key = xstrdup(text);
+		map_put(&reported, key, key);
+	}
+	pthread_mutex_unlock(&reported_lock);
+	return first;
+}
 
 static const char recipe[] =
 	"for the whole program, link with full LTO: Rust with -Clinker-plugin-lto -Clto=fat "
@@ -123,7 +141,9 @@ void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 			continue;
 		report_finding_text(mem, f, false, false);
 		fclose(mem);
-		emit(data, fails(f, opts.fail_on) ? PASS_DIAG_ERROR : PASS_DIAG_WARNING, text);
+		if (mode != PASS_THIN_BACKEND || first_report(text))
+			emit(data, fails(f, opts.fail_on) ? PASS_DIAG_ERROR : PASS_DIAG_WARNING,
+			     text);
 		free(text);
 	}
 	if (opts.output)

@@ -12,8 +12,10 @@ static bool in(const LLVMValueRef *set, size_t n, LLVMValueRef v)
 	return false;
 }
 
-/* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call: releasing
- * a null pointer or zero bytes (Rust's size-0 deallocation skip) is no release at all. */
+/* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call or a field
+ * beside its pointer: releasing a null pointer or zero bytes (Rust skips deallocating size 0,
+ * and tests the length beside the pointer once fat LTO has inlined dealloc down to free) is no
+ * release at all. */
 static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 		    LLVMValueRef v)
 {
@@ -29,9 +31,12 @@ static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query
 		if (!ir_is_call(b))
 			continue;
 		unsigned n = LLVMGetNumArgOperands(b);
-		for (unsigned a = 0; a < n; a++)
-			if (LLVMGetOperand(b, a) == v)
+		for (unsigned a = 0; a < n; a++) {
+			LLVMValueRef arg = LLVMGetOperand(b, a);
+			if (arg == v || (LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMPointerTypeKind &&
+					 summary_sibling_fields(s, arg, v)))
 				return true;
+		}
 	}
 	return false;
 }

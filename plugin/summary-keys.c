@@ -348,3 +348,14 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
 			return l->v[i].value != NULL;
 	return false;
 }
+
+bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b)
+{
+	if (LLVMIsAExtractValueInst(a) && LLVMIsAExtractValueInst(b))
+		return LLVMGetOperand(a, 0) == LLVMGetOperand(b, 0);
+	if (!LLVMIsALoadInst(a) || !LLVMIsALoadInst(b))
+		return false;
+	int64_t oa, ob;
+	return strip(s, LLVMGetOperand(a, 0), &oa, true, false) ==
+	       strip(s, LLVMGetOperand(b, 0), &ob, true, false);
+}

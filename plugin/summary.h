@@ -125,6 +125,9 @@ bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, i
 		      struct vkey *out);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
+/* Whether two values are fields of one aggregate or of one object in memory: the pointer and
+ * length of a Rust Box<[u8]>, say. */
+bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b);
 /* Records the pointers stored into local allocas of `f`, before keys are asked for. */
 void summary_scan_slots(struct summaries *s, struct ir_fn *f);
 /* Events and summary of one function, from its instructions and its callees' summaries
