@@ -31,20 +31,25 @@ static bool has_prefix(const char *s, unsigned len, const char *prefix)
 	return s && len >= n && memcmp(s, prefix, n) == 0;
 }
 
-bool ir_fn_is_library(struct ir_fn *f)
+/* The Rust standard library (rustc records it under /rustc/<commit>) or a system header. */
+static bool is_library_file(LLVMMetadataRef file)
 {
-	if (f->library_done)
-		return f->library;
-	f->library_done = true;
-	LLVMMetadataRef sp = LLVMGetSubprogram(f->fn);
-	LLVMMetadataRef file = sp ? LLVMDIScopeGetFile(sp) : NULL;
 	if (!file)
 		return false;
 	unsigned nlen = 0, dlen = 0;
 	const char *name = LLVMDIFileGetFilename(file, &nlen);
 	const char *dir = LLVMDIFileGetDirectory(file, &dlen);
-	f->library = has_prefix(dir, dlen, "/rustc/") || has_prefix(name, nlen, "/rustc/") ||
-		     has_prefix(name, nlen, "/usr/include/") || has_prefix(name, nlen, "/usr/lib/");
+	return has_prefix(dir, dlen, "/rustc/") || has_prefix(name, nlen, "/rustc/") ||
+	       has_prefix(name, nlen, "/usr/include/") || has_prefix(name, nlen, "/usr/lib/");
+}
+
+bool ir_fn_is_library(struct ir_fn *f)
+{
+	if (!f->library_done) {
+		LLVMMetadataRef sp = LLVMGetSubprogram(f->fn);
+		f->library = sp && is_library_file(LLVMDIScopeGetFile(sp));
+		f->library_done = true;
+	}
 	return f->library;
 }
 
@@ -111,7 +116,9 @@ static struct ffiguard_loc loc_from(const char *file, unsigned len, unsigned lin
 }
 
 /* The location in the function that holds `inst`: for code inlined at -O2 that is the outermost
- * inlined-at call site, not a line inside the library function it came from. */
+ * inlined-at call site, not a line inside the library function it came from. When that is still
+ * library code (std inlined into a user function built without debug info), there is no user
+ * location to give. */
 struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
 {
 	LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(inst);
@@ -122,6 +129,10 @@ struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
 		loc = up;
 	unsigned len = 0;
 	LLVMMetadataRef file = LLVMDIScopeGetFile(LLVMDILocationGetScope(loc));
+	LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
+	LLVMMetadataRef sp = fn ? LLVMGetSubprogram(fn) : NULL;
+	if (is_library_file(file) && !(sp && is_library_file(LLVMDIScopeGetFile(sp))))
+		return loc_from(NULL, 0, 0, 0, scratch);
 	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
 	return loc_from(name, len, LLVMDILocationGetLine(loc), LLVMDILocationGetColumn(loc),
 			scratch);
