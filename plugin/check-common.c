@@ -36,6 +36,32 @@ const struct ffiguard_rule_info check_rules[] = {
 	 "Release it with the allocating language's release function (e.g. the Rust "
 	 "`widget_free`, CString::from_raw, free) once the other side is done with it.",
 	 FFIGUARD_SEV_WARNING},
+	{"aliasing-noalias-violation", "The same memory passed to two parameters, one of them &mut",
+	 "A foreign caller passes the same or overlapping pointers to two parameters of a Rust "
+	 "function where one is `&mut` (noalias): Rust and LLVM assume exclusive access, so "
+	 "reads and writes through the other parameter may be reordered or dropped.",
+	 "Pass distinct objects, or change the Rust signature to raw pointers (`*mut T`).",
+	 FFIGUARD_SEV_ERROR},
+	{"abi-signature-mismatch", "Caller's prototype disagrees with the definition",
+	 "The prototype the caller declared for a foreign function differs from the definition "
+	 "in the other language: number of parameters, integer width, int vs float, pointer vs "
+	 "integer, aggregate by value vs by pointer, sret, zeroext/signext. Arguments land in "
+	 "the wrong registers or with garbage in the upper bits.",
+	 "Make both declarations agree (generate them with cbindgen or bindgen, or use cxx).",
+	 FFIGUARD_SEV_ERROR},
+	{"abi-unwind-into-nounwind", "An exception may unwind through a nounwind FFI edge",
+	 "A foreign callee that may unwind (it reaches __cxa_throw, a resume, or an unwinding "
+	 "callee) is called through an edge that promises not to unwind (Rust `extern \"C\"` "
+	 "imports are nounwind): unwinding through it is undefined behaviour.",
+	 "Declare the import `extern \"C-unwind\"`, or catch the exception on the C++ side (or "
+	 "make the function noexcept).",
+	 FFIGUARD_SEV_ERROR},
+	{"abi-null-to-nonnull", "Null passed to a Rust reference parameter",
+	 "A null pointer, or one that is null on some path (unchecked malloc, new(std::nothrow), "
+	 "a phi with null), is passed to a Rust parameter that is non-null (&T, &mut T, Box<T>, "
+	 "NonNull<T>): the Rust side may dereference it and LLVM deletes null checks on it.",
+	 "Check for null before the call, or make the Rust parameter `Option<&T>` / `*const T`.",
+	 FFIGUARD_SEV_ERROR},
 };
 const size_t check_rule_count = sizeof(check_rules) / sizeof(check_rules[0]);
 
@@ -90,6 +116,62 @@ const struct site *site_edge(const struct site *a, const struct site *b)
 bool sites_cross(const struct site *a, const struct site *b)
 {
 	return site_edge(a, b) || a->fn->lang != b->fn->lang;
+}
+
+struct ir_fn *edge_direct(const struct ir_edge *e)
+{
+	return e->n_via ? e->via[0] : e->callee;
+}
+
+struct site edge_site(const struct ir_edge *e)
+{
+	struct site s = {e->call, e->caller, e->call, e->caller, edge_direct(e)};
+	return s;
+}
+
+/* The call in `shim` to `next`. */
+static LLVMValueRef call_to(struct ir_fn *shim, struct ir_fn *next)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(shim->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			if (ir_is_call(i) && ir_called_function(i) == next->fn)
+				return i;
+	return NULL;
+}
+
+size_t edge_chain(const struct ir_edge *e, struct ir_fn **out)
+{
+	for (size_t k = 0; k < e->n_via; k++)
+		out[k] = e->via[k];
+	out[e->n_via] = e->callee;
+	return e->n_via + 1;
+}
+
+LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j)
+{
+	/* Chain function k is called by chain function k - 1 (a shim), ..., by the edge's call. */
+	while (k-- > 0) {
+		struct ir_fn *shim = e->via[k];
+		struct ir_fn *next = k + 1 < e->n_via ? e->via[k + 1] : e->callee;
+		LLVMValueRef call = call_to(shim, next);
+		if (!call || j >= LLVMGetNumArgOperands(call))
+			return NULL;
+		LLVMValueRef v = LLVMGetOperand(call, j);
+		if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != shim->fn)
+			return NULL;
+		unsigned n = LLVMCountParams(shim->fn);
+		for (j = 0; j < n && LLVMGetParam(shim->fn, j) != v; j++)
+			;
+	}
+	return j < LLVMGetNumArgOperands(e->call) ? LLVMGetOperand(e->call, j) : NULL;
+}
+
+char *param_label(LLVMValueRef fn, unsigned j)
+{
+	size_t len = 0;
+	const char *name = LLVMGetValueName2(LLVMGetParam(fn, j), &len);
+	return len ? xasprintf("'%.*s'", (int)len, name) : xasprintf("#%u", j + 1);
 }
 
 size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,
@@ -169,8 +251,8 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 		char *alias = LLVMIsAGlobalAlias(called)
 				      ? ffiguard_demangle(LLVMGetValueName2(called, &len))
 				      : NULL;
-		check_note(cf, e->edge, e->edge_caller,
-			   "the pointer crosses from %s to %s here: '%s' calls '%s'",
+		check_note(cf, e->edge, e->edge_caller, "%s crosses from %s to %s here: '%s' calls '%s'",
+			   cf->edge_is_call ? "the call" : "the pointer",
 			   ffiguard_lang_name(e->edge_caller->lang),
 			   ffiguard_lang_name(e->edge_callee->lang), ir_fn_name(e->edge_caller),
 			   alias ? alias : ir_fn_name(e->edge_callee));
@@ -225,6 +307,9 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 {
 	static void (*const checks[])(struct check_ctx *, struct ir_fn *) = {
 		check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
+	static void (*const edge_checks[])(struct check_ctx *, struct ir_edge *) = {
+		check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
+		check_noalias_violation};
 	struct check_ctx c = {.s = s, .report = report};
 	map_init(&c.seen, true);
 	struct ir_program *p = s->program;
@@ -234,6 +319,12 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 			continue;
 		for (size_t k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
 			checks[k](&c, f);
+	}
+	for (size_t i = 0; i < p->n_edges; i++) {
+		if (!p->edges[i].caller->summary)
+			continue;
+		for (size_t k = 0; k < sizeof(edge_checks) / sizeof(edge_checks[0]); k++)
+			edge_checks[k](&c, &p->edges[i]);
 	}
 	for (size_t i = 0; i < c.n_seen; i++)
 		free(c.seen_keys[i]);

@@ -28,6 +28,7 @@ struct check_finding {
 	struct ir_fn *fn;
 	char *message;
 	const struct site *edge; /* the FFI edge crossed, or NULL */
+	bool edge_is_call;       /* the edge note speaks of the call, not of a pointer */
 	struct check_note notes[CHECK_MAX_NOTES];
 	size_t n_notes;
 };
@@ -38,10 +39,16 @@ extern const size_t check_rule_count;
 /* Runs every check over every summarised function. */
 void check_run(struct summaries *s, struct ffiguard_report *report);
 
+/* Checks of one function's events (ownership). */
 void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f);
 void check_double_free(struct check_ctx *c, struct ir_fn *f);
 void check_use_after_free(struct check_ctx *c, struct ir_fn *f);
 void check_leak(struct check_ctx *c, struct ir_fn *f);
+/* Checks of one FFI edge (ABI, aliasing, null). */
+void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e);
+void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e);
+void check_null_to_nonnull(struct check_ctx *c, struct ir_edge *e);
+void check_noalias_violation(struct check_ctx *c, struct ir_edge *e);
 
 /* ---- shared by the checks (check-common.c) ---- */
 __attribute__((format(printf, 4, 5))) void check_note(struct check_finding *cf, LLVMValueRef inst,
@@ -56,6 +63,18 @@ bool families_cross(const char *a, const char *b);
 /* The first FFI edge among the sites, or NULL. */
 const struct site *site_edge(const struct site *a, const struct site *b);
 bool sites_cross(const struct site *a, const struct site *b);
+/* The function an edge's call instruction calls (the first shim, or the callee). */
+struct ir_fn *edge_direct(const struct ir_edge *e);
+/* The site of the edge itself, for check_finding.edge. */
+struct site edge_site(const struct ir_edge *e);
+/* The functions an edge calls, in order: the direct callee, the shims after it, the callee;
+ * returns how many (at most n_via + 1). */
+size_t edge_chain(const struct ir_edge *e, struct ir_fn **out);
+/* The value the edge's call passes as parameter `j` of chain function `k`, followed back
+ * through the forwarding shims; NULL when a shim does not pass a parameter straight on. */
+LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j);
+/* "'name'" of parameter j of `fn`, or "#j" when it has none; caller frees. */
+char *param_label(LLVMValueRef fn, unsigned j);
 /* Instructions after which `key` names another object: its definition, and for a slot in
  * memory every write into that memory except at `except_a`/`except_b`. Caller frees. */
 size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,

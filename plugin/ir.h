@@ -56,6 +56,16 @@ bool ir_is_inline_asm_call(LLVMValueRef call);
  * `module`. */
 int ir_canonicalize(LLVMModuleRef module, LLVMModuleRef *canon, char **err);
 
+/* What a parameter's type promises (ir-params.c): attributes first, Rust debug-info type names
+ * at -O0. `call` (may be NULL) adds call-site attributes. */
+struct ir_param_info {
+	bool nonnull;   /* &T, &mut T, Box<T>, NonNull<T>: nonnull or dereferenceable */
+	bool exclusive; /* &mut T: noalias and written through */
+	bool readonly;  /* &T without interior mutability: readonly */
+	bool rust_ref;  /* the debug info names a Rust reference */
+};
+struct ir_param_info ir_param_info(LLVMValueRef fn, LLVMValueRef call, unsigned i);
+
 /* Per-function facts of the program being analysed. */
 struct ir_fn {
 	LLVMValueRef fn;

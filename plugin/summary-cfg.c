@@ -99,8 +99,8 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 		LLVMValueRef cond = LLVMGetCondition(term);
 		if (LLVMIsAConstantInt(cond))
 			skip = LLVMConstIntGetZExtValue(cond) ? 1 : 0;
-		else
-			skip = null_side(s, f, q, cond, 0);
+		else if ((skip = null_side(s, f, q, cond, 0)) >= 0 && q->keep_null_side)
+			skip = 1 - skip;
 	}
 	for (unsigned i = 0; i < n; i++) {
 		if ((int)i == skip)

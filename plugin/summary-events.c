@@ -589,4 +589,5 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	}
 	slot_captures(s, f);
 	derive_facts(s, f);
+	summary_unwind(s, f);
 }

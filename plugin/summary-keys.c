@@ -359,3 +359,10 @@ bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b)
 	return strip(s, LLVMGetOperand(a, 0), &oa, true, false) ==
 	       strip(s, LLVMGetOperand(b, 0), &ob, true, false);
 }
+
+LLVMValueRef summary_base_offset(struct summaries *s, LLVMValueRef v, int64_t *off)
+{
+	LLVMValueRef base = strip(s, v, off, true, false);
+	/* A variable index left on top means the offset is unknown. */
+	return LLVMIsAGetElementPtrInst(base) ? NULL : base;
+}

@@ -57,6 +57,12 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 	g->first[g->n] = g->n_adj;
 }
 
+/* What grows as a cycle's summaries settle. */
+static size_t size_of(const struct summary *sum)
+{
+	return sum->n_facts * 2 + sum->may_unwind;
+}
+
 static void solve_scc(struct summaries *s, struct graph *g, const size_t *members, size_t n)
 {
 	bool recursive = n > 1;
@@ -65,11 +71,11 @@ static void solve_scc(struct summaries *s, struct graph *g, const size_t *member
 	for (int round = 0; round < (recursive ? MAX_ROUNDS : 1); round++) {
 		size_t before = 0, after = 0;
 		for (size_t i = 0; i < n; i++)
-			before += g->node[members[i]]->summary->n_facts;
+			before += size_of(g->node[members[i]]->summary);
 		for (size_t i = 0; i < n; i++)
 			summary_compute(s, g->node[members[i]]);
 		for (size_t i = 0; i < n; i++)
-			after += g->node[members[i]]->summary->n_facts;
+			after += size_of(g->node[members[i]]->summary);
 		if (round > 0 && after == before)
 			break;
 	}

@@ -90,6 +90,10 @@ struct summary {
 	struct fact *facts;
 	size_t n_facts, cap_facts;
 	int null_test; /* the function returns (param == null) for this param, or -1 */
+	/* Whether an exception may leave the function (a resume, a throw, a call to a function that
+	 * may unwind), whether it does on every path, and where (deepest user site first). */
+	bool may_unwind, must_unwind;
+	struct site unwind_site;
 	struct map slots; /* local alloca -> its slot list: pointers stored into it */
 	void **slot_lists;
 	size_t n_slot_lists, cap_slot_lists;
@@ -128,12 +132,19 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
 /* Whether two values are fields of one aggregate or of one object in memory: the pointer and
  * length of a Rust Box<[u8]>, say. */
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b);
+/* The object `v` points into and the constant byte offset; NULL when an index is variable. */
+LLVMValueRef summary_base_offset(struct summaries *s, LLVMValueRef v, int64_t *off);
 /* Records the pointers stored into local allocas of `f`, before keys are asked for. */
 void summary_scan_slots(struct summaries *s, struct ir_fn *f);
 /* Events and summary of one function, from its instructions and its callees' summaries
  * (summary-events.c); called bottom-up, again for each member of a recursive cycle. */
 void summary_compute(struct summaries *s, struct ir_fn *f);
 const char *summary_intern(struct summaries *s, const char *family);
+/* The unwinding part of the summary (summary-unwind.c), after the events. */
+void summary_unwind(struct summaries *s, struct ir_fn *f);
+/* A call that promises not to unwind: nounwind on the call site (Rust's extern "C" imports) or
+ * on the called function. */
+bool summary_call_nounwind(LLVMValueRef call);
 /* Whether every path to a return releases `key` (a null pointer aside). */
 bool summary_release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key);
 /* Values stored into local alloca `a` (for captures of the whole slot). */
@@ -149,6 +160,7 @@ struct cfg_query {
 	size_t n_blockers;
 	const struct vkey *guard;     /* its null test prunes the null side; may be NULL */
 	bool guard_blocker_args;      /* so does a null/zero test of a blocking call's argument */
+	bool keep_null_side;          /* prune the non-null side instead: "may it still be null?" */
 };
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
 

@@ -1,5 +1,6 @@
 // A realistic C++ program using the STL (strings, vectors, maps, streams, exceptions) with
-// correct FFI to Rust; FFIGUARD_INJECT_BUG plants one mismatch as a positive control.
+// correct FFI to Rust (the extern "C" functions Rust calls are noexcept: an exception must not
+// unwind into Rust); FFIGUARD_INJECT_BUG plants one mismatch as a positive control.
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -24,13 +25,13 @@ double rust_total_area(int n);
 int rust_run();
 }
 
-extern "C" int cpp_log(const char *msg) {
+extern "C" int cpp_log(const char *msg) noexcept {
     std::string s(msg);
     std::cerr << "[log] " << s << "\n";
     return static_cast<int>(s.size());
 }
 
-extern "C" char *cpp_make_label(int id) {
+extern "C" char *cpp_make_label(int id) noexcept {
     std::string s = "label-" + std::to_string(id);
     char *p = static_cast<char *>(std::malloc(s.size() + 1));
     std::memcpy(p, s.c_str(), s.size() + 1);
@@ -39,7 +40,7 @@ extern "C" char *cpp_make_label(int id) {
 
 extern "C" void cpp_free_label(char *p) { std::free(p); }
 
-extern "C" int cpp_sum(const int *values, size_t n) {
+extern "C" int cpp_sum(const int *values, size_t n) noexcept {
     std::vector<int> v(values, values + n);
     return std::accumulate(v.begin(), v.end(), 0);
 }

@@ -1,0 +1,23 @@
+// The C++ definitions, some disagreeing with Rust's declarations; and C++ declaring Rust wrong.
+#include <cstdint>
+
+struct Rect {
+    double x, y, w, h;
+};
+struct Pair {
+    long long a, b;
+};
+
+extern "C" int64_t cpp_add(int64_t a) { return a + 1; }
+extern "C" double cpp_scale(long x) { return x * 2.0; }
+extern "C" const char *cpp_name(const char *id) { return id; }
+extern "C" double cpp_area(const Rect *r) { return r->w * r->h; }
+extern "C" int cpp_flag(signed char b) { return b < 0; }
+extern "C" Pair cpp_swap(Pair p) { return {p.b, p.a}; }
+extern "C" bool cpp_not(bool b) { return !b; }
+extern "C" float cpp_half(float x) { return x / 2; }
+
+extern "C" int rust_len(const char *s, int max);
+extern "C" int64_t rust_sum(int64_t a, int64_t b);
+
+int call_rust() { return rust_len("abc", 3) + static_cast<int>(rust_sum(1, 2)); }

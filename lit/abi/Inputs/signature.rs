@@ -1,0 +1,52 @@
+// Rust's view of C++ functions, some declared wrong; and a Rust function C++ declares wrong.
+use std::ffi::{c_char, c_int};
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Pair {
+    pub a: i64,
+    pub b: i64,
+}
+
+extern "C" {
+    fn cpp_add(a: c_int, b: c_int) -> c_int;
+    fn cpp_scale(x: f64) -> f64;
+    fn cpp_name(id: usize) -> *const c_char;
+    fn cpp_area(r: Rect) -> f64;
+    fn cpp_flag(b: u8) -> c_int;
+    // Declared right: a pair by value, a bool, a float.
+    fn cpp_swap(p: Pair) -> Pair;
+    fn cpp_not(b: bool) -> bool;
+    fn cpp_half(x: f32) -> f32;
+}
+
+pub fn wrong() -> f64 {
+    unsafe {
+        let r = Rect { x: 0.0, y: 0.0, w: 2.0, h: 3.0 };
+        cpp_add(1, 2) as f64 + cpp_scale(2.0) + cpp_name(7) as usize as f64 + cpp_area(r)
+            + cpp_flag(200) as f64
+    }
+}
+
+pub fn right() -> i64 {
+    unsafe { cpp_swap(Pair { a: 1, b: 2 }).a + cpp_not(false) as i64 + cpp_half(4.0) as i64 }
+}
+
+#[no_mangle]
+pub extern "C" fn rust_len(s: *const c_char) -> usize {
+    unsafe { std::ffi::CStr::from_ptr(s) }.to_bytes().len()
+}
+
+#[no_mangle]
+pub extern "C" fn rust_sum(a: i64, b: i64) -> i64 {
+    a + b
+}

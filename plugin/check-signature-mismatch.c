@@ -1,0 +1,193 @@
+/* abi-signature-mismatch: the call's own prototype (what the caller declared) against the
+ * definition in the other language, compared as the ABI sees them: aggregates flattened to
+ * their scalars, byval/sret and zeroext/signext kept. Reported at the call. */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SLOTS 64
+
+/* One register-sized piece of an argument: 'i' integer, 'f' float, 'p' pointer, 'v' vector,
+ * 'b' aggregate by value in memory (byval), 's' sret; ext 'z'/'s' for zeroext/signext. */
+struct slot {
+	char cls, ext;
+	uint64_t bits;
+};
+
+struct slots {
+	struct slot v[MAX_SLOTS];
+	size_t n;
+};
+
+static void add(struct slots *s, char cls, uint64_t bits, char ext)
+{
+	if (s->n < MAX_SLOTS)
+		s->v[s->n++] = (struct slot){cls, ext, bits};
+}
+
+static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
+{
+	switch (LLVMGetTypeKind(t)) {
+	case LLVMIntegerTypeKind:
+		add(out, 'i', LLVMGetIntTypeWidth(t), 0);
+		break;
+	case LLVMHalfTypeKind:
+	case LLVMBFloatTypeKind:
+	case LLVMFloatTypeKind:
+	case LLVMDoubleTypeKind:
+	case LLVMX86_FP80TypeKind:
+	case LLVMFP128TypeKind:
+		add(out, 'f', LLVMSizeOfTypeInBits(dl, t), 0);
+		break;
+	case LLVMPointerTypeKind:
+		add(out, 'p', LLVMSizeOfTypeInBits(dl, t), 0);
+		break;
+	case LLVMStructTypeKind:
+		for (unsigned i = 0, n = LLVMCountStructElementTypes(t); i < n; i++)
+			flatten(dl, LLVMStructGetTypeAtIndex(t, i), out);
+		break;
+	case LLVMArrayTypeKind:
+		for (uint64_t i = 0, n = LLVMGetArrayLength2(t); i < n && out->n < MAX_SLOTS; i++)
+			flatten(dl, LLVMGetElementType(t), out);
+		break;
+	case LLVMVoidTypeKind:
+		break;
+	default:
+		add(out, 'v', LLVMSizeOfTypeInBits(dl, t), 0);
+	}
+}
+
+static LLVMAttributeRef param_attr(LLVMValueRef v, bool call, unsigned idx, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return call ? LLVMGetCallSiteEnumAttribute(v, idx, kind)
+		    : LLVMGetEnumAttributeAtIndex(v, idx, kind);
+}
+
+/* The ABI pieces of a function type's parameters, with the attributes of a call or function. */
+static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, bool call,
+			struct slots *out)
+{
+	unsigned n = LLVMCountParamTypes(fnty);
+	LLVMTypeRef *params = xmalloc((n + 1) * sizeof(*params));
+	LLVMGetParamTypes(fnty, params);
+	for (unsigned i = 0; i < n; i++) {
+		LLVMAttributeRef byval = param_attr(v, call, i + 1, "byval");
+		if (byval) {
+			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)), 0);
+			continue;
+		}
+		if (param_attr(v, call, i + 1, "sret")) {
+			add(out, 's', 0, 0);
+			continue;
+		}
+		size_t before = out->n;
+		flatten(dl, params[i], out);
+		if (out->n == before + 1 && out->v[before].cls == 'i')
+			out->v[before].ext = param_attr(v, call, i + 1, "zeroext")   ? 'z'
+					     : param_attr(v, call, i + 1, "signext") ? 's'
+										     : 0;
+	}
+	free(params);
+}
+
+static const char *why(const struct slot *a, const struct slot *b)
+{
+	if (!a || !b)
+		return "the number of parameters differs";
+	if (a->cls == 'b' || b->cls == 'b')
+		return "an aggregate passed by value on one side is a pointer or scalars on the other";
+	if (a->cls == 's' || b->cls == 's')
+		return "one side returns through a hidden pointer (sret), the other does not";
+	if ((a->cls == 'p') != (b->cls == 'p'))
+		return "a pointer on one side is an integer or float on the other";
+	if ((a->cls == 'f') != (b->cls == 'f'))
+		return "an integer on one side is floating point on the other";
+	if (a->bits != b->bits)
+		return a->cls == 'f' ? "float on one side is double on the other"
+				     : "the integer widths differ";
+	return "one side zero-extends (unsigned) what the other sign-extends (signed)";
+}
+
+static bool same(const struct slot *a, const struct slot *b)
+{
+	return a->cls == b->cls && a->bits == b->bits && a->ext == b->ext;
+}
+
+/* "i16 (i8 signext, i8 zeroext)": a prototype as LLVM spells it, with the ABI attributes. */
+static char *prototype(LLVMTypeRef fnty, LLVMValueRef v, bool call)
+{
+	static const char *const attrs[] = {"byval", "sret", "zeroext", "signext"};
+	struct buf b = {0};
+	char *ret = LLVMPrintTypeToString(LLVMGetReturnType(fnty));
+	buf_printf(&b, "%s (", ret);
+	LLVMDisposeMessage(ret);
+	unsigned n = LLVMCountParamTypes(fnty);
+	LLVMTypeRef *params = xmalloc((n + 1) * sizeof(*params));
+	LLVMGetParamTypes(fnty, params);
+	for (unsigned i = 0; i < n; i++) {
+		char *t = LLVMPrintTypeToString(params[i]);
+		buf_printf(&b, "%s%s", i ? ", " : "", t);
+		LLVMDisposeMessage(t);
+		for (size_t k = 0; k < sizeof(attrs) / sizeof(attrs[0]); k++)
+			if (param_attr(v, call, i + 1, attrs[k]))
+				buf_printf(&b, " %s", attrs[k]);
+	}
+	buf_puts(&b, LLVMIsFunctionVarArg(fnty) ? (n ? ", ...)" : "...)") : ")");
+	free(params);
+	return buf_steal(&b);
+}
+
+void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
+{
+	struct ir_fn *g = edge_direct(e);
+	if (g->lang == e->caller->lang || LLVMIsDeclaration(g->fn))
+		return;
+	LLVMTargetDataRef dl = c->s->layout;
+	LLVMTypeRef call_ty = LLVMGetCalledFunctionType(e->call);
+	LLVMTypeRef def_ty = LLVMGlobalGetValueType(g->fn);
+	struct slots *a = xcalloc(2, sizeof(*a)), *b = a + 1;
+	param_slots(dl, call_ty, e->call, true, a);
+	param_slots(dl, def_ty, g->fn, false, b);
+	const char *reason = NULL;
+	for (size_t i = 0; !reason && i < (a->n > b->n ? a->n : b->n); i++) {
+		const struct slot *x = i < a->n ? &a->v[i] : NULL, *y = i < b->n ? &b->v[i] : NULL;
+		if (!x || !y || !same(x, y))
+			reason = why(x, y);
+	}
+	if (!reason) {
+		/* Returns: the scalars must match; extension of a return is the callee's courtesy. */
+		memset(a, 0, 2 * sizeof(*a));
+		flatten(dl, LLVMGetReturnType(call_ty), a);
+		flatten(dl, LLVMGetReturnType(def_ty), b);
+		bool differ = a->n != b->n;
+		for (size_t i = 0; !differ && i < a->n; i++)
+			differ = a->v[i].cls != b->v[i].cls || a->v[i].bits != b->v[i].bits;
+		if (differ)
+			reason = "the return types differ";
+	}
+	if (!reason && LLVMIsFunctionVarArg(call_ty) != LLVMIsFunctionVarArg(def_ty))
+		reason = "one side is variadic, the other is not";
+	free(a);
+	if (!reason)
+		return;
+	struct site edge = edge_site(e);
+	char *as_called = prototype(call_ty, e->call, true);
+	char *as_defined = prototype(def_ty, g->fn, false);
+	struct check_finding cf = {
+		.rule = "abi-signature-mismatch",
+		.severity = FFIGUARD_SEV_ERROR,
+		.inst = e->call,
+		.fn = e->caller,
+		.edge = &edge,
+		.edge_is_call = true,
+	};
+	cf.message = xasprintf("'%s' is called as '%s' but defined as '%s': %s", ir_fn_name(g),
+			       as_called, as_defined, reason);
+	check_note(&cf, NULL, g, "'%s' is defined here (%s)", ir_fn_name(g),
+		   ffiguard_lang_name(g->lang));
+	check_emit(c, &cf);
+	free(as_called);
+	free(as_defined);
+}

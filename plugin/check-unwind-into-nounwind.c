@@ -1,0 +1,33 @@
+/* abi-unwind-into-nounwind: a callee that may unwind, called through an edge that promises not
+ * to (Rust's extern "C" imports carry nounwind on the call). Reported at the call. */
+#include "checks.h"
+
+#include <string.h>
+
+void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	struct ir_fn *g = edge_direct(e);
+	const struct summary *gs = summary_of(g);
+	if (!gs || !gs->may_unwind ||
+	    !LLVMGetCallSiteEnumAttribute(e->call, LLVMAttributeFunctionIndex, kind))
+		return;
+	struct site edge = edge_site(e);
+	bool cxx = g->lang != FFIGUARD_LANG_RUST;
+	struct check_finding cf = {
+		.rule = "abi-unwind-into-nounwind",
+		.severity = gs->must_unwind ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+		.inst = e->call,
+		.fn = e->caller,
+		.edge = &edge,
+		.edge_is_call = true,
+	};
+	cf.message = xasprintf(
+		"'%s' %s, but this call promises not to unwind%s: unwinding through it is undefined "
+		"behaviour",
+		ir_fn_name(g), cxx ? "may throw a C++ exception" : "may panic and unwind",
+		e->caller->lang == FFIGUARD_LANG_RUST ? " (extern \"C\"; use extern \"C-unwind\")" : "");
+	check_note(&cf, gs->unwind_site.inst, gs->unwind_site.fn, "it may unwind here, in '%s'",
+		   ir_fn_name(gs->unwind_site.fn));
+	check_emit(c, &cf);
+}

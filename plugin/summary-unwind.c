@@ -1,0 +1,78 @@
+/* May an exception leave this function? A resume, a throw, or a plain call to a function that
+ * may unwind, in a function not marked nounwind. Unknown declarations are not guessed at. */
+#include "summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool has_nounwind(LLVMValueRef fn_or_call, bool call)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	return call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL
+		    : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+/* The C++ runtime's throwing entry points and libstdc++'s std::__throw_* helpers. */
+static bool throws(LLVMValueRef callee)
+{
+	static const char *const names[] = {"__cxa_throw", "__cxa_rethrow", "_Unwind_RaiseException",
+					    "_Unwind_Resume", "__cxa_rethrow_primary_exception"};
+	size_t n;
+	const char *name = LLVMGetValueName2(callee, &n);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return strncmp(name, "_ZSt", 4) == 0 && strstr(name, "__throw_") != NULL;
+}
+
+bool summary_call_nounwind(LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	return has_nounwind(call, true) || (callee && has_nounwind(callee, false));
+}
+
+void summary_unwind(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	sum->may_unwind = sum->must_unwind = false;
+	memset(&sum->unwind_site, 0, sizeof(sum->unwind_site));
+	if (has_nounwind(f->fn, false))
+		return;
+	LLVMValueRef *sites = NULL;
+	size_t n = 0, cap = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+		     inst = LLVMGetNextInstruction(inst)) {
+			struct site site = {inst, f, NULL, NULL, NULL};
+			bool unwinds = LLVMIsAResumeInst(inst) != NULL, always = unwinds;
+			/* An invoke's exception lands in this function; only a resume lets it out. */
+			if (LLVMIsACallInst(inst) && !summary_call_nounwind(inst)) {
+				LLVMValueRef callee = ir_called_function(inst);
+				struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+				const struct summary *gs = g ? summary_of(g) : NULL;
+				if (callee && throws(callee)) {
+					unwinds = always = true;
+				} else if (gs && gs->may_unwind) {
+					unwinds = true;
+					always = gs->must_unwind;
+					if (!ir_fn_is_library(gs->unwind_site.fn))
+						site = gs->unwind_site;
+				}
+			}
+			if (!unwinds)
+				continue;
+			if (!sum->may_unwind)
+				sum->unwind_site = site;
+			sum->may_unwind = true;
+			if (!always)
+				continue;
+			VEC_RESERVE(sites, cap, n + 1);
+			sites[n++] = inst;
+		}
+	}
+	/* Every path ends in something that always unwinds: no path returns around them. */
+	struct cfg_query q = {.blockers = sites, .n_blockers = n};
+	sum->must_unwind = n > 0 && !cfg_path_exists(s, f, &q);
+	free(sites);
+}
