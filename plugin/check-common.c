@@ -42,6 +42,14 @@ const struct ffiguard_rule_info check_rules[] = {
 	 "reads and writes through the other parameter may be reordered or dropped.",
 	 "Pass distinct objects, or change the Rust signature to raw pointers (`*mut T`).",
 	 FFIGUARD_SEV_ERROR},
+	{"aliasing-readonly-write", "A foreign function writes through a Rust &T",
+	 "The caller promises a read-only pointee (a Rust &T of a type without interior "
+	 "mutability is `readonly`, often `noalias readonly`, on the call) and the foreign "
+	 "definition writes through it, directly or in a callee. This is how opaque C++ types "
+	 "behind &T get miscompiled under cross-language LTO.",
+	 "Declare the parameter `*mut T` (or `&mut T`), or wrap the type in UnsafeCell/Cell so "
+	 "that Rust does not promise immutability.",
+	 FFIGUARD_SEV_ERROR},
 	{"abi-signature-mismatch", "Caller's prototype disagrees with the definition",
 	 "The prototype the caller declared for a foreign function differs from the definition "
 	 "in the other language: number of parameters, integer width, int vs float, pointer vs "
@@ -309,7 +317,7 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 		check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
 	static void (*const edge_checks[])(struct check_ctx *, struct ir_edge *) = {
 		check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
-		check_noalias_violation};
+		check_noalias_violation, check_readonly_write};
 	struct check_ctx c = {.s = s, .report = report};
 	map_init(&c.seen, true);
 	struct ir_program *p = s->program;

@@ -172,6 +172,9 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->must = ft->must;
 		e->family = ft->family;
 		e->write = ft->write;
+		e->assumed = ft->write && !ft->written;
+		if (ft->written)
+			e->site = through(s, f, c, &ft->write_site);
 	}
 }
 
@@ -212,8 +215,10 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 			continue;
 		struct vkey k = key_of(s, f, arg, true);
 		const struct fact *use = level0_use(gs, i);
-		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, use ? &use->site : NULL));
+		const struct site *deep = use ? (use->written ? &use->write_site : &use->site) : NULL;
+		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
 		e->write = use ? use->write : !gs;
+		e->assumed = use ? use->write && !use->written : !gs;
 		if (unknown || (!gs && declaration_captures(c, callee, i)))
 			add(sum, EV_CAPTURE, k, c, through(s, f, c, NULL));
 	}
@@ -393,8 +398,11 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	ft->must = e->must;
 	ft->may_null = e->may_null;
 	ft->write = e->write;
+	ft->written = e->write && !e->assumed;
 	ft->family = e->family;
 	ft->site = e->site;
+	if (ft->written)
+		ft->write_site = e->site;
 	return ft;
 }
 
@@ -557,9 +565,12 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			ft = new_fact(sum, e, param);
 			if (e->kind == EV_RELEASE)
 				ft->must = summary_release_must(s, f, &e->key);
-		} else if (e->kind == EV_USE && e->write && !ft->write) {
+		} else if (e->kind == EV_USE && e->write) {
 			ft->write = true;
-			ft->site = e->site;
+			if (!e->assumed && !ft->written) {
+				ft->written = true;
+				ft->write_site = e->site;
+			}
 		}
 	}
 	return_facts(s, f);

@@ -65,6 +65,7 @@ struct event {
 	bool must;          /* ALLOC/RELEASE: happens whenever `at` returns normally */
 	bool may_null;      /* ALLOC: the allocation may be null */
 	bool write;         /* USE: writes through the key */
+	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
 	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
 	struct site site;
@@ -79,9 +80,11 @@ struct fact {
 	int field;
 	bool must;
 	bool may_null;
-	bool write;
+	bool write;   /* USE: may write, assumed writes of unseen code included */
+	bool written; /* USE: a write the IR shows, at write_site */
 	const char *family;
 	struct site site;
+	struct site write_site;
 };
 
 struct summary {

@@ -1,0 +1,53 @@
+/* aliasing-readonly-write: the caller promises a read-only pointee (Rust &T of a type without
+ * interior mutability: `readonly` on the call) and the foreign definition writes through it.
+ * Reported at the call, with a note at the write. */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool call_attr(LLVMValueRef call, unsigned idx, const char *name)
+{
+	return LLVMGetCallSiteEnumAttribute(call, idx,
+					    LLVMGetEnumAttributeKindForName(name, strlen(name))) != NULL;
+}
+
+void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
+{
+	struct ir_fn *g = edge_direct(e);
+	const struct summary *gs = summary_of(g);
+	if (!gs || g->lang == e->caller->lang)
+		return;
+	for (unsigned j = 0, n = LLVMGetNumArgOperands(e->call); j < n; j++) {
+		if (!call_attr(e->call, j + 1, "readonly"))
+			continue;
+		const struct fact *w = NULL;
+		for (size_t i = 0; i < gs->n_facts && !w; i++) {
+			const struct fact *ft = &gs->facts[i];
+			if (ft->kind == EV_USE && ft->param == (int)j && !ft->deref && ft->written)
+				w = ft;
+		}
+		if (!w)
+			continue;
+		struct site edge = edge_site(e);
+		char *label = param_label(g->fn, j);
+		bool noalias = call_attr(e->call, j + 1, "noalias");
+		struct check_finding cf = {
+			.rule = "aliasing-readonly-write",
+			.severity = FFIGUARD_SEV_ERROR,
+			.inst = e->call,
+			.fn = e->caller,
+			.edge = &edge,
+			.edge_is_call = true,
+		};
+		cf.message = xasprintf(
+			"'%s' writes through parameter %s, which this call passes as read-only%s (a "
+			"Rust &T): under cross-language LTO, LLVM may keep values cached across the "
+			"call or drop the write",
+			ir_fn_name(g), label, noalias ? " and unaliased" : "");
+		check_note(&cf, w->write_site.inst, w->write_site.fn, "written here, in '%s'",
+			   ir_fn_name(w->write_site.fn));
+		check_emit(c, &cf);
+		free(label);
+	}
+}
