@@ -36,6 +36,13 @@ const struct ffiguard_rule_info check_rules[] = {
 	 "Release it with the allocating language's release function (e.g. the Rust "
 	 "`widget_free`, CString::from_raw, free) once the other side is done with it.",
 	 FFIGUARD_SEV_WARNING},
+	{"lifetime-stack-escape", "A stack address outlives its frame across an FFI edge",
+	 "The address of a stack slot crosses an FFI edge and outlives its frame: the foreign "
+	 "callee stores a local's address in a global or heap object, or a foreign function "
+	 "returns the address of its own local (a buffer, say) for the caller to read.",
+	 "Pass heap memory with a clear owner (Box::into_raw / a release function), copy the "
+	 "value instead of keeping the pointer, or let the caller provide the buffer.",
+	 FFIGUARD_SEV_ERROR},
 	{"aliasing-noalias-violation", "The same memory passed to two parameters, one of them &mut",
 	 "A foreign caller passes the same or overlapping pointers to two parameters of a Rust "
 	 "function where one is `&mut` (noalias): Rust and LLVM assume exclusive access, so "
@@ -317,7 +324,7 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 		check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
 	static void (*const edge_checks[])(struct check_ctx *, struct ir_edge *) = {
 		check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
-		check_noalias_violation, check_readonly_write};
+		check_noalias_violation, check_readonly_write, check_stack_escape};
 	struct check_ctx c = {.s = s, .report = report};
 	map_init(&c.seen, true);
 	struct ir_program *p = s->program;

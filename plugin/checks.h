@@ -50,6 +50,7 @@ void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e);
 void check_null_to_nonnull(struct check_ctx *c, struct ir_edge *e);
 void check_noalias_violation(struct check_ctx *c, struct ir_edge *e);
 void check_readonly_write(struct check_ctx *c, struct ir_edge *e);
+void check_stack_escape(struct check_ctx *c, struct ir_edge *e);
 
 /* ---- shared by the checks (check-common.c) ---- */
 __attribute__((format(printf, 4, 5))) void check_note(struct check_finding *cf, LLVMValueRef inst,

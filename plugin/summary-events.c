@@ -173,6 +173,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->family = ft->family;
 		e->write = ft->write;
 		e->assumed = ft->write && !ft->written;
+		e->escapes = ft->escapes;
 		if (ft->written)
 			e->site = through(s, f, c, &ft->write_site);
 	}
@@ -226,6 +227,20 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		summary_events(s, f, c, gs);
 }
 
+/* Memory that outlives the current call: a global, what a global points to, or fresh heap. */
+static bool long_lived(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
+{
+	struct vkey k = key_of(s, f, addr, true);
+	if (LLVMIsAGlobalVariable(k.base))
+		return true;
+	for (size_t i = 0; !k.deref && i < f->summary->n_events; i++) {
+		const struct event *e = &f->summary->events[i];
+		if (e->kind == EV_ALLOC && vkey_equal(&e->key, &k))
+			return true;
+	}
+	return false;
+}
+
 static bool address_checks_only(LLVMValueRef v)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
@@ -259,7 +274,8 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		add(sum, EV_USE, key_of(s, f, addr, true), inst, here)->write = true;
 		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
 		    !summary_slot_tracked(s, f, addr))
-			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here);
+			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here)->escapes =
+				long_lived(s, f, addr);
 		return;
 	}
 	case LLVMAtomicRMW:
@@ -399,6 +415,7 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	ft->may_null = e->may_null;
 	ft->write = e->write;
 	ft->written = e->write && !e->assumed;
+	ft->escapes = e->escapes;
 	ft->family = e->family;
 	ft->site = e->site;
 	if (ft->written)
@@ -475,6 +492,25 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 	return found;
 }
 
+/* A function that returns the address of its own local: the first such return. */
+static void own_stack_return(struct summaries *s, struct ir_fn *f)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t) || !LLVMGetNumOperands(t))
+			continue;
+		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), true);
+		if (k.deref || !LLVMIsAAllocaInst(k.base) ||
+		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(k.base)) != f->fn)
+			continue;
+		struct event e = {.kind = EV_RETURN, .key = k, .field = -1,
+				  .site = {t, f, NULL, NULL, NULL}};
+		new_fact(f->summary, &e, -1)->escapes = true;
+		return;
+	}
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or fresh memory of
  * one family on every path that returns something owned. */
 static void return_facts(struct summaries *s, struct ir_fn *f)
@@ -486,6 +522,8 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		n_fields = LLVMCountStructElementTypes(rt);
 	else if (LLVMGetTypeKind(rt) != LLVMPointerTypeKind)
 		return;
+	if (!n_fields)
+		own_stack_return(s, f);
 	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
 		const struct event *alloc = NULL;
 		struct vkey alias = {NULL, 0, false};
@@ -565,6 +603,9 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			ft = new_fact(sum, e, param);
 			if (e->kind == EV_RELEASE)
 				ft->must = summary_release_must(s, f, &e->key);
+		} else if (e->kind == EV_CAPTURE && e->escapes && !ft->escapes) {
+			ft->escapes = true;
+			ft->site = e->site;
 		} else if (e->kind == EV_USE && e->write) {
 			ft->write = true;
 			if (!e->assumed && !ft->written) {

@@ -66,6 +66,7 @@ struct event {
 	bool may_null;      /* ALLOC: the allocation may be null */
 	bool write;         /* USE: writes through the key */
 	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
+	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
 	struct site site;
@@ -82,6 +83,7 @@ struct fact {
 	bool may_null;
 	bool write;   /* USE: may write, assumed writes of unseen code included */
 	bool written; /* USE: a write the IR shows, at write_site */
+	bool escapes; /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
 	const char *family;
 	struct site site;
 	struct site write_site;
