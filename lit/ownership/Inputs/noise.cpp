@@ -23,7 +23,21 @@ void widget_destroy(Widget *w);
 int widget_id(const Widget *w);
 double rust_total_area(int n);
 int rust_run();
+void rust_swap_ints(int *a, int *b);
+int rust_describe(const Widget *w);
+int rust_read_widget(const Widget *w);
+int rust_patterns();
 }
+
+struct Pair {
+    long long a, b;
+};
+
+// Rust declares this extern "C-unwind": it may throw.
+extern "C" int cpp_parse(const char *s) { return std::stoi(s); }
+extern "C" int cpp_peek(const Widget *w) noexcept { return w->id; }
+extern "C" long long cpp_pair_sum(Pair p) noexcept { return p.a + p.b; }
+
 
 extern "C" int cpp_log(const char *msg) noexcept {
     std::string s(msg);
@@ -50,6 +64,24 @@ extern "C" int cpp_visit(const Widget *w) { return w->id + (w->name ? 1 : 0); }
 struct WidgetDeleter {
     void operator()(Widget *w) const { widget_destroy(w); }
 };
+
+static Widget *find(std::vector<std::unique_ptr<Widget, WidgetDeleter>> &ws, int id) {
+    for (auto &w : ws)
+        if (widget_id(w.get()) == id)
+            return w.get();
+    return nullptr;
+}
+
+// Correct calls into Rust: distinct &mut objects, null only where Option<&T> allows it, a
+// lookup that may fail checked before the &T call.
+static int patterns(std::vector<std::unique_ptr<Widget, WidgetDeleter>> &ws) {
+    int a = 1, b = 2;
+    rust_swap_ints(&a, &b);
+    int r = rust_describe(nullptr) + a - b;
+    if (Widget *w = find(ws, 3))
+        r += rust_read_widget(w);
+    return r + rust_patterns();
+}
 
 static int parse(const std::string &s) {
     int v = std::stoi(s);
@@ -83,5 +115,6 @@ int main(int argc, char **argv) {
         std::cout << "caught " << e.what() << "\n";
     }
     std::cout << rust_total_area(4) << " " << rust_run() << "\n";
+    std::cout << "patterns " << patterns(widgets) << "\n";
     return 0;
 }

@@ -19,6 +19,49 @@ extern "C" {
     fn cpp_visit(w: *const Widget) -> c_int;
 }
 
+extern "C-unwind" {
+    // May throw (std::stoi): declared C-unwind, so unwinding through this call is allowed.
+    fn cpp_parse(s: *const c_char) -> c_int;
+}
+
+extern "C" {
+    fn cpp_peek(w: &Widget) -> c_int; // reads only, during the call
+    fn cpp_pair_sum(p: Pair) -> i64; // the same prototype on both sides, by value
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Pair {
+    pub a: i64,
+    pub b: i64,
+}
+
+#[no_mangle]
+pub extern "C" fn rust_swap_ints(a: &mut c_int, b: &mut c_int) {
+    std::mem::swap(a, b);
+}
+
+#[no_mangle]
+pub extern "C" fn rust_describe(w: Option<&Widget>) -> c_int {
+    w.map_or(-1, |w| w.id)
+}
+
+#[no_mangle]
+pub extern "C" fn rust_read_widget(w: &Widget) -> c_int {
+    w.id
+}
+
+/// Correct uses of the patterns the lifetime, aliasing and ABI rules look for.
+#[no_mangle]
+pub extern "C" fn rust_patterns() -> c_int {
+    let digits = CString::new("42").unwrap();
+    let parsed = unsafe { cpp_parse(digits.as_ptr()) };
+    let local = Widget { id: 9, name: std::ptr::null_mut() };
+    let peeked = unsafe { cpp_peek(&local) };
+    let sum = unsafe { cpp_pair_sum(Pair { a: 1, b: 2 }) };
+    parsed + peeked + sum as c_int
+}
+
 trait Shape {
     fn area(&self) -> f64;
 }
