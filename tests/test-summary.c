@@ -49,14 +49,11 @@ struct fixture {
 	struct summaries s;
 };
 
+static void setup_ir(struct fixture *fx, const char *ir);
+
 static void setup(struct fixture *fx)
 {
-	char *err = NULL;
-	fx->ctx = LLVMContextCreate();
-	fx->m = parse_ir(fx->ctx, summary_ir);
-	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, &err), 0);
-	ir_find_edges(&fx->p);
-	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, &err), 0);
+	setup_ir(fx, summary_ir);
 }
 
 static void teardown(struct fixture *fx)
@@ -182,6 +179,123 @@ START_TEST(recursion_reaches_fixpoint)
 }
 END_TEST
 
+/* Unwinding, escapes, seen vs assumed writes, own-stack returns: the facts the lifetime, aliasing
+ * and ABI rules read. */
+static const char abi_ir[] =
+	"@g = global ptr null\n"
+	"declare void @__cxa_throw(ptr, ptr, ptr)\n"
+	"declare void @opaque(ptr)\n"
+	"declare i32 @__gxx_personality_v0(...)\n"
+	"define void @always_throws() {\n"
+	"  call void @__cxa_throw(ptr null, ptr null, ptr null)\n  unreachable\n}\n"
+	"define i32 @sometimes_throws(i32 %x) {\n"
+	"  %neg = icmp slt i32 %x, 0\n  br i1 %neg, label %t, label %ok\n"
+	"t:\n  call void @always_throws()\n  unreachable\n"
+	"ok:\n  ret i32 %x\n}\n"
+	"define i32 @calls_thrower(i32 %x) {\n"
+	"  %r = call i32 @sometimes_throws(i32 %x)\n  ret i32 %r\n}\n"
+	"define i32 @noexcept_thrower(i32 %x) nounwind {\n"
+	"  %r = call i32 @sometimes_throws(i32 %x)\n  ret i32 %r\n}\n"
+	"define i32 @catches(i32 %x) personality ptr @__gxx_personality_v0 {\n"
+	"  %r = invoke i32 @sometimes_throws(i32 %x) to label %ok unwind label %lp\n"
+	"ok:\n  ret i32 %r\n"
+	"lp:\n  %e = landingpad { ptr, i32 } catch ptr null\n  ret i32 -1\n}\n"
+	"define void @keeps(ptr %p) {\n  store ptr %p, ptr @g\n  ret void\n}\n"
+	"define void @keeps_locally(ptr %p) {\n"
+	"  %slot = alloca ptr\n  store ptr %p, ptr %slot\n  ret void\n}\n"
+	"define void @writes(ptr %p) {\n  store i32 1, ptr %p\n  ret void\n}\n"
+	"define void @hands_on(ptr %p) {\n  call void @opaque(ptr %p)\n  ret void\n}\n"
+	"define ptr @own_local() {\n  %buf = alloca [32 x i8]\n  ret ptr %buf\n}\n";
+
+static void setup_ir(struct fixture *fx, const char *ir)
+{
+	char *err = NULL;
+	fx->ctx = LLVMContextCreate();
+	fx->m = parse_ir(fx->ctx, ir);
+	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, &err), 0);
+	ir_find_edges(&fx->p);
+	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, &err), 0);
+}
+
+START_TEST(unwinding)
+{
+	struct fixture fx;
+	setup_ir(&fx, abi_ir);
+	ck_assert(sum_of(&fx, "always_throws")->may_unwind);
+	ck_assert(sum_of(&fx, "always_throws")->must_unwind);
+	ck_assert(sum_of(&fx, "sometimes_throws")->may_unwind);
+	ck_assert(!sum_of(&fx, "sometimes_throws")->must_unwind);
+	/* Through a plain call, the callee's exception leaves the caller too. */
+	ck_assert(sum_of(&fx, "calls_thrower")->may_unwind);
+	/* noexcept (nounwind) and a catch-all landing pad without resume stop it. */
+	ck_assert(!sum_of(&fx, "noexcept_thrower")->may_unwind);
+	ck_assert(!sum_of(&fx, "catches")->may_unwind);
+	teardown(&fx);
+}
+END_TEST
+
+START_TEST(escapes_and_writes)
+{
+	struct fixture fx;
+	setup_ir(&fx, abi_ir);
+	const struct fact *f = find(sum_of(&fx, "keeps"), EV_CAPTURE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->escapes);
+	/* A local slot that loads name again is not a capture at all. */
+	ck_assert_ptr_null(find(sum_of(&fx, "keeps_locally"), EV_CAPTURE, 0));
+	f = find(sum_of(&fx, "writes"), EV_USE, 0);
+	ck_assert(f->write && f->written);
+	/* Unknown code may write: assumed, never "written" (aliasing-readonly-write ignores it). */
+	f = find(sum_of(&fx, "hands_on"), EV_USE, 0);
+	ck_assert(f->write && !f->written);
+	ck_assert(!find(sum_of(&fx, "hands_on"), EV_CAPTURE, 0)->escapes);
+	f = find(sum_of(&fx, "own_local"), EV_RETURN, -1);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->escapes);
+	teardown(&fx);
+}
+END_TEST
+
+/* What parameters promise: -O2 attributes, or at -O0 the Rust reference types in debug info. */
+static const char params_ir[] =
+	"define void @rust_o2(ptr noalias nonnull %a, ptr noalias readonly dereferenceable(8) %b, "
+	"ptr %c) \"ffiguard-lang\"=\"rust\" {\n  ret void\n}\n"
+	"define void @rust_o0(ptr %a, ptr %b, ptr %c) \"ffiguard-lang\"=\"rust\" !dbg !10 {\n"
+	"  ret void\n}\n"
+	"!llvm.dbg.cu = !{!0}\n"
+	"!llvm.module.flags = !{!1}\n"
+	"!0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !2, producer: \"rustc\", "
+	"isOptimized: false, runtimeVersion: 0, emissionKind: FullDebug)\n"
+	"!1 = !{i32 2, !\"Debug Info Version\", i32 3}\n"
+	"!2 = !DIFile(filename: \"lib.rs\", directory: \"/tmp\")\n"
+	"!3 = !DIBasicType(name: \"i32\", size: 32, encoding: DW_ATE_signed)\n"
+	"!4 = !DIDerivedType(tag: DW_TAG_pointer_type, name: \"&mut i32\", baseType: !3, size: 64)\n"
+	"!5 = !DIDerivedType(tag: DW_TAG_pointer_type, name: \"&i32\", baseType: !3, size: 64)\n"
+	"!6 = !DIDerivedType(tag: DW_TAG_pointer_type, name: \"*const i32\", baseType: !3, size: 64)\n"
+	"!7 = !DISubroutineType(types: !{null, !4, !5, !6})\n"
+	"!10 = distinct !DISubprogram(name: \"rust_o0\", scope: !2, file: !2, line: 1, type: !7, "
+	"spFlags: DISPFlagDefinition, unit: !0)\n";
+
+START_TEST(parameter_promises)
+{
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(ctx, params_ir);
+	LLVMValueRef o2 = LLVMGetNamedFunction(m, "rust_o2"), o0 = LLVMGetNamedFunction(m, "rust_o0");
+	struct ir_param_info a = ir_param_info(o2, NULL, 0), b = ir_param_info(o2, NULL, 1),
+			     c = ir_param_info(o2, NULL, 2);
+	ck_assert(a.nonnull && a.exclusive && !a.readonly);
+	ck_assert(b.nonnull && !b.exclusive && b.readonly);
+	ck_assert(!c.nonnull && !c.exclusive && !c.readonly);
+	a = ir_param_info(o0, NULL, 0);
+	b = ir_param_info(o0, NULL, 1);
+	c = ir_param_info(o0, NULL, 2);
+	ck_assert(a.nonnull && a.exclusive && a.rust_ref);
+	ck_assert(b.nonnull && !b.exclusive && b.rust_ref);
+	ck_assert(!c.nonnull && !c.exclusive && !c.rust_ref);
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Summaries");
@@ -192,5 +306,10 @@ int main(void)
 	tcase_add_test(tc, captures_and_reads);
 	tcase_add_test(tc, recursion_reaches_fixpoint);
 	suite_add_tcase(s, tc);
+	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
+	tcase_add_test(abi, unwinding);
+	tcase_add_test(abi, escapes_and_writes);
+	tcase_add_test(abi, parameter_promises);
+	suite_add_tcase(s, abi);
 	return run_suite(s);
 }
