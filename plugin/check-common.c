@@ -330,6 +330,7 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 	struct ir_program *p = s->program;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
+		check_declaration_agreement(&c, f);
 		if (!f->summary || f->lang == FFIGUARD_LANG_UNKNOWN)
 			continue;
 		for (size_t k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)

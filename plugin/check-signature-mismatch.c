@@ -139,17 +139,14 @@ static char *prototype(LLVMTypeRef fnty, LLVMValueRef v, bool call)
 	return buf_steal(&b);
 }
 
-void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
+/* Why two prototypes (function types with the attributes of a call or a function) differ, as
+ * the ABI sees them; NULL when they agree. */
+static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueRef va, bool ca,
+				LLVMTypeRef tb, LLVMValueRef vb, bool cb)
 {
-	struct ir_fn *g = edge_direct(e);
-	if (g->lang == e->caller->lang || LLVMIsDeclaration(g->fn))
-		return;
-	LLVMTargetDataRef dl = c->s->layout;
-	LLVMTypeRef call_ty = LLVMGetCalledFunctionType(e->call);
-	LLVMTypeRef def_ty = LLVMGlobalGetValueType(g->fn);
 	struct slots *a = xcalloc(2, sizeof(*a)), *b = a + 1;
-	param_slots(dl, call_ty, e->call, true, a);
-	param_slots(dl, def_ty, g->fn, false, b);
+	param_slots(dl, ta, va, ca, a);
+	param_slots(dl, tb, vb, cb, b);
 	const char *reason = NULL;
 	for (size_t i = 0; !reason && i < (a->n > b->n ? a->n : b->n); i++) {
 		const struct slot *x = i < a->n ? &a->v[i] : NULL, *y = i < b->n ? &b->v[i] : NULL;
@@ -159,17 +156,29 @@ void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
 	if (!reason) {
 		/* Returns: the scalars must match; extension of a return is the callee's courtesy. */
 		memset(a, 0, 2 * sizeof(*a));
-		flatten(dl, LLVMGetReturnType(call_ty), a);
-		flatten(dl, LLVMGetReturnType(def_ty), b);
+		flatten(dl, LLVMGetReturnType(ta), a);
+		flatten(dl, LLVMGetReturnType(tb), b);
 		bool differ = a->n != b->n;
 		for (size_t i = 0; !differ && i < a->n; i++)
 			differ = a->v[i].cls != b->v[i].cls || a->v[i].bits != b->v[i].bits;
 		if (differ)
 			reason = "the return types differ";
 	}
-	if (!reason && LLVMIsFunctionVarArg(call_ty) != LLVMIsFunctionVarArg(def_ty))
+	if (!reason && LLVMIsFunctionVarArg(ta) != LLVMIsFunctionVarArg(tb))
 		reason = "one side is variadic, the other is not";
 	free(a);
+	return reason;
+}
+
+void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
+{
+	struct ir_fn *g = edge_direct(e);
+	if (g->lang == e->caller->lang || LLVMIsDeclaration(g->fn))
+		return;
+	LLVMTypeRef call_ty = LLVMGetCalledFunctionType(e->call);
+	LLVMTypeRef def_ty = LLVMGlobalGetValueType(g->fn);
+	const char *reason =
+		disagreement(c->s->layout, call_ty, e->call, true, def_ty, g->fn, false);
 	if (!reason)
 		return;
 	struct site edge = edge_site(e);
@@ -190,4 +199,53 @@ void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
 	check_emit(c, &cf);
 	free(as_called);
 	free(as_defined);
+}
+
+/* The first call to `fn` from user code (not a library) of a Rust, or of a C/C++, function. */
+static LLVMValueRef first_call(struct check_ctx *c, LLVMValueRef fn, bool rust, struct ir_fn **caller)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef call = LLVMGetUser(u);
+		if (!ir_is_call(call) || LLVMGetCalledValue(call) != fn)
+			continue;
+		LLVMValueRef parent = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+		struct ir_fn *f = map_get(&c->s->program->by_value, parent);
+		if (!f || ir_fn_is_library(f) || f->lang == FFIGUARD_LANG_UNKNOWN ||
+		    (f->lang == FFIGUARD_LANG_RUST) != rust)
+			continue;
+		*caller = f;
+		return call;
+	}
+	return NULL;
+}
+
+void check_declaration_agreement(struct check_ctx *c, struct ir_fn *d)
+{
+	/* A function the module only declares, called from both languages: each side brought its
+	 * own prototype, and linking kept the calls' types. */
+	if (!LLVMIsDeclaration(d->fn))
+		return;
+	struct ir_fn *rf = NULL, *cf_fn = NULL;
+	LLVMValueRef rcall = first_call(c, d->fn, true, &rf);
+	LLVMValueRef ccall = rcall ? first_call(c, d->fn, false, &cf_fn) : NULL;
+	if (!ccall)
+		return;
+	LLVMTypeRef rt = LLVMGetCalledFunctionType(rcall), ct = LLVMGetCalledFunctionType(ccall);
+	const char *reason = disagreement(c->s->layout, rt, rcall, true, ct, ccall, true);
+	if (!reason)
+		return;
+	char *as_rust = prototype(rt, rcall, true), *as_c = prototype(ct, ccall, true);
+	struct check_finding cf = {
+		.rule = "abi-signature-mismatch",
+		.severity = FFIGUARD_SEV_ERROR,
+		.inst = rcall,
+		.fn = rf,
+		.edge_is_call = true,
+	};
+	cf.message = xasprintf("'%s' is declared as '%s' here but as '%s' by %s code: %s",
+			       ir_fn_name(d), as_rust, as_c, ffiguard_lang_name(cf_fn->lang), reason);
+	check_note(&cf, ccall, cf_fn, "'%s' calls it as '%s' here", ir_fn_name(cf_fn), as_c);
+	check_emit(c, &cf);
+	free(as_rust);
+	free(as_c);
 }

@@ -44,6 +44,8 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f);
 void check_double_free(struct check_ctx *c, struct ir_fn *f);
 void check_use_after_free(struct check_ctx *c, struct ir_fn *f);
 void check_leak(struct check_ctx *c, struct ir_fn *f);
+/* Calls from both languages to a function the module only declares (abi-signature-mismatch). */
+void check_declaration_agreement(struct check_ctx *c, struct ir_fn *d);
 /* Checks of one FFI edge (ABI, aliasing, null). */
 void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e);
 void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e);

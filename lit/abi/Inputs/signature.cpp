@@ -1,4 +1,5 @@
 // The C++ definitions, some disagreeing with Rust's declarations; and C++ declaring Rust wrong.
+#include <cstddef>
 #include <cstdint>
 
 struct Rect {
@@ -19,5 +20,10 @@ extern "C" float cpp_half(float x) { return x / 2; }
 
 extern "C" int rust_len(const char *s, int max);
 extern "C" int64_t rust_sum(int64_t a, int64_t b);
+
+extern "C" uint32_t ext_checksum(const char *buf, size_t len);
+extern "C" int ext_version();
+
+uint32_t checksum_abc() { return ext_checksum("abc", 3) + ext_version(); }
 
 int call_rust() { return rust_len("abc", 3) + static_cast<int>(rust_sum(1, 2)); }

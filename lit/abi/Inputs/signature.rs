@@ -27,6 +27,14 @@ extern "C" {
     fn cpp_swap(p: Pair) -> Pair;
     fn cpp_not(b: bool) -> bool;
     fn cpp_half(x: f32) -> f32;
+    // A C library neither side defines: Rust gets the length's width wrong; the version
+    // function both sides declare alike.
+    fn ext_checksum(buf: *const u8, len: u32) -> u32;
+    fn ext_version() -> c_int;
+}
+
+pub fn external() -> u32 {
+    unsafe { ext_checksum(b"abc".as_ptr(), 3) + ext_version() as u32 }
 }
 
 pub fn wrong() -> f64 {
