@@ -17,6 +17,7 @@ target = "--target=x86_64-unknown-linux-gnu"
 rustc = config.rustc + " --edition 2021 -Ccodegen-units=1"
 config.substitutions += [
     ("%rustc", rustc),
+    ("%llvm-stress", os.path.join(bindir, "llvm-stress")),
     ("%cargo", os.path.join(os.path.dirname(config.rustc), "cargo")),
     ("%clangxx", os.path.join(bindir, "clang++") + " " + target),
     ("%clang", os.path.join(bindir, "clang") + " " + target),
