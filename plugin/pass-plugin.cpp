@@ -13,7 +13,6 @@
 #include <llvm/Plugins/PassPlugin.h>
 #include <llvm/Support/raw_ostream.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -78,8 +77,8 @@ struct AnalysisPass : PassInfoMixin<AnalysisPass> {
 	}
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
 	{
-		pass_run(wrap(&M), Mode, Params.c_str(), emitDiagnostic, &M.getContext());
-		return PreservedAnalyses::all();
+		bool changed = pass_run(wrap(&M), Mode, Params.c_str(), emitDiagnostic, &M.getContext());
+		return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 	}
 	static bool isRequired()
 	{
@@ -87,16 +86,12 @@ struct AnalysisPass : PassInfoMixin<AnalysisPass> {
 	}
 };
 
-// ffiguard-inline: registered so pipelines can name it; the shim inliner itself comes later.
+// ffiguard-inline: makes trivial shims on FFI edges inlinable; LLVM's inliner does the rest.
 struct InlinePass : PassInfoMixin<InlinePass> {
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
 	{
-		static std::atomic<bool> Said{false};
-		if (!Said.exchange(true))
-			emitDiagnostic(&M.getContext(), PASS_DIAG_REMARK,
-				       "ffiguard-inline: shim inlining is not implemented in ffiguard "
-				       FFIGUARD_VERSION "; the module is left unchanged");
-		return PreservedAnalyses::all();
+		bool changed = pass_inline(wrap(&M), emitDiagnostic, &M.getContext());
+		return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 	}
 };
 

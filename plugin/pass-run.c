@@ -1,5 +1,6 @@
 /* What the pass does in opt or the linker: options, analysis, one diagnostic per finding and the
  * report file. Printing is the adapter's: it turns the emitted text into LLVM diagnostics. */
+#include "inline.h"
 #include "pass.h"
 #include "report.h"
 
@@ -115,10 +116,36 @@ static void write_output(const struct ffiguard_report *report, const struct ffig
 		      opts->output, strerror(errno));
 }
 
-void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
+/* The shim inliner, after the analysis so that findings do not depend on it; each line becomes
+ * a remark and goes into the report. */
+static bool run_inliner(LLVMModuleRef module, struct ffiguard_report *report, pass_emit_fn emit,
+			void *data)
+{
+	struct inline_result r;
+	char *err = NULL;
+	if (inline_shims(module, &r, &err) < 0)
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard-inline: %s", err);
+	for (size_t i = 0; i < r.n; i++) {
+		emit(data, PASS_DIAG_REMARK, r.lines[i].text);
+		if (report)
+			ffiguard_report_add_inline(report, r.lines[i].text, r.lines[i].unblocked);
+	}
+	bool changed = r.unblocked > 0;
+	inline_result_release(&r);
+	free(err);
+	return changed;
+}
+
+bool pass_inline(LLVMModuleRef module, pass_emit_fn emit, void *data)
+{
+	return run_inliner(module, NULL, emit, data);
+}
+
+bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
 	      void *data)
 {
 	struct ffiguard_options opts;
+	bool changed = false;
 	char *err = NULL;
 	read_options(&opts, params, emit, data);
 	check_view(module, mode, emit, data);
@@ -146,10 +173,13 @@ void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 			     text);
 		free(text);
 	}
+	if (opts.inline_shims)
+		changed = run_inliner(module, report, emit, data);
 	if (opts.output)
 		write_output(report, &opts, emit, data);
 out:
 	free(err);
 	ffiguard_report_free(report);
 	ffiguard_options_release(&opts);
+	return changed;
 }

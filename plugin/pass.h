@@ -4,6 +4,7 @@
 #define FFIGUARD_PASS_H
 
 #include <llvm-c/Core.h>
+#include <stdbool.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -26,9 +27,14 @@ typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, const char *text);
 /* Analyses `module` without changing it. Options come from FFIGUARD_OPTIONS (':'-separated),
  * then from `params` (the pass parameters, ';'-separated); bad ones are warnings. Every finding
  * is emitted as one diagnostic (an error when it reaches fail-on, a warning otherwise; the
- * linker's default is never); output=FILE also writes the report. Never aborts. */
-void pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
+ * linker's default is never); output=FILE also writes the report. With inline-shims=1 the shim
+ * inliner runs after the analysis, and this returns whether it changed the module. Never
+ * aborts. */
+bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
 	      void *data);
+/* ffiguard-inline on its own: what it did goes out as remarks. Returns whether it changed the
+ * module. */
+bool pass_inline(LLVMModuleRef module, pass_emit_fn emit, void *data);
 
 #ifdef __cplusplus
 }

@@ -118,8 +118,18 @@ static void put_summary(FILE *out, const struct ffiguard_report *r)
 	const struct ffiguard_summary *s = &r->summary;
 	fprintf(out,
 		" \"summary\": {\"functions\": %zu, \"ffi_edges\": %zu, \"unanalyzed_edges\": %zu, "
-		"\"errors\": %zu, \"warnings\": %zu}}\n",
+		"\"errors\": %zu, \"warnings\": %zu",
 		s->functions, s->ffi_edges, s->unanalyzed_edges, s->errors, s->warnings);
+	if (r->n_inline) {
+		fprintf(out, ", \"shims_unblocked\": %zu, \"shims_skipped\": %zu, \"inline\": [",
+			s->shims_unblocked, s->shims_skipped);
+		for (size_t i = 0; i < r->n_inline; i++) {
+			fputs(i ? ", " : "", out);
+			json_put_string(out, r->inline_notes[i]);
+		}
+		fputs("]", out);
+	}
+	fputs("}}\n", out);
 }
 
 int report_write_json(FILE *out, const struct ffiguard_report *r)

@@ -46,6 +46,7 @@ void ffiguard_report_free(struct ffiguard_report *r)
 	free(r->inputs);
 	free(r->findings);
 	free(r->edges);
+	free(r->inline_notes);
 	free(r);
 }
 
@@ -88,6 +89,16 @@ void ffiguard_report_add_finding(struct ffiguard_report *r, const struct ffiguar
 		notes[i].loc = copy_loc(&r->arena, &f->notes[i].loc);
 	}
 	c->notes = notes;
+}
+
+void ffiguard_report_add_inline(struct ffiguard_report *r, const char *text, bool unblocked)
+{
+	VEC_RESERVE(r->inline_notes, r->cap_inline, r->n_inline + 1);
+	r->inline_notes[r->n_inline++] = arena_strdup(&r->arena, text);
+	if (unblocked)
+		r->summary.shims_unblocked++;
+	else
+		r->summary.shims_skipped++;
 }
 
 void ffiguard_report_add_edge(struct ffiguard_report *r, const struct ffiguard_edge *e)

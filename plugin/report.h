@@ -15,6 +15,8 @@ struct ffiguard_report {
 	size_t n_findings, cap_findings;
 	struct ffiguard_edge *edges;
 	size_t n_edges, cap_edges;
+	const char **inline_notes;
+	size_t n_inline, cap_inline;
 	const struct ffiguard_rule_info *rules;
 	size_t n_rules;
 	struct ffiguard_summary summary;

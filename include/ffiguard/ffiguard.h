@@ -100,6 +100,8 @@ struct ffiguard_summary {
 	size_t unanalyzed_edges;
 	size_t errors;
 	size_t warnings;
+	size_t shims_unblocked; /* ffiguard-inline (inline-shims=1): shims made inlinable */
+	size_t shims_skipped;   /* and candidates it left alone */
 };
 
 /* ---- the report: everything a writer needs, no LLVM inside -------------------------------- */
@@ -115,6 +117,10 @@ FFIGUARD_EXPORT void ffiguard_report_add_finding(struct ffiguard_report *report,
 /* Copies the edge into the report. */
 FFIGUARD_EXPORT void ffiguard_report_add_edge(struct ffiguard_report *report,
 					      const struct ffiguard_edge *edge);
+/* What the shim inliner did to one shim (a line of text); `unblocked` false for one it left
+ * alone. Counted in the summary. */
+FFIGUARD_EXPORT void ffiguard_report_add_inline(struct ffiguard_report *report, const char *text,
+						bool unblocked);
 /* The rules the run had enabled, for SARIF. The table must outlive the report. */
 FFIGUARD_EXPORT void ffiguard_report_set_rules(struct ffiguard_report *report,
 					       const struct ffiguard_rule_info *rules, size_t n_rules);
