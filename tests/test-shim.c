@@ -1,6 +1,9 @@
 /* Trivial-shim classification (DESIGN §5): forwarders pass, every disqualifier is named. */
 #include "test-common.h"
+#include "inline.h"
 #include "ir.h"
+
+#include <llvm-c/Analysis.h>
 
 static const char shim_ir[] =
 	"declare i32 @target(i32)\n"
@@ -127,6 +130,62 @@ START_TEST(verdicts_have_text)
 }
 END_TEST
 
+/* ffiguard-inline on IR: what it unblocks, what it leaves alone, and that it never touches a
+ * function whose inlining stock LTO would not refuse. Languages come from the tag the CLI sets. */
+static const char inline_ir[] =
+	"declare i32 @__gxx_personality_v0(...)\n"
+	"declare i32 @rust_eh_personality(...)\n"
+	"define i64 @rust_caller(i64 %x) #0 personality ptr @rust_eh_personality {\n"
+	"  %a = call i64 @cxx_noexcept_shim(i64 %x)\n"
+	"  %b = call i64 @cxx_avx2_leaf(i64 %a)\n"
+	"  %c = call i64 @cxx_avx2_loop(i64 %b)\n"
+	"  %d = call i64 @cxx_plain(i64 %c)\n"
+	"  ret i64 %d\n}\n"
+	"define i64 @cxx_noexcept_shim(i64 %x) #1 personality ptr @__gxx_personality_v0 {\n"
+	"  %r = mul i64 %x, 3\n  ret i64 %r\n}\n"
+	"define i64 @cxx_avx2_leaf(i64 %x) #2 {\n  %r = add i64 %x, 1\n  ret i64 %r\n}\n"
+	"define i64 @cxx_avx2_loop(i64 %n) #2 {\n"
+	"entry:\n  br label %loop\n"
+	"loop:\n  %i = phi i64 [ %n, %entry ], [ %j, %loop ]\n  %j = lshr i64 %i, 1\n"
+	"  %c = icmp ugt i64 %j, 1\n  br i1 %c, label %loop, label %done\n"
+	"done:\n  ret i64 %j\n}\n"
+	"define i64 @cxx_plain(i64 %x) #1 {\n  ret i64 %x\n}\n"
+	"attributes #0 = { \"ffiguard-lang\"=\"rust\" \"target-cpu\"=\"x86-64\" }\n"
+	"attributes #1 = { \"ffiguard-lang\"=\"c++\" \"target-cpu\"=\"x86-64\" }\n"
+	"attributes #2 = { \"ffiguard-lang\"=\"c++\" \"target-cpu\"=\"x86-64\" "
+	"\"target-features\"=\"+avx,+avx2\" }\n";
+
+static bool has_attr(LLVMValueRef fn, const char *key)
+{
+	return LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, key, strlen(key)) != NULL;
+}
+
+START_TEST(inliner_unblocks_only_safe_shims)
+{
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(ctx, inline_ir);
+	struct inline_result r;
+	char *err = NULL;
+	ck_assert_int_eq(inline_shims(m, &r, &err), 0);
+	ck_assert_int_eq(r.unblocked, 2);
+	ck_assert_int_eq(r.skipped, 1);
+	/* The personality of a shim without EH pads goes. */
+	ck_assert(!LLVMHasPersonalityFn(LLVMGetNamedFunction(m, "cxx_noexcept_shim")));
+	/* A feature-neutral leaf takes its caller's target attributes (none beyond the CPU). */
+	ck_assert(!has_attr(LLVMGetNamedFunction(m, "cxx_avx2_leaf"), "target-features"));
+	/* A loop is left as it was, and so is a function nothing blocks. */
+	ck_assert(has_attr(LLVMGetNamedFunction(m, "cxx_avx2_loop"), "target-features"));
+	ck_assert_ptr_nonnull(strstr(r.lines[2].text, "has a loop"));
+	ck_assert(!r.lines[2].unblocked);
+	ck_assert(!LLVMHasPersonalityFn(LLVMGetNamedFunction(m, "cxx_plain")));
+	char *msg = NULL;
+	ck_assert_msg(!LLVMVerifyModule(m, LLVMReturnStatusAction, &msg), "%s", msg);
+	LLVMDisposeMessage(msg);
+	inline_result_release(&r);
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Shims");
@@ -136,5 +195,8 @@ int main(void)
 	tcase_add_test(tc, size_limit);
 	tcase_add_test(tc, verdicts_have_text);
 	suite_add_tcase(s, tc);
+	TCase *inl = tcase_create("Shim inliner");
+	tcase_add_test(inl, inliner_unblocks_only_safe_shims);
+	suite_add_tcase(s, inl);
 	return run_suite(s);
 }
