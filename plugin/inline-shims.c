@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <llvm-c/Analysis.h>
+#include <llvm-c/DebugInfo.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +24,25 @@ static bool same(const char *a, unsigned na, const char *b, unsigned nb)
 	return na == nb && (!na || memcmp(a, b, na) == 0);
 }
 
-/* Every "+feature" of `sub` is also enabled in `super` (comma-separated lists). */
+/* Features every x86-64 CPU has: clang lists them, rustc leaves them to target-cpu=x86-64. */
+static bool baseline_feature(const char *f, unsigned n)
+{
+	static const char *const base[] = {"+cmov", "+cx8", "+fxsr", "+mmx", "+sse", "+sse2", "+x87"};
+	for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+		if (same(f, n, base[i], strlen(base[i])))
+			return true;
+	return false;
+}
+
+/* Every "+feature" of `sub` is also enabled in `super` (comma-separated lists), the x86-64
+ * baseline counting as enabled everywhere. */
 static bool features_subset(const char *sub, unsigned ns, const char *super, unsigned nsup)
 {
 	for (unsigned i = 0; i < ns;) {
 		unsigned j = i;
 		while (j < ns && sub[j] != ',')
 			j++;
-		if (sub[i] == '+') {
+		if (sub[i] == '+' && !baseline_feature(sub + i, j - i)) {
 			bool found = false;
 			for (unsigned k = 0; k < nsup && !found;) {
 				unsigned l = k;
@@ -121,11 +133,113 @@ static bool callers_target(LLVMValueRef fn, LLVMValueRef *model)
 	return *model != NULL;
 }
 
+static bool has_fn_attr(LLVMValueRef fn, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+/* A definition the linker keeps as it is (not interposable) whose body cannot raise: no
+ * resume, and only calls to intrinsics or nounwind functions. */
+static bool cannot_unwind(LLVMValueRef fn)
+{
+	if (!fn)
+		return false;
+	if (has_fn_attr(fn, "nounwind"))
+		return true;
+	LLVMLinkage l = LLVMGetLinkage(fn);
+	if (LLVMIsDeclaration(fn) || l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
+	    l == LLVMExternalWeakLinkage)
+		return false;
+	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			if (LLVMIsAResumeInst(i))
+				return false;
+			if (!ir_is_call(i))
+				continue;
+			LLVMValueRef callee = ir_called_function(i);
+			if (!callee)
+				return false;
+			if (!LLVMGetIntrinsicID(callee) && !has_fn_attr(callee, "nounwind") &&
+			    !LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, nounwind))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* A noexcept shim compiled before its callee was known keeps `invoke callee` with a terminate
+ * pad. When the merged module shows the callee cannot unwind, the invoke is a plain call and
+ * the pad is dead: rewrite it so, and delete the blocks nothing reaches. Arguments with ABI
+ * type attributes (byval, sret, ...) are left alone: a plain call would drop them. */
+static bool drop_dead_pads(LLVMValueRef fn)
+{
+	static const char *const abi_attrs[] = {"byval", "sret", "inalloca", "preallocated"};
+	bool changed = false;
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(fn)));
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef inv = LLVMGetBasicBlockTerminator(bb);
+		if (!inv || !LLVMIsAInvokeInst(inv) || !cannot_unwind(ir_called_function(inv)))
+			continue;
+		unsigned n = LLVMGetNumArgOperands(inv);
+		bool plain = true;
+		for (unsigned a = 0; plain && a < n; a++)
+			for (size_t k = 0; k < sizeof(abi_attrs) / sizeof(abi_attrs[0]); k++)
+				if (LLVMGetCallSiteEnumAttribute(
+					    inv, a + 1,
+					    LLVMGetEnumAttributeKindForName(abi_attrs[k],
+									    strlen(abi_attrs[k]))))
+					plain = false;
+		if (!plain)
+			continue;
+		LLVMValueRef *args = xmalloc((n + 1) * sizeof(*args));
+		for (unsigned a = 0; a < n; a++)
+			args[a] = LLVMGetOperand(inv, a);
+		LLVMPositionBuilderBefore(b, inv);
+		LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(inv));
+		LLVMValueRef call = LLVMBuildCall2(b, LLVMGetCalledFunctionType(inv),
+						   LLVMGetCalledValue(inv), args, n, "");
+		LLVMSetInstructionCallConv(call, LLVMGetInstructionCallConv(inv));
+		LLVMBuildBr(b, LLVMGetNormalDest(inv));
+		LLVMReplaceAllUsesWith(inv, call);
+		LLVMInstructionEraseFromParent(inv);
+		free(args);
+		changed = true;
+	}
+	LLVMDisposeBuilder(b);
+	/* Blocks nothing branches to any more (the pads), until none is left. */
+	for (bool again = changed; again;) {
+		again = false;
+		LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn), next; bb; bb = next) {
+			next = LLVMGetNextBasicBlock(bb);
+			if (bb != entry && !LLVMGetFirstUse(LLVMBasicBlockAsValue(bb))) {
+				LLVMDeleteBasicBlock(bb);
+				again = true;
+			}
+		}
+	}
+	return changed;
+}
+
 static const char *blocker_text(struct blockers b)
 {
 	return b.personality ? "a personality the caller does not share"
 	       : b.target    ? "target features the caller lacks"
 			     : "-fno-builtin on one side only";
+}
+
+static bool calls(LLVMValueRef caller, LLVMValueRef callee)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(callee); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef call = LLVMGetUser(u);
+		if (LLVMIsAInstruction(call) && ir_is_call(call) &&
+		    LLVMGetCalledValue(call) == callee &&
+		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)) == caller)
+			return true;
+	}
+	return false;
 }
 
 /* Makes `shim` inlinable into `caller`; returns what it changed, or NULL with *why set. */
@@ -147,7 +261,7 @@ static const char *unblock(struct ir_fn *shim, struct blockers b, const char **w
 	}
 	if (b.builtins)
 		set_str_attr(fn, "no-builtins", NULL, 0);
-	return b.personality ? "dropped its personality (it has no exception handling left)"
+	return b.personality ? "dropped its personality (no exception can reach it)"
 	       : b.target    ? "gave it its callers' target-cpu and target-features (its body "
 			       "uses no feature-specific operation)"
 			     : "cleared no-builtins (it calls no library function)";
@@ -173,11 +287,14 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 		struct ir_fn *caller = e->caller;
 		for (size_t k = 0; k <= e->n_via; k++) {
 			struct ir_fn *g = k < e->n_via ? e->via[k] : e->callee;
-			if (LLVMIsDeclaration(g->fn))
+			/* Stop where a pad removed on the way took the call with it. */
+			if (LLVMIsDeclaration(g->fn) || !calls(caller->fn, g->fn))
 				break;
 			struct blockers b = blocked(caller->fn, g->fn);
 			if ((b.personality || b.target || b.builtins) && !map_get(&seen, g->fn)) {
 				LLVMValueRef next;
+				if (b.personality)
+					drop_dead_pads(g->fn);
 				enum ir_shim_verdict v = ir_shim_classify(g->fn, false, &next);
 				const char *why = ir_shim_verdict_text(v), *what = NULL;
 				if (v == IR_SHIM_OK && b.builtins && next && LLVMIsDeclaration(next))

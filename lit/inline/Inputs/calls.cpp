@@ -15,6 +15,10 @@ extern "C" uint64_t cxxbridge1$scale(uint64_t x) noexcept {
     return f(x);
 }
 
+// The real cxx shape: the implementation is in another file.
+uint64_t scale_other(uint64_t x);
+extern "C" uint64_t cxxbridge1$scale_other(uint64_t x) noexcept { return scale_other(x); }
+
 extern "C" int with_loop(int n) {
     int steps = 0;
     while (n > 1) {

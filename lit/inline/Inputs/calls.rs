@@ -6,6 +6,8 @@ extern "C" {
     fn mix(a: u64, b: u64) -> u64;
     #[link_name = "cxxbridge1$scale"]
     fn scale(x: u64) -> u64;
+    #[link_name = "cxxbridge1$scale_other"]
+    fn scale_other(x: u64) -> u64;
     fn with_loop(n: c_int) -> c_int;
     fn with_alloca(n: c_int) -> c_int;
     fn with_asm(n: c_int) -> c_int;
@@ -31,6 +33,16 @@ pub extern "C" fn rust_scale(n: u64) -> u64 {
     let mut s = 0u64;
     for i in 0..n {
         s = s.wrapping_add(unsafe { scale(i) }) ^ table[(i % 61) as usize];
+    }
+    s
+}
+
+#[no_mangle]
+pub extern "C" fn rust_scale_other(n: u64) -> u64 {
+    let table: Vec<u64> = (0..64).collect();
+    let mut s = 0u64;
+    for i in 0..n {
+        s = s.wrapping_add(unsafe { scale_other(i) }) ^ table[(i % 59) as usize];
     }
     s
 }

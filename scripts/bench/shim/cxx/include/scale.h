@@ -1,0 +1,3 @@
+#pragma once
+#include <cstdint>
+uint64_t scale(uint64_t x);
