@@ -140,7 +140,8 @@ static const char inline_ir[] =
 	"  %b = call i64 @cxx_avx2_leaf(i64 %a)\n"
 	"  %c = call i64 @cxx_avx2_loop(i64 %b)\n"
 	"  %d = call i64 @cxx_plain(i64 %c)\n"
-	"  ret i64 %d\n}\n"
+	"  %e = call i64 @cxx_nobuiltin(i64 %d)\n"
+	"  ret i64 %e\n}\n"
 	"define i64 @cxx_noexcept_shim(i64 %x) #1 personality ptr @__gxx_personality_v0 {\n"
 	"  %r = mul i64 %x, 3\n  ret i64 %r\n}\n"
 	"define i64 @cxx_avx2_leaf(i64 %x) #2 {\n  %r = add i64 %x, 1\n  ret i64 %r\n}\n"
@@ -150,10 +151,12 @@ static const char inline_ir[] =
 	"  %c = icmp ugt i64 %j, 1\n  br i1 %c, label %loop, label %done\n"
 	"done:\n  ret i64 %j\n}\n"
 	"define i64 @cxx_plain(i64 %x) #1 {\n  ret i64 %x\n}\n"
+	"define i64 @cxx_nobuiltin(i64 %x) #3 {\n  %r = xor i64 %x, 5\n  ret i64 %r\n}\n"
 	"attributes #0 = { \"ffiguard-lang\"=\"rust\" \"target-cpu\"=\"x86-64\" }\n"
 	"attributes #1 = { \"ffiguard-lang\"=\"c++\" \"target-cpu\"=\"x86-64\" }\n"
 	"attributes #2 = { \"ffiguard-lang\"=\"c++\" \"target-cpu\"=\"x86-64\" "
-	"\"target-features\"=\"+avx,+avx2\" }\n";
+	"\"target-features\"=\"+avx,+avx2\" }\n"
+	"attributes #3 = { \"ffiguard-lang\"=\"c++\" \"target-cpu\"=\"x86-64\" \"no-builtins\" }\n";
 
 static bool has_attr(LLVMValueRef fn, const char *key)
 {
@@ -167,7 +170,7 @@ START_TEST(inliner_unblocks_only_safe_shims)
 	struct inline_result r;
 	char *err = NULL;
 	ck_assert_int_eq(inline_shims(m, &r, &err), 0);
-	ck_assert_int_eq(r.unblocked, 2);
+	ck_assert_int_eq(r.unblocked, 3);
 	ck_assert_int_eq(r.skipped, 1);
 	/* The personality of a shim without EH pads goes. */
 	ck_assert(!LLVMHasPersonalityFn(LLVMGetNamedFunction(m, "cxx_noexcept_shim")));
@@ -178,6 +181,8 @@ START_TEST(inliner_unblocks_only_safe_shims)
 	ck_assert_ptr_nonnull(strstr(r.lines[2].text, "has a loop"));
 	ck_assert(!r.lines[2].unblocked);
 	ck_assert(!LLVMHasPersonalityFn(LLVMGetNamedFunction(m, "cxx_plain")));
+	/* -fno-builtin on the shim only: cleared, it calls no library function. */
+	ck_assert(!has_attr(LLVMGetNamedFunction(m, "cxx_nobuiltin"), "no-builtins"));
 	char *msg = NULL;
 	ck_assert_msg(!LLVMVerifyModule(m, LLVMReturnStatusAction, &msg), "%s", msg);
 	LLVMDisposeMessage(msg);
