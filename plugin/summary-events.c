@@ -424,7 +424,7 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 }
 
 /* Whether the releases of `key` among the events happen on every path to a return. */
-bool summary_release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
+static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
 {
 	struct summary *sum = f->summary;
 	LLVMValueRef *at = NULL;
@@ -602,7 +602,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		if (!ft) {
 			ft = new_fact(sum, e, param);
 			if (e->kind == EV_RELEASE)
-				ft->must = summary_release_must(s, f, &e->key);
+				ft->must = release_must(s, f, &e->key);
 		} else if (e->kind == EV_CAPTURE && e->escapes && !ft->escapes) {
 			ft->escapes = true;
 			ft->site = e->site;

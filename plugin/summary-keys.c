@@ -318,12 +318,6 @@ struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bo
 	return key_at(s, f, v, object, &w);
 }
 
-bool summary_key_deref(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
-		       struct vkey *out)
-{
-	struct walk w = {.n = 0};
-	return deref_at(s, f, k, off, out, &w);
-}
 
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
 		      struct vkey *out)

@@ -25,7 +25,7 @@ static bool throws(LLVMValueRef callee)
 	return strncmp(name, "_ZSt", 4) == 0 && strstr(name, "__throw_") != NULL;
 }
 
-bool summary_call_nounwind(LLVMValueRef call)
+static bool call_nounwind(LLVMValueRef call)
 {
 	LLVMValueRef callee = ir_called_function(call);
 	return has_nounwind(call, true) || (callee && has_nounwind(callee, false));
@@ -47,7 +47,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 			struct site site = {inst, f, NULL, NULL, NULL};
 			bool unwinds = LLVMIsAResumeInst(inst) != NULL, always = unwinds;
 			/* An invoke's exception lands in this function; only a resume lets it out. */
-			if (LLVMIsACallInst(inst) && !summary_call_nounwind(inst)) {
+			if (LLVMIsACallInst(inst) && !call_nounwind(inst)) {
 				LLVMValueRef callee = ir_called_function(inst);
 				struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
 				const struct summary *gs = g ? summary_of(g) : NULL;

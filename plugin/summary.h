@@ -125,10 +125,6 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b);
  * offsets, callees that return a parameter, loads from single-store slots, and phis whose
  * non-null inputs agree. `object` also looks through every GEP, to the object being accessed. */
 struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object);
-/* The key of the pointer stored `off` bytes into what `k` points to; false when that would be a
- * second level of memory. */
-bool summary_key_deref(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
-		       struct vkey *out);
 /* The key of the pointer stored at `addr` + `off` (a load's address, or a callee's view). */
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
 		      struct vkey *out);
@@ -147,11 +143,8 @@ void summary_compute(struct summaries *s, struct ir_fn *f);
 const char *summary_intern(struct summaries *s, const char *family);
 /* The unwinding part of the summary (summary-unwind.c), after the events. */
 void summary_unwind(struct summaries *s, struct ir_fn *f);
-/* A call that promises not to unwind: nounwind on the call site (Rust's extern "C" imports) or
- * on the called function. */
-bool summary_call_nounwind(LLVMValueRef call);
-/* Whether every path to a return releases `key` (a null pointer aside). */
-bool summary_release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key);
+
+
 /* Values stored into local alloca `a` (for captures of the whole slot). */
 size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max);
 void summary_slots_release(struct summary *sum);
