@@ -25,6 +25,7 @@ static bool throws(LLVMValueRef callee)
 	return strncmp(name, "_ZSt", 4) == 0 && strstr(name, "__throw_") != NULL;
 }
 
+/* A call that promises not to unwind: nounwind on the call or on the called function. */
 static bool call_nounwind(LLVMValueRef call)
 {
 	LLVMValueRef callee = ir_called_function(call);
