@@ -80,6 +80,12 @@ const struct ffiguard_rule_info check_rules[] = {
 };
 const size_t check_rule_count = sizeof(check_rules) / sizeof(check_rules[0]);
 
+const struct ffiguard_rule_info *ffiguard_rules(size_t *count)
+{
+	*count = check_rule_count;
+	return check_rules;
+}
+
 static const struct {
 	const char *family, *alloc, *release;
 	enum ffiguard_lang lang;

@@ -32,6 +32,17 @@ static const char usage_text[] =
 	"Suppressions file: one entry per line, RULE-GLOB:fun:NAME-GLOB or RULE-GLOB:src:FILE-GLOB;\n"
 	"'#' starts a comment.\n";
 
+/* The usage text and the rules --rules takes. */
+static void print_help(void)
+{
+	size_t n;
+	const struct ffiguard_rule_info *rules = ffiguard_rules(&n);
+	fputs(usage_text, stdout);
+	fputs("\nRules (--rules=GLOB,-GLOB; all on by default):\n", stdout);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-28s %s\n", rules[i].id, rules[i].short_description);
+}
+
 static int usage_error(const char *what, const char *arg)
 {
 	fprintf(stderr, "ffiguard: error: %s%s%s%s", what, arg ? " '" : "", arg ? arg : "",
@@ -206,7 +217,7 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return usage_error("missing command", NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage_text, stdout);
+		print_help();
 		return EXIT_CLEAN;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -240,7 +251,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			fputs(usage_text, stdout);
+			print_help();
 			status = EXIT_CLEAN;
 			goto out;
 		}

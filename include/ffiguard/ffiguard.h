@@ -212,6 +212,9 @@ FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *
 FFIGUARD_EXPORT int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report,
 				     char **err);
 
+/* The rules ffiguard knows (DESIGN §4), for --help and for the callers' own listings. */
+FFIGUARD_EXPORT const struct ffiguard_rule_info *ffiguard_rules(size_t *count);
+
 /* The language ffiguard assigns to one function, from the evidence in DESIGN §2. */
 FFIGUARD_EXPORT enum ffiguard_lang ffiguard_function_lang(LLVMValueRef fn);
 
