@@ -9,9 +9,11 @@
 #define MAX_SLOTS 64
 
 /* One register-sized piece of an argument: 'i' integer, 'f' float, 'p' pointer, 'v' vector,
- * 'b' aggregate by value in memory (byval), 's' sret; ext 'z'/'s' for zeroext/signext. */
+ * 'b' aggregate by value in memory (byval), 's' sret; ext 'z'/'s' for zeroext/signext;
+ * `field` when it came out of a struct or array (which both compilers coerce to registers). */
 struct slot {
 	char cls, ext;
+	bool field;
 	uint64_t bits;
 };
 
@@ -20,17 +22,17 @@ struct slots {
 	size_t n;
 };
 
-static void add(struct slots *s, char cls, uint64_t bits, char ext)
+static void add(struct slots *s, char cls, uint64_t bits, bool field)
 {
 	if (s->n < MAX_SLOTS)
-		s->v[s->n++] = (struct slot){cls, ext, bits};
+		s->v[s->n++] = (struct slot){cls, 0, field, bits};
 }
 
-static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
+static void flatten_in(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out, bool field)
 {
 	switch (LLVMGetTypeKind(t)) {
 	case LLVMIntegerTypeKind:
-		add(out, 'i', LLVMGetIntTypeWidth(t), 0);
+		add(out, 'i', LLVMGetIntTypeWidth(t), field);
 		break;
 	case LLVMHalfTypeKind:
 	case LLVMBFloatTypeKind:
@@ -38,24 +40,29 @@ static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
 	case LLVMDoubleTypeKind:
 	case LLVMX86_FP80TypeKind:
 	case LLVMFP128TypeKind:
-		add(out, 'f', LLVMSizeOfTypeInBits(dl, t), 0);
+		add(out, 'f', LLVMSizeOfTypeInBits(dl, t), field);
 		break;
 	case LLVMPointerTypeKind:
-		add(out, 'p', LLVMSizeOfTypeInBits(dl, t), 0);
+		add(out, 'p', LLVMSizeOfTypeInBits(dl, t), field);
 		break;
 	case LLVMStructTypeKind:
 		for (unsigned i = 0, n = LLVMCountStructElementTypes(t); i < n; i++)
-			flatten(dl, LLVMStructGetTypeAtIndex(t, i), out);
+			flatten_in(dl, LLVMStructGetTypeAtIndex(t, i), out, true);
 		break;
 	case LLVMArrayTypeKind:
 		for (uint64_t i = 0, n = LLVMGetArrayLength2(t); i < n && out->n < MAX_SLOTS; i++)
-			flatten(dl, LLVMGetElementType(t), out);
+			flatten_in(dl, LLVMGetElementType(t), out, true);
 		break;
 	case LLVMVoidTypeKind:
 		break;
 	default:
-		add(out, 'v', LLVMSizeOfTypeInBits(dl, t), 0);
+		add(out, 'v', LLVMSizeOfTypeInBits(dl, t), field);
 	}
+}
+
+static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
+{
+	flatten_in(dl, t, out, false);
 }
 
 static LLVMAttributeRef param_attr(LLVMValueRef v, bool call, unsigned idx, const char *name)
@@ -75,11 +82,11 @@ static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, 
 	for (unsigned i = 0; i < n; i++) {
 		LLVMAttributeRef byval = param_attr(v, call, i + 1, "byval");
 		if (byval) {
-			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)), 0);
+			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)), false);
 			continue;
 		}
 		if (param_attr(v, call, i + 1, "sret")) {
-			add(out, 's', 0, 0);
+			add(out, 's', 0, false);
 			continue;
 		}
 		size_t before = out->n;
@@ -110,9 +117,22 @@ static const char *why(const struct slot *a, const struct slot *b)
 	return "one side zero-extends (unsigned) what the other sign-extends (signed)";
 }
 
+/* The same register class and width. Inside a coerced struct a pointer and an integer of its
+ * width are one integer register to both sides (rustc lowers a { ptr, len } return to
+ * { i64, i64 }, clang to { ptr, i64 }); only top-level they mean a confused type. */
+static bool same_class(const struct slot *a, const struct slot *b)
+{
+	if (a->bits != b->bits)
+		return false;
+	if (a->cls == b->cls)
+		return true;
+	bool pi = (a->cls == 'p' && b->cls == 'i') || (a->cls == 'i' && b->cls == 'p');
+	return pi && (a->field || b->field);
+}
+
 static bool same(const struct slot *a, const struct slot *b)
 {
-	return a->cls == b->cls && a->bits == b->bits && a->ext == b->ext;
+	return same_class(a, b) && a->ext == b->ext;
 }
 
 /* "i16 (i8 signext, i8 zeroext)": a prototype as LLVM spells it, with the ABI attributes. */
@@ -160,7 +180,7 @@ static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueR
 		flatten(dl, LLVMGetReturnType(tb), b);
 		bool differ = a->n != b->n;
 		for (size_t i = 0; !differ && i < a->n; i++)
-			differ = a->v[i].cls != b->v[i].cls || a->v[i].bits != b->v[i].bits;
+			differ = !same_class(&a->v[i], &b->v[i]);
 		if (differ)
 			reason = "the return types differ";
 	}

@@ -21,6 +21,12 @@ extern "C" float cpp_half(float x) { return x / 2; }
 extern "C" int rust_len(const char *s, int max);
 extern "C" int64_t rust_sum(int64_t a, int64_t b);
 
+struct PtrLen {
+    const char *ptr;
+    size_t len;
+};
+extern "C" PtrLen cpp_slice() { return {"abc", 3}; }
+
 extern "C" uint32_t ext_checksum(const char *buf, size_t len);
 extern "C" int ext_version();
 

@@ -31,6 +31,18 @@ extern "C" {
     // function both sides declare alike.
     fn ext_checksum(buf: *const u8, len: u32) -> u32;
     fn ext_version() -> c_int;
+    // Declared right the way cxx does it: a { pointer, length } pair seen as two integers.
+    fn cpp_slice() -> PtrLen;
+}
+
+#[repr(C)]
+pub struct PtrLen {
+    pub ptr: usize,
+    pub len: usize,
+}
+
+pub fn slice_len() -> usize {
+    unsafe { cpp_slice().len }
 }
 
 pub fn external() -> u32 {
