@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* libc functions that read their pointer arguments during the call and keep nothing; at -O0
- * clang leaves their declarations without captures(none). */
+/* libc functions that read their pointer arguments during the call, keep nothing and return
+ * no alias of them; at -O0 clang leaves their declarations without captures(none). (strcpy and
+ * memcpy return their destination, so they stay unknown.) */
 static const char *const noncapturing[] = {
 	"strlen", "strnlen", "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp",
 	"puts", "fputs", "printf", "fprintf", "dprintf", "sprintf", "snprintf", "vprintf",
 	"vfprintf", "vsnprintf", "perror", "write", "read", "pread", "pwrite", "send", "recv",
 	"fwrite", "fread", "atoi", "atol", "atoll", "strtol", "strtoul", "strtoll", "strtoull",
 	"strtod", "strtof", "open", "open64", "fopen", "stat", "stat64", "lstat", "access",
-	"unlink", "mkdir", "rmdir", "getenv", "setenv", "unsetenv", "memcpy", "memmove",
-	"memset", "strcpy", "strncpy", "strcat", "strncat", "sscanf", "fflush", "fclose",
+	"unlink", "mkdir", "rmdir", "getenv", "setenv", "unsetenv", "sscanf", "fflush", "fclose",
 };
 
 static bool is_ptr(LLVMValueRef v)
@@ -52,10 +52,14 @@ static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef in
 			   const struct site *deep)
 {
 	struct site r = {inst, f, NULL, NULL, NULL};
-	if (deep && deep->fn && !ir_fn_is_library(deep->fn))
+	if (deep && deep->fn && !ir_fn_is_library(deep->fn)) {
 		r = *deep;
-	else if (deep && deep->fn)
-		r.edge = deep->edge, r.edge_caller = deep->edge_caller, r.edge_callee = deep->edge_callee;
+	} else if (deep && deep->fn) {
+		/* Inside the standard library: point at the user's call, keep the edge. */
+		r.edge = deep->edge;
+		r.edge_caller = deep->edge_caller;
+		r.edge_callee = deep->edge_callee;
+	}
 	struct ir_edge *e = ir_is_call(inst) ? summaries_edge_at(s, inst) : NULL;
 	if (e) {
 		/* The function the user's code calls, not the end of its shim chain. */
