@@ -1,4 +1,4 @@
-/* What the ownership checks share: the rule registry, family wording, crossing and ordering
+/* What the checks share: the rule registry, family wording, crossing, ordering and edge
  * questions, and turning a finding with IR locations into report data. */
 #include "checks.h"
 #include "report.h"

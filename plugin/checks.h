@@ -1,5 +1,5 @@
 /* The rules: their registry (ids, descriptions, default severities) and one check per file.
- * A check reads a function's events and the summaries and adds findings; it never prints. */
+ * A check reads events, summaries and FFI edges and adds findings; it never prints. */
 #ifndef FFIGUARD_CHECKS_H
 #define FFIGUARD_CHECKS_H
 
