@@ -8,8 +8,11 @@
 static bool always_released(struct summaries *s, struct ir_fn *f, const struct event *alloc,
 			    const struct event *rel)
 {
-	struct cfg_query q = {.from = alloc->at, .blockers = &rel->at, .n_blockers = 1,
-			      .guard = &alloc->key, .guard_blocker_args = true};
+	struct cfg_query q = {.from = alloc->at,
+			      .blockers = &rel->at,
+			      .n_blockers = 1,
+			      .guard = &alloc->key,
+			      .guard_blocker_args = true};
 	return rel->must && !cfg_path_exists(s, f, &q);
 }
 
@@ -25,23 +28,25 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f)
 			if (r->kind != EV_RELEASE || r->family == a->family || r->at == a->at ||
 			    !vkey_equal(&r->key, &a->key))
 				continue;
-			if (!sites_cross(&a->site, &r->site) && !families_cross(a->family, r->family))
+			if (!sites_cross(&a->site, &r->site) &&
+			    !families_cross(a->family, r->family))
 				continue;
 			if (!key_reaches(c->s, f, &a->key, a->at, r->at))
 				continue;
 			struct check_finding cf = {
-				.rule = "ownership-alloc-mismatch",
-				.severity = always_released(c->s, f, a, r) ? FFIGUARD_SEV_ERROR
-									   : FFIGUARD_SEV_WARNING,
-				.inst = r->site.inst,
-				.fn = r->site.fn,
-				.edge = site_edge(&r->site, &a->site),
+			    .rule = "ownership-alloc-mismatch",
+			    .severity = always_released(c->s, f, a, r) ? FFIGUARD_SEV_ERROR
+								       : FFIGUARD_SEV_WARNING,
+			    .inst = r->site.inst,
+			    .fn = r->site.fn,
+			    .edge = site_edge(&r->site, &a->site),
 			};
-			cf.message = xasprintf(
-				"memory allocated with %s is released with %s; %s",
-				family_alloc_text(a->family), family_release_text(r->family),
-				cf.severity == FFIGUARD_SEV_ERROR ? "this is undefined behaviour"
-								  : "undefined behaviour on some paths");
+			cf.message =
+			    xasprintf("memory allocated with %s is released with %s; %s",
+				      family_alloc_text(a->family), family_release_text(r->family),
+				      cf.severity == FFIGUARD_SEV_ERROR
+					  ? "this is undefined behaviour"
+					  : "undefined behaviour on some paths");
 			check_note(&cf, a->site.inst, a->site.fn, "allocated here with %s in '%s'",
 				   family_alloc_text(a->family), ir_fn_name(a->site.fn));
 			if (r->at != r->site.inst)

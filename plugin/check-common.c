@@ -8,75 +8,75 @@
 #include <string.h>
 
 const struct ffiguard_rule_info check_rules[] = {
-	{"ownership-alloc-mismatch", "Memory released by another allocator family",
-	 "An allocation of one family (Rust's global allocator, malloc, operator new, new[]) "
-	 "reaches a release of another family across an FFI edge: a Rust Box freed with C++ "
-	 "delete or C free, malloc'ed memory adopted by Box::from_raw.",
-	 "Hand the pointer back to the language that allocated it: export a release function "
-	 "(e.g. a Rust `extern \"C\" fn widget_free(p)` that drops `Box::from_raw(p)`) and call "
-	 "that instead of delete/free.",
-	 FFIGUARD_SEV_ERROR},
-	{"ownership-double-free", "Memory released twice across an FFI edge",
-	 "One allocation is released twice, and at least one release happens on the other side "
-	 "of an FFI edge: both languages believed they owned it.",
-	 "Decide which side owns the object; the other side must only borrow it (or take it "
-	 "with Box::from_raw / std::unique_ptr exactly once).",
-	 FFIGUARD_SEV_ERROR},
-	{"ownership-use-after-free", "Pointer used after its release across an FFI edge",
-	 "A pointer is dereferenced or passed on after it was released, and the release or the "
-	 "use is on the other side of an FFI edge. Includes the CString temporary: "
-	 "`CString::new(..).unwrap().as_ptr()` is freed at the end of the statement, before "
-	 "the foreign call reads it.",
-	 "Keep the owner alive until the last use: bind the CString to a variable, or release "
-	 "after the foreign call returns.",
-	 FFIGUARD_SEV_ERROR},
-	{"ownership-leak", "Ownership handed across an FFI edge and never released",
-	 "Memory allocated on one side (Box::into_raw, CString::into_raw, malloc, strdup) crosses "
-	 "an FFI edge and no path releases it, stores it or returns it.",
-	 "Release it with the allocating language's release function (e.g. the Rust "
-	 "`widget_free`, CString::from_raw, free) once the other side is done with it.",
-	 FFIGUARD_SEV_WARNING},
-	{"lifetime-stack-escape", "A stack address outlives its frame across an FFI edge",
-	 "The address of a stack slot crosses an FFI edge and outlives its frame: the foreign "
-	 "callee stores a local's address in a global or heap object, or a foreign function "
-	 "returns the address of its own local (a buffer, say) for the caller to read.",
-	 "Pass heap memory with a clear owner (Box::into_raw / a release function), copy the "
-	 "value instead of keeping the pointer, or let the caller provide the buffer.",
-	 FFIGUARD_SEV_ERROR},
-	{"aliasing-noalias-violation", "The same memory passed to two parameters, one of them &mut",
-	 "A foreign caller passes the same or overlapping pointers to two parameters of a Rust "
-	 "function where one is `&mut` (noalias): Rust and LLVM assume exclusive access, so "
-	 "reads and writes through the other parameter may be reordered or dropped.",
-	 "Pass distinct objects, or change the Rust signature to raw pointers (`*mut T`).",
-	 FFIGUARD_SEV_ERROR},
-	{"aliasing-readonly-write", "A foreign function writes through a Rust &T",
-	 "The caller promises a read-only pointee (a Rust &T of a type without interior "
-	 "mutability is `readonly`, often `noalias readonly`, on the call) and the foreign "
-	 "definition writes through it, directly or in a callee. This is how opaque C++ types "
-	 "behind &T get miscompiled under cross-language LTO.",
-	 "Declare the parameter `*mut T` (or `&mut T`), or wrap the type in UnsafeCell/Cell so "
-	 "that Rust does not promise immutability.",
-	 FFIGUARD_SEV_ERROR},
-	{"abi-signature-mismatch", "Caller's prototype disagrees with the definition",
-	 "The prototype the caller declared for a foreign function differs from the definition "
-	 "in the other language: number of parameters, integer width, int vs float, pointer vs "
-	 "integer, aggregate by value vs by pointer, sret, zeroext/signext. Arguments land in "
-	 "the wrong registers or with garbage in the upper bits.",
-	 "Make both declarations agree (generate them with cbindgen or bindgen, or use cxx).",
-	 FFIGUARD_SEV_ERROR},
-	{"abi-unwind-into-nounwind", "An exception may unwind through a nounwind FFI edge",
-	 "A foreign callee that may unwind (it reaches __cxa_throw, a resume, or an unwinding "
-	 "callee) is called through an edge that promises not to unwind (Rust `extern \"C\"` "
-	 "imports are nounwind): unwinding through it is undefined behaviour.",
-	 "Declare the import `extern \"C-unwind\"`, or catch the exception on the C++ side (or "
-	 "make the function noexcept).",
-	 FFIGUARD_SEV_ERROR},
-	{"abi-null-to-nonnull", "Null passed to a Rust reference parameter",
-	 "A null pointer, or one that is null on some path (unchecked malloc, new(std::nothrow), "
-	 "a phi with null), is passed to a Rust parameter that is non-null (&T, &mut T, Box<T>, "
-	 "NonNull<T>): the Rust side may dereference it and LLVM deletes null checks on it.",
-	 "Check for null before the call, or make the Rust parameter `Option<&T>` / `*const T`.",
-	 FFIGUARD_SEV_ERROR},
+    {"ownership-alloc-mismatch", "Memory released by another allocator family",
+     "An allocation of one family (Rust's global allocator, malloc, operator new, new[]) "
+     "reaches a release of another family across an FFI edge: a Rust Box freed with C++ "
+     "delete or C free, malloc'ed memory adopted by Box::from_raw.",
+     "Hand the pointer back to the language that allocated it: export a release function "
+     "(e.g. a Rust `extern \"C\" fn widget_free(p)` that drops `Box::from_raw(p)`) and call "
+     "that instead of delete/free.",
+     FFIGUARD_SEV_ERROR},
+    {"ownership-double-free", "Memory released twice across an FFI edge",
+     "One allocation is released twice, and at least one release happens on the other side "
+     "of an FFI edge: both languages believed they owned it.",
+     "Decide which side owns the object; the other side must only borrow it (or take it "
+     "with Box::from_raw / std::unique_ptr exactly once).",
+     FFIGUARD_SEV_ERROR},
+    {"ownership-use-after-free", "Pointer used after its release across an FFI edge",
+     "A pointer is dereferenced or passed on after it was released, and the release or the "
+     "use is on the other side of an FFI edge. Includes the CString temporary: "
+     "`CString::new(..).unwrap().as_ptr()` is freed at the end of the statement, before "
+     "the foreign call reads it.",
+     "Keep the owner alive until the last use: bind the CString to a variable, or release "
+     "after the foreign call returns.",
+     FFIGUARD_SEV_ERROR},
+    {"ownership-leak", "Ownership handed across an FFI edge and never released",
+     "Memory allocated on one side (Box::into_raw, CString::into_raw, malloc, strdup) crosses "
+     "an FFI edge and no path releases it, stores it or returns it.",
+     "Release it with the allocating language's release function (e.g. the Rust "
+     "`widget_free`, CString::from_raw, free) once the other side is done with it.",
+     FFIGUARD_SEV_WARNING},
+    {"lifetime-stack-escape", "A stack address outlives its frame across an FFI edge",
+     "The address of a stack slot crosses an FFI edge and outlives its frame: the foreign "
+     "callee stores a local's address in a global or heap object, or a foreign function "
+     "returns the address of its own local (a buffer, say) for the caller to read.",
+     "Pass heap memory with a clear owner (Box::into_raw / a release function), copy the "
+     "value instead of keeping the pointer, or let the caller provide the buffer.",
+     FFIGUARD_SEV_ERROR},
+    {"aliasing-noalias-violation", "The same memory passed to two parameters, one of them &mut",
+     "A foreign caller passes the same or overlapping pointers to two parameters of a Rust "
+     "function where one is `&mut` (noalias): Rust and LLVM assume exclusive access, so "
+     "reads and writes through the other parameter may be reordered or dropped.",
+     "Pass distinct objects, or change the Rust signature to raw pointers (`*mut T`).",
+     FFIGUARD_SEV_ERROR},
+    {"aliasing-readonly-write", "A foreign function writes through a Rust &T",
+     "The caller promises a read-only pointee (a Rust &T of a type without interior "
+     "mutability is `readonly`, often `noalias readonly`, on the call) and the foreign "
+     "definition writes through it, directly or in a callee. This is how opaque C++ types "
+     "behind &T get miscompiled under cross-language LTO.",
+     "Declare the parameter `*mut T` (or `&mut T`), or wrap the type in UnsafeCell/Cell so "
+     "that Rust does not promise immutability.",
+     FFIGUARD_SEV_ERROR},
+    {"abi-signature-mismatch", "Caller's prototype disagrees with the definition",
+     "The prototype the caller declared for a foreign function differs from the definition "
+     "in the other language: number of parameters, integer width, int vs float, pointer vs "
+     "integer, aggregate by value vs by pointer, sret, zeroext/signext. Arguments land in "
+     "the wrong registers or with garbage in the upper bits.",
+     "Make both declarations agree (generate them with cbindgen or bindgen, or use cxx).",
+     FFIGUARD_SEV_ERROR},
+    {"abi-unwind-into-nounwind", "An exception may unwind through a nounwind FFI edge",
+     "A foreign callee that may unwind (it reaches __cxa_throw, a resume, or an unwinding "
+     "callee) is called through an edge that promises not to unwind (Rust `extern \"C\"` "
+     "imports are nounwind): unwinding through it is undefined behaviour.",
+     "Declare the import `extern \"C-unwind\"`, or catch the exception on the C++ side (or "
+     "make the function noexcept).",
+     FFIGUARD_SEV_ERROR},
+    {"abi-null-to-nonnull", "Null passed to a Rust reference parameter",
+     "A null pointer, or one that is null on some path (unchecked malloc, new(std::nothrow), "
+     "a phi with null), is passed to a Rust parameter that is non-null (&T, &mut T, Box<T>, "
+     "NonNull<T>): the Rust side may dereference it and LLVM deletes null checks on it.",
+     "Check for null before the call, or make the Rust parameter `Option<&T>` / `*const T`.",
+     FFIGUARD_SEV_ERROR},
 };
 const size_t check_rule_count = sizeof(check_rules) / sizeof(check_rules[0]);
 
@@ -90,11 +90,11 @@ static const struct {
 	const char *family, *alloc, *release;
 	enum ffiguard_lang lang;
 } families[] = {
-	{"rust", "Rust's global allocator (Box, Vec, CString)", "Rust's global allocator (Box drop)",
-	 FFIGUARD_LANG_RUST},
-	{"malloc", "malloc", "free", FFIGUARD_LANG_C},
-	{"new", "operator new", "operator delete", FFIGUARD_LANG_CXX},
-	{"new[]", "operator new[]", "operator delete[]", FFIGUARD_LANG_CXX},
+    {"rust", "Rust's global allocator (Box, Vec, CString)", "Rust's global allocator (Box drop)",
+     FFIGUARD_LANG_RUST},
+    {"malloc", "malloc", "free", FFIGUARD_LANG_C},
+    {"new", "operator new", "operator delete", FFIGUARD_LANG_CXX},
+    {"new[]", "operator new[]", "operator delete[]", FFIGUARD_LANG_CXX},
 };
 
 static int family_index(const char *family)
@@ -231,13 +231,15 @@ bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, L
 bool cfg_release_dominates(struct summaries *s, struct ir_fn *f, const struct event *through,
 			   LLVMValueRef to)
 {
-	struct cfg_query q = {.to = to, .blockers = &through->at, .n_blockers = 1,
-			      .guard = &through->key, .guard_blocker_args = true};
+	struct cfg_query q = {.to = to,
+			      .blockers = &through->at,
+			      .n_blockers = 1,
+			      .guard = &through->key,
+			      .guard_blocker_args = true};
 	return !cfg_path_exists(s, f, &q);
 }
 
-void check_note(struct check_finding *cf, LLVMValueRef inst, struct ir_fn *fn, const char *fmt,
-		...)
+void check_note(struct check_finding *cf, LLVMValueRef inst, struct ir_fn *fn, const char *fmt, ...)
 {
 	if (cf->n_notes == CHECK_MAX_NOTES)
 		return;
@@ -265,14 +267,16 @@ static struct ffiguard_loc where(LLVMValueRef inst, struct ir_fn *fn, struct buf
 void check_emit(struct check_ctx *c, struct check_finding *cf)
 {
 	if (cf->edge) {
-		/* Name the callee as the call does: rustc merges identical functions into aliases. */
+		/* Name the callee as the call does: rustc merges identical functions into aliases.
+		 */
 		const struct site *e = cf->edge;
 		LLVMValueRef called = LLVMGetCalledValue(e->edge);
 		size_t len;
 		char *alias = LLVMIsAGlobalAlias(called)
-				      ? ffiguard_demangle(LLVMGetValueName2(called, &len))
-				      : NULL;
-		check_note(cf, e->edge, e->edge_caller, "%s crosses from %s to %s here: '%s' calls '%s'",
+				  ? ffiguard_demangle(LLVMGetValueName2(called, &len))
+				  : NULL;
+		check_note(cf, e->edge, e->edge_caller,
+			   "%s crosses from %s to %s here: '%s' calls '%s'",
 			   cf->edge_is_call ? "the call" : "the pointer",
 			   ffiguard_lang_name(e->edge_caller->lang),
 			   ffiguard_lang_name(e->edge_callee->lang), ir_fn_name(e->edge_caller),
@@ -327,10 +331,10 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 void check_run(struct summaries *s, struct ffiguard_report *report)
 {
 	static void (*const checks[])(struct check_ctx *, struct ir_fn *) = {
-		check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
+	    check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
 	static void (*const edge_checks[])(struct check_ctx *, struct ir_edge *) = {
-		check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
-		check_noalias_violation, check_readonly_write, check_stack_escape};
+	    check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
+	    check_noalias_violation,  check_readonly_write,       check_stack_escape};
 	struct check_ctx c = {.s = s, .report = report};
 	map_init(&c.seen, true);
 	struct ir_program *p = s->program;

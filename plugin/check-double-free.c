@@ -17,13 +17,14 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 			    !sites_cross(&first->site, &second->site) ||
 			    !key_reaches(c->s, f, &first->key, first->at, second->at))
 				continue;
-			bool always = second->must && cfg_release_dominates(c->s, f, first, second->at);
+			bool always =
+			    second->must && cfg_release_dominates(c->s, f, first, second->at);
 			struct check_finding cf = {
-				.rule = "ownership-double-free",
-				.severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
-				.inst = second->site.inst,
-				.fn = second->site.fn,
-				.edge = site_edge(&second->site, &first->site),
+			    .rule = "ownership-double-free",
+			    .severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+			    .inst = second->site.inst,
+			    .fn = second->site.fn,
+			    .edge = site_edge(&second->site, &first->site),
 			};
 			cf.message = xasprintf("memory released with %s was already released%s",
 					       family_release_text(second->family),
@@ -33,7 +34,8 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 				   family_release_text(first->family), ir_fn_name(first->site.fn));
 			if (second->at != second->site.inst)
 				check_note(&cf, second->at, f,
-					   "'%s' releases it again through this call", ir_fn_name(f));
+					   "'%s' releases it again through this call",
+					   ir_fn_name(f));
 			check_emit(c, &cf);
 			break;
 		}

@@ -20,28 +20,29 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 				continue;
 			if (e->kind == EV_USE && e->site.edge && !handed)
 				handed = e;
-			if (e->kind == EV_RELEASE || e->kind == EV_CAPTURE || e->kind == EV_RETURN) {
+			if (e->kind == EV_RELEASE || e->kind == EV_CAPTURE ||
+			    e->kind == EV_RETURN) {
 				VEC_RESERVE(kept, cap, n_kept + 1);
 				kept[n_kept++] = e->at;
 			}
 		}
-		struct cfg_query q = {.from = a->at, .blockers = kept, .n_blockers = n_kept,
-				      .guard = &a->key};
+		struct cfg_query q = {
+		    .from = a->at, .blockers = kept, .n_blockers = n_kept, .guard = &a->key};
 		if (!handed || (n_kept && !cfg_path_exists(c->s, f, &q))) {
 			free(kept);
 			continue;
 		}
 		const struct site *edge = &handed->site;
 		struct check_finding cf = {
-			.rule = "ownership-leak",
-			.severity = n_kept ? FFIGUARD_SEV_WARNING : FFIGUARD_SEV_ERROR,
-			.inst = handed->at,
-			.fn = f,
-			.edge = edge,
+		    .rule = "ownership-leak",
+		    .severity = n_kept ? FFIGUARD_SEV_WARNING : FFIGUARD_SEV_ERROR,
+		    .inst = handed->at,
+		    .fn = f,
+		    .edge = edge,
 		};
 		cf.message = xasprintf(
-			"memory allocated with %s crosses an FFI edge and is never released%s",
-			family_alloc_text(a->family), n_kept ? " on some path" : "");
+		    "memory allocated with %s crosses an FFI edge and is never released%s",
+		    family_alloc_text(a->family), n_kept ? " on some path" : "");
 		check_note(&cf, a->site.inst, a->site.fn, "allocated here in '%s'",
 			   ir_fn_name(a->site.fn));
 		check_emit(c, &cf);

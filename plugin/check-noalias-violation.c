@@ -72,17 +72,18 @@ void check_noalias_violation(struct check_ctx *c, struct ir_edge *e)
 		struct site edge = edge_site(e);
 		char *li = param_label(g->fn, i), *lj = param_label(g->fn, j);
 		struct check_finding cf = {
-			.rule = "aliasing-noalias-violation",
-			.severity = FFIGUARD_SEV_ERROR,
-			.inst = e->call,
-			.fn = e->caller,
-			.edge = &edge,
-			.edge_is_call = true,
+		    .rule = "aliasing-noalias-violation",
+		    .severity = FFIGUARD_SEV_ERROR,
+		    .inst = e->call,
+		    .fn = e->caller,
+		    .edge = &edge,
+		    .edge_is_call = true,
 		};
-		cf.message = xasprintf("the same memory is passed to parameters %s and %s of '%s', and "
-				       "%s is an exclusive reference (&mut): Rust and LLVM assume it "
-				       "aliases nothing",
-				       li, lj, ir_fn_name(g), first ? li : lj);
+		cf.message =
+		    xasprintf("the same memory is passed to parameters %s and %s of '%s', and "
+			      "%s is an exclusive reference (&mut): Rust and LLVM assume it "
+			      "aliases nothing",
+			      li, lj, ir_fn_name(g), first ? li : lj);
 		check_note(&cf, NULL, g, "'%s' is defined here", ir_fn_name(g));
 		check_emit(c, &cf);
 		free(li);

@@ -16,8 +16,8 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 		const struct event *a = &sum->events[i];
 		if (a->kind != EV_ALLOC || !a->may_null || !vkey_equal(&a->key, &k))
 			continue;
-		struct cfg_query q = {.from = a->at, .to = e->call, .guard = &k,
-				      .keep_null_side = true};
+		struct cfg_query q = {
+		    .from = a->at, .to = e->call, .guard = &k, .keep_null_side = true};
 		if (cfg_path_exists(c->s, f, &q)) {
 			*origin = a->site.inst;
 			return true;
@@ -34,7 +34,8 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
 		if (!LLVMIsAConstantPointerNull(in))
 			continue;
-		struct cfg_query q = {.from = v, .to = e->call, .guard = &k, .keep_null_side = true};
+		struct cfg_query q = {
+		    .from = v, .to = e->call, .guard = &k, .keep_null_side = true};
 		if (cfg_path_exists(c->s, f, &q)) {
 			*origin = v;
 			return true;
@@ -104,18 +105,20 @@ static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site
 		return;
 	char *label = param_label(g->fn, j);
 	struct check_finding cf = {
-		.rule = "abi-null-to-nonnull",
-		.severity = null ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
-		.inst = e->call,
-		.fn = e->caller,
-		.edge = edge,
-		.edge_is_call = true,
+	    .rule = "abi-null-to-nonnull",
+	    .severity = null ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+	    .inst = e->call,
+	    .fn = e->caller,
+	    .edge = edge,
+	    .edge_is_call = true,
 	};
-	cf.message = xasprintf("%s passed to parameter %s of '%s', which Rust assumes is non-null%s",
-			       null ? "null is" : "a pointer that may be null is", label,
-			       ir_fn_name(g), info.rust_ref ? " (a reference)" : "");
+	cf.message =
+	    xasprintf("%s passed to parameter %s of '%s', which Rust assumes is non-null%s",
+		      null ? "null is" : "a pointer that may be null is", label, ir_fn_name(g),
+		      info.rust_ref ? " (a reference)" : "");
 	if (origin && LLVMIsAICmpInst(origin))
-		check_note(&cf, origin, e->caller, "it is null on the path where this test finds it null");
+		check_note(&cf, origin, e->caller,
+			   "it is null on the path where this test finds it null");
 	else if (origin)
 		check_note(&cf, origin, e->caller, "it may be null from here, unchecked");
 	check_note(&cf, NULL, g, "'%s' is defined here", ir_fn_name(g));

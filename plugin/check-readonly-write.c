@@ -8,8 +8,8 @@
 
 static bool call_attr(LLVMValueRef call, unsigned idx, const char *name)
 {
-	return LLVMGetCallSiteEnumAttribute(call, idx,
-					    LLVMGetEnumAttributeKindForName(name, strlen(name))) != NULL;
+	return LLVMGetCallSiteEnumAttribute(
+		   call, idx, LLVMGetEnumAttributeKindForName(name, strlen(name))) != NULL;
 }
 
 void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
@@ -33,18 +33,18 @@ void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
 		char *label = param_label(g->fn, j);
 		bool noalias = call_attr(e->call, j + 1, "noalias");
 		struct check_finding cf = {
-			.rule = "aliasing-readonly-write",
-			.severity = FFIGUARD_SEV_ERROR,
-			.inst = e->call,
-			.fn = e->caller,
-			.edge = &edge,
-			.edge_is_call = true,
+		    .rule = "aliasing-readonly-write",
+		    .severity = FFIGUARD_SEV_ERROR,
+		    .inst = e->call,
+		    .fn = e->caller,
+		    .edge = &edge,
+		    .edge_is_call = true,
 		};
 		cf.message = xasprintf(
-			"'%s' writes through parameter %s, which this call passes as read-only%s (a "
-			"Rust &T): under cross-language LTO, LLVM may keep values cached across the "
-			"call or drop the write",
-			ir_fn_name(g), label, noalias ? " and unaliased" : "");
+		    "'%s' writes through parameter %s, which this call passes as read-only%s (a "
+		    "Rust &T): under cross-language LTO, LLVM may keep values cached across the "
+		    "call or drop the write",
+		    ir_fn_name(g), label, noalias ? " and unaliased" : "");
 		check_note(&cf, w->write_site.inst, w->write_site.fn, "written here, in '%s'",
 			   ir_fn_name(w->write_site.fn));
 		check_emit(c, &cf);

@@ -82,7 +82,8 @@ static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, 
 	for (unsigned i = 0; i < n; i++) {
 		LLVMAttributeRef byval = param_attr(v, call, i + 1, "byval");
 		if (byval) {
-			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)), false);
+			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)),
+			    false);
 			continue;
 		}
 		if (param_attr(v, call, i + 1, "sret")) {
@@ -104,7 +105,8 @@ static const char *why(const struct slot *a, const struct slot *b)
 	if (!a || !b)
 		return "the number of parameters differs";
 	if (a->cls == 'b' || b->cls == 'b')
-		return "an aggregate passed by value on one side is a pointer or scalars on the other";
+		return "an aggregate passed by value on one side is a pointer or scalars on the "
+		       "other";
 	if (a->cls == 's' || b->cls == 's')
 		return "one side returns through a hidden pointer (sret), the other does not";
 	if ((a->cls == 'p') != (b->cls == 'p'))
@@ -174,7 +176,8 @@ static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueR
 			reason = why(x, y);
 	}
 	if (!reason) {
-		/* Returns: the scalars must match; extension of a return is the callee's courtesy. */
+		/* Returns: the scalars must match; extension of a return is the callee's courtesy.
+		 */
 		memset(a, 0, 2 * sizeof(*a));
 		flatten(dl, LLVMGetReturnType(ta), a);
 		flatten(dl, LLVMGetReturnType(tb), b);
@@ -198,19 +201,19 @@ void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
 	LLVMTypeRef call_ty = LLVMGetCalledFunctionType(e->call);
 	LLVMTypeRef def_ty = LLVMGlobalGetValueType(g->fn);
 	const char *reason =
-		disagreement(c->s->layout, call_ty, e->call, true, def_ty, g->fn, false);
+	    disagreement(c->s->layout, call_ty, e->call, true, def_ty, g->fn, false);
 	if (!reason)
 		return;
 	struct site edge = edge_site(e);
 	char *as_called = prototype(call_ty, e->call, true);
 	char *as_defined = prototype(def_ty, g->fn, false);
 	struct check_finding cf = {
-		.rule = "abi-signature-mismatch",
-		.severity = FFIGUARD_SEV_ERROR,
-		.inst = e->call,
-		.fn = e->caller,
-		.edge = &edge,
-		.edge_is_call = true,
+	    .rule = "abi-signature-mismatch",
+	    .severity = FFIGUARD_SEV_ERROR,
+	    .inst = e->call,
+	    .fn = e->caller,
+	    .edge = &edge,
+	    .edge_is_call = true,
 	};
 	cf.message = xasprintf("'%s' is called as '%s' but defined as '%s': %s", ir_fn_name(g),
 			       as_called, as_defined, reason);
@@ -222,7 +225,8 @@ void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
 }
 
 /* The first call to `fn` from user code (not a library) of a Rust, or of a C/C++, function. */
-static LLVMValueRef first_call(struct check_ctx *c, LLVMValueRef fn, bool rust, struct ir_fn **caller)
+static LLVMValueRef first_call(struct check_ctx *c, LLVMValueRef fn, bool rust,
+			       struct ir_fn **caller)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef call = LLVMGetUser(u);
@@ -256,14 +260,15 @@ void check_declaration_agreement(struct check_ctx *c, struct ir_fn *d)
 		return;
 	char *as_rust = prototype(rt, rcall, true), *as_c = prototype(ct, ccall, true);
 	struct check_finding cf = {
-		.rule = "abi-signature-mismatch",
-		.severity = FFIGUARD_SEV_ERROR,
-		.inst = rcall,
-		.fn = rf,
-		.edge_is_call = true,
+	    .rule = "abi-signature-mismatch",
+	    .severity = FFIGUARD_SEV_ERROR,
+	    .inst = rcall,
+	    .fn = rf,
+	    .edge_is_call = true,
 	};
-	cf.message = xasprintf("'%s' is declared as '%s' here but as '%s' by %s code: %s",
-			       ir_fn_name(d), as_rust, as_c, ffiguard_lang_name(cf_fn->lang), reason);
+	cf.message =
+	    xasprintf("'%s' is declared as '%s' here but as '%s' by %s code: %s", ir_fn_name(d),
+		      as_rust, as_c, ffiguard_lang_name(cf_fn->lang), reason);
 	check_note(&cf, ccall, cf_fn, "'%s' calls it as '%s' here", ir_fn_name(cf_fn), as_c);
 	check_emit(c, &cf);
 	free(as_rust);

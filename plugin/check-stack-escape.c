@@ -7,7 +7,8 @@
 
 static bool local_of(LLVMValueRef v, struct ir_fn *f)
 {
-	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
+	return LLVMIsAAllocaInst(v) &&
+	       LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
 }
 
 static char *local_label(LLVMValueRef alloca)
@@ -30,24 +31,25 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		const struct fact *cap = NULL;
 		for (size_t i = 0; i < gs->n_facts && !cap; i++) {
 			const struct fact *ft = &gs->facts[i];
-			if (ft->kind == EV_CAPTURE && ft->param == (int)j && !ft->deref && ft->escapes)
+			if (ft->kind == EV_CAPTURE && ft->param == (int)j && !ft->deref &&
+			    ft->escapes)
 				cap = ft;
 		}
 		if (!cap)
 			continue;
 		char *local = local_label(k.base);
 		struct check_finding cf = {
-			.rule = "lifetime-stack-escape",
-			.severity = FFIGUARD_SEV_ERROR,
-			.inst = e->call,
-			.fn = e->caller,
-			.edge = edge,
-			.edge_is_call = true,
+		    .rule = "lifetime-stack-escape",
+		    .severity = FFIGUARD_SEV_ERROR,
+		    .inst = e->call,
+		    .fn = e->caller,
+		    .edge = edge,
+		    .edge_is_call = true,
 		};
-		cf.message = xasprintf("the address of local%s of '%s' is passed to '%s', which keeps "
-				       "it in a global or heap object: it dangles once '%s' returns",
-				       local, ir_fn_name(e->caller), ir_fn_name(g),
-				       ir_fn_name(e->caller));
+		cf.message =
+		    xasprintf("the address of local%s of '%s' is passed to '%s', which keeps "
+			      "it in a global or heap object: it dangles once '%s' returns",
+			      local, ir_fn_name(e->caller), ir_fn_name(g), ir_fn_name(e->caller));
 		check_note(&cf, cap->site.inst, cap->site.fn, "stored here, in '%s'",
 			   ir_fn_name(cap->site.fn));
 		check_emit(c, &cf);
@@ -68,12 +70,12 @@ void check_stack_escape(struct check_ctx *c, struct ir_edge *e)
 		if (ft->kind != EV_RETURN || ft->param >= 0 || !ft->escapes)
 			continue;
 		struct check_finding cf = {
-			.rule = "lifetime-stack-escape",
-			.severity = FFIGUARD_SEV_ERROR,
-			.inst = e->call,
-			.fn = e->caller,
-			.edge = &edge,
-			.edge_is_call = true,
+		    .rule = "lifetime-stack-escape",
+		    .severity = FFIGUARD_SEV_ERROR,
+		    .inst = e->call,
+		    .fn = e->caller,
+		    .edge = &edge,
+		    .edge_is_call = true,
 		};
 		cf.message = xasprintf("'%s' returns the address of its own local variable: it "
 				       "dangles before '%s' can use it",

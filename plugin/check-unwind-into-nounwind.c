@@ -15,18 +15,19 @@ void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
 	struct site edge = edge_site(e);
 	bool cxx = g->lang != FFIGUARD_LANG_RUST;
 	struct check_finding cf = {
-		.rule = "abi-unwind-into-nounwind",
-		.severity = gs->must_unwind ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
-		.inst = e->call,
-		.fn = e->caller,
-		.edge = &edge,
-		.edge_is_call = true,
+	    .rule = "abi-unwind-into-nounwind",
+	    .severity = gs->must_unwind ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+	    .inst = e->call,
+	    .fn = e->caller,
+	    .edge = &edge,
+	    .edge_is_call = true,
 	};
 	cf.message = xasprintf(
-		"'%s' %s, but this call promises not to unwind%s: unwinding through it is undefined "
-		"behaviour",
-		ir_fn_name(g), cxx ? "may throw a C++ exception" : "may panic and unwind",
-		e->caller->lang == FFIGUARD_LANG_RUST ? " (extern \"C\"; use extern \"C-unwind\")" : "");
+	    "'%s' %s, but this call promises not to unwind%s: unwinding through it is undefined "
+	    "behaviour",
+	    ir_fn_name(g), cxx ? "may throw a C++ exception" : "may panic and unwind",
+	    e->caller->lang == FFIGUARD_LANG_RUST ? " (extern \"C\"; use extern \"C-unwind\")"
+						  : "");
 	check_note(&cf, gs->unwind_site.inst, gs->unwind_site.fn, "it may unwind here, in '%s'",
 		   ir_fn_name(gs->unwind_site.fn));
 	check_emit(c, &cf);

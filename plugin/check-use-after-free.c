@@ -32,17 +32,16 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 				continue;
 			bool always = cfg_release_dominates(c->s, f, rel, use->at);
 			struct check_finding cf = {
-				.rule = "ownership-use-after-free",
-				.severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
-				.inst = use->at,
-				.fn = f,
-				.edge = site_edge(&use->site, &rel->site),
+			    .rule = "ownership-use-after-free",
+			    .severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+			    .inst = use->at,
+			    .fn = f,
+			    .edge = site_edge(&use->site, &rel->site),
 			};
 			bool passed = ir_is_call(use->at);
-			cf.message = xasprintf("%s memory that was released with %s%s",
-					       passed ? "passes on" : "uses",
-					       family_release_text(rel->family),
-					       always ? "" : " on some path");
+			cf.message = xasprintf(
+			    "%s memory that was released with %s%s", passed ? "passes on" : "uses",
+			    family_release_text(rel->family), always ? "" : " on some path");
 			check_note(&cf, rel->site.inst, rel->site.fn, "released here in '%s'",
 				   ir_fn_name(rel->site.fn));
 			if (rel->at != rel->site.inst)

@@ -5,9 +5,9 @@
 
 #include <errno.h>
 #include <llvm-c/Core.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,22 +15,22 @@
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 static const char usage_text[] =
-	"usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
-	"                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
-	"                      [--suppressions=FILE] [--color=auto|always|never] [--quiet] "
-	"INPUT...\n"
-	"       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
-	"       ffiguard --version | --help\n"
-	"\n"
-	"Analyses the merged LLVM IR of Rust, C and C++ code for hazards at the FFI boundary.\n"
-	"INPUT: LLVM bitcode (.bc), textual IR (.ll), objects with embedded bitcode, .a archives\n"
-	"and Rust .rlib files; all inputs are linked into one module in memory.\n"
-	"\n"
-	"Exit status: 0 no finding at or above --fail-on (default error), 1 findings at or\n"
-	"above it, 2 usage error, unreadable or unsupported input, internal error.\n"
-	"\n"
-	"Suppressions file: one entry per line, RULE-GLOB:fun:NAME-GLOB or RULE-GLOB:src:FILE-GLOB;\n"
-	"'#' starts a comment.\n";
+    "usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
+    "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
+    "                      [--suppressions=FILE] [--color=auto|always|never] [--quiet] "
+    "INPUT...\n"
+    "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
+    "       ffiguard --version | --help\n"
+    "\n"
+    "Analyses the merged LLVM IR of Rust, C and C++ code for hazards at the FFI boundary.\n"
+    "INPUT: LLVM bitcode (.bc), textual IR (.ll), objects with embedded bitcode, .a archives\n"
+    "and Rust .rlib files; all inputs are linked into one module in memory.\n"
+    "\n"
+    "Exit status: 0 no finding at or above --fail-on (default error), 1 findings at or\n"
+    "above it, 2 usage error, unreadable or unsupported input, internal error.\n"
+    "\n"
+    "Suppressions file: one entry per line, RULE-GLOB:fun:NAME-GLOB or RULE-GLOB:src:FILE-GLOB;\n"
+    "'#' starts a comment.\n";
 
 /* The usage text and the rules --rules takes. */
 static void print_help(void)
@@ -103,8 +103,8 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 	LLVMContextRef ctx = LLVMContextCreate();
 	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
 
-	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd,
-				      &module, &notes, &err);
+	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd, &module,
+				      &notes, &err);
 	if (notes && !opts->quiet) {
 		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
 			fprintf(stderr, "ffiguard: note: %s\n", line);
@@ -142,7 +142,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 		goto out;
 	}
 	status = !edges && fails(ffiguard_report_summary(report), opts->fail_on) ? EXIT_FINDINGS
-										   : EXIT_CLEAN;
+										 : EXIT_CLEAN;
 out:
 	if (out != stdout && fclose(out) != 0 && status != EXIT_TROUBLE) {
 		fprintf(stderr, "ffiguard: error: %s: %s\n", opts->output, strerror(errno));
@@ -228,8 +228,8 @@ int main(int argc, char **argv)
 	if (!edges && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command", argv[1]);
 
-	static const char *const check_keys[] = {"format", "output", "fail-on", "rules",
-						 "suppressions", "color", "quiet", NULL};
+	static const char *const check_keys[] = {"format",       "output", "fail-on", "rules",
+						 "suppressions", "color",  "quiet",   NULL};
 	static const char *const edges_keys[] = {"format", "output", "color", "quiet", NULL};
 	const char *const *keys = edges ? edges_keys : check_keys;
 

@@ -14,7 +14,7 @@
 static const char *str_attr(LLVMValueRef fn, const char *key, unsigned *len)
 {
 	LLVMAttributeRef a =
-		LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, key, strlen(key));
+	    LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, key, strlen(key));
 	*len = 0;
 	return a ? LLVMGetStringAttributeValue(a, len) : NULL;
 }
@@ -27,7 +27,8 @@ static bool same(const char *a, unsigned na, const char *b, unsigned nb)
 /* Features every x86-64 CPU has: clang lists them, rustc leaves them to target-cpu=x86-64. */
 static bool baseline_feature(const char *f, unsigned n)
 {
-	static const char *const base[] = {"+cmov", "+cx8", "+fxsr", "+mmx", "+sse", "+sse2", "+x87"};
+	static const char *const base[] = {"+cmov", "+cx8",  "+fxsr", "+mmx",
+					   "+sse",  "+sse2", "+x87"};
 	for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
 		if (same(f, n, base[i], strlen(base[i])))
 			return true;
@@ -86,13 +87,14 @@ static void set_str_attr(LLVMValueRef fn, const char *key, const char *value, un
 {
 	LLVMRemoveStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, key, strlen(key));
 	if (value)
-		LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-					LLVMCreateStringAttribute(LLVMGetTypeContext(LLVMTypeOf(fn)),
-								  key, strlen(key), value, len));
+		LLVMAddAttributeAtIndex(
+		    fn, LLVMAttributeFunctionIndex,
+		    LLVMCreateStringAttribute(LLVMGetTypeContext(LLVMTypeOf(fn)), key, strlen(key),
+					      value, len));
 }
 
 static void say(struct inline_result *r, bool unblocked, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void say(struct inline_result *r, bool unblocked, const char *fmt, ...)
 {
@@ -116,7 +118,8 @@ static bool callers_target(LLVMValueRef fn, LLVMValueRef *model)
 	*model = NULL;
 	for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef call = LLVMGetUser(u);
-		if (!LLVMIsAInstruction(call) || !ir_is_call(call) || LLVMGetCalledValue(call) != fn)
+		if (!LLVMIsAInstruction(call) || !ir_is_call(call) ||
+		    LLVMGetCalledValue(call) != fn)
 			return false; /* address taken: other callers we cannot see */
 		LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
 		if (!*model) {
@@ -124,10 +127,12 @@ static bool callers_target(LLVMValueRef fn, LLVMValueRef *model)
 			continue;
 		}
 		unsigned a, b, c, d;
-		const char *ca = str_attr(*model, "target-cpu", &a), *cb = str_attr(caller, "target-cpu", &b);
+		const char *ca = str_attr(*model, "target-cpu", &a),
+			   *cb = str_attr(caller, "target-cpu", &b);
 		const char *fa = str_attr(*model, "target-features", &c);
 		const char *fb = str_attr(caller, "target-features", &d);
-		if (!same(ca ? ca : "", a, cb ? cb : "", b) || !same(fa ? fa : "", c, fb ? fb : "", d))
+		if (!same(ca ? ca : "", a, cb ? cb : "", b) ||
+		    !same(fa ? fa : "", c, fb ? fb : "", d))
 			return false;
 	}
 	return *model != NULL;
@@ -152,8 +157,10 @@ static bool cannot_unwind(LLVMValueRef fn)
 	    l == LLVMExternalWeakLinkage)
 		return false;
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
-		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+		     i = LLVMGetNextInstruction(i)) {
 			if (LLVMIsAResumeInst(i))
 				return false;
 			if (!ir_is_call(i))
@@ -178,7 +185,8 @@ static bool drop_dead_pads(LLVMValueRef fn)
 	static const char *const abi_attrs[] = {"byval", "sret", "inalloca", "preallocated"};
 	bool changed = false;
 	LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetTypeContext(LLVMTypeOf(fn)));
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMValueRef inv = LLVMGetBasicBlockTerminator(bb);
 		if (!inv || !LLVMIsAInvokeInst(inv) || !cannot_unwind(ir_called_function(inv)))
 			continue;
@@ -187,9 +195,9 @@ static bool drop_dead_pads(LLVMValueRef fn)
 		for (unsigned a = 0; plain && a < n; a++)
 			for (size_t k = 0; k < sizeof(abi_attrs) / sizeof(abi_attrs[0]); k++)
 				if (LLVMGetCallSiteEnumAttribute(
-					    inv, a + 1,
-					    LLVMGetEnumAttributeKindForName(abi_attrs[k],
-									    strlen(abi_attrs[k]))))
+					inv, a + 1,
+					LLVMGetEnumAttributeKindForName(abi_attrs[k],
+									strlen(abi_attrs[k]))))
 					plain = false;
 		if (!plain)
 			continue;
@@ -274,7 +282,8 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 	*err = NULL;
 	int rc = ir_program_init(&p, module, err);
 	if (rc == 0 && p.module != module) {
-		say(r, false, "ffiguard-inline: the module is unoptimized (-O0): nothing to inline");
+		say(r, false,
+		    "ffiguard-inline: the module is unoptimized (-O0): nothing to inline");
 		goto out;
 	}
 	if (rc < 0)
@@ -297,20 +306,25 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 					drop_dead_pads(g->fn);
 				enum ir_shim_verdict v = ir_shim_classify(g->fn, false, &next);
 				const char *why = ir_shim_verdict_text(v), *what = NULL;
-				if (v == IR_SHIM_OK && b.builtins && next && LLVMIsDeclaration(next))
+				if (v == IR_SHIM_OK && b.builtins && next &&
+				    LLVMIsDeclaration(next))
 					why = "it calls a function that may be a library builtin";
 				else if (v == IR_SHIM_OK)
 					what = unblock(g, b, &why);
 				map_put(&seen, g->fn, g);
 				if (what)
 					say(r, true,
-					    "ffiguard-inline: '%s' can now be inlined into '%s' (was "
+					    "ffiguard-inline: '%s' can now be inlined into '%s' "
+					    "(was "
 					    "blocked by %s): %s",
-					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b), what);
+					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b),
+					    what);
 				else
 					say(r, false,
-					    "ffiguard-inline: left '%s' alone (blocked from '%s' by %s): %s",
-					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b), why);
+					    "ffiguard-inline: left '%s' alone (blocked from '%s' "
+					    "by %s): %s",
+					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b),
+					    why);
 			}
 			caller = g;
 		}

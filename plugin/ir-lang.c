@@ -27,7 +27,7 @@ static bool has_suffix(const char *s, size_t n, const char *suffix)
 /* Language of a source file by its extension; headers count as C++ (DESIGN §2). */
 static enum ffiguard_lang lang_of_file(const char *file, size_t n)
 {
-	static const char *const cxx[] = {".cc", ".cpp", ".cxx", ".c++", ".C", ".h", ".hh",
+	static const char *const cxx[] = {".cc",  ".cpp", ".cxx", ".c++", ".C",   ".h",  ".hh",
 					  ".hpp", ".hxx", ".h++", ".ipp", ".tcc", ".inl"};
 	if (!file || !n)
 		return FFIGUARD_LANG_UNKNOWN;
@@ -112,7 +112,7 @@ enum ffiguard_lang ffiguard_function_lang(LLVMValueRef fn)
 	if (defined) {
 		unsigned len = 0;
 		LLVMAttributeRef tag = LLVMGetStringAttributeAtIndex(
-			fn, LLVMAttributeFunctionIndex, IR_LANG_ATTR, strlen(IR_LANG_ATTR));
+		    fn, LLVMAttributeFunctionIndex, IR_LANG_ATTR, strlen(IR_LANG_ATTR));
 		if (tag) {
 			const char *v = LLVMGetStringAttributeValue(tag, &len);
 			char name[8] = {0};

@@ -61,13 +61,14 @@ struct ir_param_info ir_param_info(LLVMValueRef fn, LLVMValueRef call, unsigned 
 {
 	struct ir_param_info info = {0};
 	unsigned idx = i + 1;
-	info.nonnull = has_attr(fn, call, idx, "nonnull") || has_attr(fn, call, idx, "dereferenceable");
+	info.nonnull =
+	    has_attr(fn, call, idx, "nonnull") || has_attr(fn, call, idx, "dereferenceable");
 	info.readonly = has_attr(fn, call, idx, "readonly") || has_attr(fn, call, idx, "readnone");
 	info.exclusive = has_attr(fn, NULL, idx, "noalias") && !info.readonly;
 	size_t len = 0;
 	const char *name = fn && ffiguard_function_lang(fn) == FFIGUARD_LANG_RUST
-				   ? debug_type_name(fn, i, &len)
-				   : NULL;
+			       ? debug_type_name(fn, i, &len)
+			       : NULL;
 	if (name && len > 0 && name[0] == '&') {
 		info.nonnull = true;
 		info.rust_ref = true;

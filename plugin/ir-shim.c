@@ -78,9 +78,9 @@ static bool is_annotation(const char *name)
 static bool is_target_intrinsic(const char *name)
 {
 	static const char *const targets[] = {
-		"x86.",    "aarch64.", "arm.",   "nvvm.",  "amdgcn.", "ppc.",   "riscv.",
-		"wasm.",   "hexagon.", "mips.",  "s390.",  "loongarch.", "bpf.", "spv.",
-		"r600.",   "ve.",      "xcore.", "dx.",    "sparc.",
+	    "x86.",  "aarch64.", "arm.",   "nvvm.", "amdgcn.",    "ppc.", "riscv.",
+	    "wasm.", "hexagon.", "mips.",  "s390.", "loongarch.", "bpf.", "spv.",
+	    "r600.", "ve.",      "xcore.", "dx.",   "sparc.",
 	};
 	if (strncmp(name, "llvm.", 5) != 0)
 		return false;
@@ -170,14 +170,16 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValu
 
 	unsigned count = 0, normal_blocks = 0;
 	LLVMValueRef target = NULL;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
 		/* Forwarding ignores the unwind path: a noexcept bridge's terminate pad at -O0 or a
 		 * Rust drop cleanup does not change where the call goes. */
 		if (forwarding && is_eh_block(bb))
 			continue;
 		if (++normal_blocks > SHIM_MAX_BLOCKS)
 			return IR_SHIM_TOO_BIG;
-		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+		     i = LLVMGetNextInstruction(i)) {
 			LLVMOpcode op = LLVMGetInstructionOpcode(i);
 			if (is_eh(op) && !(forwarding && op == LLVMInvoke))
 				return IR_SHIM_EH_PAD;

@@ -8,7 +8,8 @@
 #include "ffiguard/ffiguard.h"
 #include "util.h"
 
-/* The function attribute the CLI loader sets from an input module's producer; strongest evidence. */
+/* The function attribute the CLI loader sets from an input module's producer; strongest evidence.
+ */
 #define IR_LANG_ATTR "ffiguard-lang"
 
 /* Language of a module from its producer (llvm.ident) and source file name; UNKNOWN when the
@@ -70,8 +71,8 @@ struct ir_param_info ir_param_info(LLVMValueRef fn, LLVMValueRef call, unsigned 
 struct ir_fn {
 	LLVMValueRef fn;
 	enum ffiguard_lang lang;
-	const char *symbol;   /* owned by LLVM */
-	char *name;           /* demangled, lazily; owned by the program */
+	const char *symbol; /* owned by LLVM */
+	char *name;         /* demangled, lazily; owned by the program */
 	bool shim_done;
 	enum ir_shim_verdict shim;
 	LLVMValueRef shim_callee;

@@ -4,11 +4,11 @@
 #include "ir.h"
 
 #include <errno.h>
+#include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Object.h>
-#include <llvm-c/Analysis.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +16,9 @@
 struct loader {
 	LLVMContextRef ctx;
 	LLVMModuleRef merged;
-	struct buf diag;       /* LLVM's error messages for the current step */
-	struct buf notes;      /* lines for the user: skipped members, LLVM warnings */
-	struct arena names;    /* owned copies of symbol names and labels */
+	struct buf diag;        /* LLVM's error messages for the current step */
+	struct buf notes;       /* lines for the user: skipped members, LLVM warnings */
+	struct arena names;     /* owned copies of symbol names and labels */
 	struct map strong_defs; /* symbol -> label of the input that defines it */
 	size_t n_modules;
 	ffiguard_progress_fn progress;
@@ -89,7 +89,7 @@ static uint64_t read_scalar(struct bits *b, const struct abbrev_op *op)
 		return bits_vbr(b, (unsigned)op->value);
 	case 4: {
 		static const char c6[] =
-			"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._";
+		    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._";
 		return (unsigned char)c6[bits_read(b, 6)];
 	}
 	}
@@ -129,7 +129,8 @@ static bool bitcode_producer(const unsigned char *data, size_t size, char *out, 
 					op->value = bits_vbr(&b, 8);
 				} else {
 					op->kind = (unsigned char)bits_read(&b, 3);
-					op->value = (op->kind == 1 || op->kind == 2) ? bits_vbr(&b, 5) : 0;
+					op->value =
+					    (op->kind == 1 || op->kind == 2) ? bits_vbr(&b, 5) : 0;
 				}
 			}
 			n_ops[n_abbrevs++] = n;
@@ -205,8 +206,8 @@ static void tag_language(struct loader *l, LLVMModuleRef m)
 	if (lang == FFIGUARD_LANG_UNKNOWN)
 		return;
 	const char *name = ffiguard_lang_name(lang);
-	LLVMAttributeRef attr = LLVMCreateStringAttribute(l->ctx, IR_LANG_ATTR, strlen(IR_LANG_ATTR),
-							  name, (unsigned)strlen(name));
+	LLVMAttributeRef attr = LLVMCreateStringAttribute(
+	    l->ctx, IR_LANG_ATTR, strlen(IR_LANG_ATTR), name, (unsigned)strlen(name));
 	for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f))
 		if (!LLVMIsDeclaration(f))
 			LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, attr);
@@ -273,11 +274,11 @@ static int add_module(struct loader *l, LLVMModuleRef m, const char *label, char
 	return 0;
 }
 
-static int load_bitcode(struct loader *l, const unsigned char *data, size_t size,
-			const char *label, char **err)
+static int load_bitcode(struct loader *l, const unsigned char *data, size_t size, const char *label,
+			char **err)
 {
 	LLVMMemoryBufferRef mb =
-		LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
+	    LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
 	LLVMModuleRef m = NULL;
 	l->diag.len = 0;
 	LLVMBool failed = LLVMParseBitcodeInContext2(l->ctx, mb, &m);
@@ -288,7 +289,8 @@ static int load_bitcode(struct loader *l, const unsigned char *data, size_t size
 	/* The wrapper header (0x0B17C0DE) points at the real stream. */
 	const unsigned char *stream = data;
 	size_t stream_size = size;
-	if (size >= 20 && data[0] == 0xDE && data[1] == 0xC0 && data[2] == 0x17 && data[3] == 0x0B) {
+	if (size >= 20 && data[0] == 0xDE && data[1] == 0xC0 && data[2] == 0x17 &&
+	    data[3] == 0x0B) {
 		uint32_t off = data[8] | data[9] << 8 | data[10] << 16 | (uint32_t)data[11] << 24;
 		uint32_t len = data[12] | data[13] << 8 | data[14] << 16 | (uint32_t)data[15] << 24;
 		if (off < size && len <= size - off) {
@@ -306,20 +308,20 @@ static int load_bitcode(struct loader *l, const unsigned char *data, size_t size
 					 "reads LLVM %s bitcode: %s",
 					 label, producer, FFIGUARD_LLVM_VERSION, why);
 		else
-			*err = xasprintf("%s: corrupt bitcode (producer '%s'): %s", label,
-					 producer, why);
+			*err = xasprintf("%s: corrupt bitcode (producer '%s'): %s", label, producer,
+					 why);
 	} else {
 		*err = xasprintf("%s: corrupt bitcode: %s", label, why);
 	}
 	return -EINVAL;
 }
 
-static int load_text_ir(struct loader *l, const unsigned char *data, size_t size,
-			const char *label, char **err)
+static int load_text_ir(struct loader *l, const unsigned char *data, size_t size, const char *label,
+			char **err)
 {
 	/* LLVMParseIRInContext takes the buffer; the parser wants it NUL-terminated. */
 	LLVMMemoryBufferRef mb =
-		LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
+	    LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)data, size, label);
 	LLVMModuleRef m = NULL;
 	char *msg = NULL;
 	l->diag.len = 0;
@@ -351,11 +353,11 @@ static bool is_elf(const unsigned char *d, size_t n)
 
 /* Bitcode embedded in an object: .llvmbc (-fembed-bitcode, rustc rlibs) or .llvm.lto
  * (-ffat-lto-objects). Returns 1 when some was found, 0 when none, <0 on error. */
-static int load_object(struct loader *l, const unsigned char *data, size_t size,
-		       const char *label, char **err)
+static int load_object(struct loader *l, const unsigned char *data, size_t size, const char *label,
+		       char **err)
 {
-	LLVMMemoryBufferRef mb = LLVMCreateMemoryBufferWithMemoryRange(
-		(const char *)data, size, label, 0);
+	LLVMMemoryBufferRef mb =
+	    LLVMCreateMemoryBufferWithMemoryRange((const char *)data, size, label, 0);
 	char *msg = NULL;
 	LLVMBinaryRef bin = LLVMCreateBinary(mb, l->ctx, &msg);
 	if (!bin) {
@@ -390,8 +392,8 @@ static int load_object(struct loader *l, const unsigned char *data, size_t size,
 	return rc < 0 ? rc : found;
 }
 
-static int load_archive(struct loader *l, const unsigned char *data, size_t size,
-			const char *label, char **err);
+static int load_archive(struct loader *l, const unsigned char *data, size_t size, const char *label,
+			char **err);
 
 /* Dispatches on content, not on the file name. An archive `member` that holds no bitcode is
  * skipped: returns 1 and the archive reports it. */
@@ -441,8 +443,8 @@ static size_t parse_decimal(const unsigned char *s, size_t n)
 }
 
 /* The common ar format: GNU ("name/", "//" long names, "/N") and BSD ("#1/len") members. */
-static int load_archive(struct loader *l, const unsigned char *data, size_t size,
-			const char *label, char **err)
+static int load_archive(struct loader *l, const unsigned char *data, size_t size, const char *label,
+			char **err)
 {
 	const unsigned char *longnames = NULL;
 	size_t longnames_size = 0;
@@ -460,7 +462,8 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 		size_t msize = parse_decimal(h + 48, 10);
 		const unsigned char *body = h + 60;
 		if (msize > size - pos - 60) {
-			*err = xasprintf("%s: truncated archive (member at offset %zu)", label, pos);
+			*err =
+			    xasprintf("%s: truncated archive (member at offset %zu)", label, pos);
 			return -EINVAL;
 		}
 		char name[256];
@@ -484,7 +487,8 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 			body += len;
 			msize -= len;
 		} else {
-			while (nlen < 16 && h[nlen] != '/' && h[nlen] != ' ' && nlen < sizeof(name) - 1) {
+			while (nlen < 16 && h[nlen] != '/' && h[nlen] != ' ' &&
+			       nlen < sizeof(name) - 1) {
 				name[nlen] = (char)h[nlen];
 				nlen++;
 			}
@@ -505,8 +509,8 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 		pos += pos & 1;
 	}
 	if (n_skipped)
-		buf_printf(&l->notes, "%s: skipped %zu member%s without LLVM bitcode: %s%s\n", label,
-			   n_skipped, n_skipped == 1 ? "" : "s", skipped.data,
+		buf_printf(&l->notes, "%s: skipped %zu member%s without LLVM bitcode: %s%s\n",
+			   label, n_skipped, n_skipped == 1 ? "" : "s", skipped.data,
 			   n_skipped > 3 ? ", ..." : "");
 	buf_release(&skipped);
 	if (l->n_modules == before) {

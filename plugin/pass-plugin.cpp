@@ -1,7 +1,7 @@
 // The thin C++ adapter the pass-plugin ABI forces on us: PassBuilder registration, diagnostics
 // and demangling. Every decision lives in the C core; this file converts between C++ and C.
-#include "ffiguard/ffiguard.h"
 #include "config.h"
+#include "ffiguard/ffiguard.h"
 #include "pass.h"
 
 #include <llvm/Demangle/Demangle.h>
@@ -33,7 +33,8 @@ extern "C" char *ir_demangle_llvm(const char *symbol)
 	return nullptr;
 }
 
-namespace {
+namespace
+{
 
 // print<ffiguard-edges>: the FFI edges of the module, as `ffiguard edges` prints them.
 struct EdgesPrinter : PassInfoMixin<EdgesPrinter> {
@@ -46,7 +47,8 @@ struct EdgesPrinter : PassInfoMixin<EdgesPrinter> {
 		if (ffiguard_analyze(wrap(&M), report, &err) == 0)
 			ffiguard_edges_write(stderr, report, FFIGUARD_FORMAT_TEXT, false);
 		else
-			M.getContext().emitError(Twine("ffiguard: ") + (err ? err : "analysis failed"));
+			M.getContext().emitError(Twine("ffiguard: ") +
+						 (err ? err : "analysis failed"));
 		fflush(stderr);
 		free(err);
 		ffiguard_report_free(report);
@@ -77,7 +79,8 @@ struct AnalysisPass : PassInfoMixin<AnalysisPass> {
 	}
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
 	{
-		bool changed = pass_run(wrap(&M), Mode, Params.c_str(), emitDiagnostic, &M.getContext());
+		bool changed =
+		    pass_run(wrap(&M), Mode, Params.c_str(), emitDiagnostic, &M.getContext());
 		return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 	}
 	static bool isRequired()
@@ -111,33 +114,34 @@ bool analysisParams(StringRef Name, std::string &Params)
 void registerCallbacks(PassBuilder &PB)
 {
 	PB.registerPipelineParsingCallback(
-		[](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
-			std::string Params;
-			if (Name == "print<ffiguard-edges>") {
-				MPM.addPass(EdgesPrinter());
-				return true;
-			}
-			if (Name == "ffiguard-inline") {
-				MPM.addPass(InlinePass());
-				return true;
-			}
-			if (analysisParams(Name, Params)) {
-				MPM.addPass(AnalysisPass(PASS_OPT, Params));
-				return true;
-			}
-			return false;
-		});
+	    [](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
+		    std::string Params;
+		    if (Name == "print<ffiguard-edges>") {
+			    MPM.addPass(EdgesPrinter());
+			    return true;
+		    }
+		    if (Name == "ffiguard-inline") {
+			    MPM.addPass(InlinePass());
+			    return true;
+		    }
+		    if (analysisParams(Name, Params)) {
+			    MPM.addPass(AnalysisPass(PASS_OPT, Params));
+			    return true;
+		    }
+		    return false;
+	    });
 	// Loaded by the linker (--load-pass-plugin): the merged full-LTO module, before the LTO
 	// inliner erases the edges.
-	PB.registerFullLinkTimeOptimizationEarlyEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
-		MPM.addPass(AnalysisPass(PASS_FULL_LTO, ""));
-	});
+	PB.registerFullLinkTimeOptimizationEarlyEPCallback(
+	    [](ModulePassManager &MPM, OptimizationLevel) {
+		    MPM.addPass(AnalysisPass(PASS_FULL_LTO, ""));
+	    });
 	// ThinLTO backends: one module at a time, after import, maybe in parallel threads.
 	PB.registerPipelineEarlySimplificationEPCallback(
-		[](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase Phase) {
-			if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
-				MPM.addPass(AnalysisPass(PASS_THIN_BACKEND, ""));
-		});
+	    [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase Phase) {
+		    if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
+			    MPM.addPass(AnalysisPass(PASS_THIN_BACKEND, ""));
+	    });
 }
 
 } // namespace

@@ -32,11 +32,11 @@ static bool first_report(const char *text)
 }
 
 static const char recipe[] =
-	"for the whole program, link with full LTO: Rust with -Clinker-plugin-lto -Clto=fat "
-	"(Cargo: [profile.release] lto = \"fat\"), C and C++ with -flto=full";
+    "for the whole program, link with full LTO: Rust with -Clinker-plugin-lto -Clto=fat "
+    "(Cargo: [profile.release] lto = \"fat\"), C and C++ with -flto=full";
 
 static void emitf(pass_emit_fn emit, void *data, enum pass_diag kind, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static void emitf(pass_emit_fn emit, void *data, enum pass_diag kind, const char *fmt, ...)
 {
@@ -57,11 +57,13 @@ static void read_options(struct ffiguard_options *opts, const char *params, pass
 	ffiguard_options_init(opts);
 	opts->fail_on = FFIGUARD_FAIL_ON_NEVER;
 	if (env && ffiguard_options_parse(opts, env, ':', &err))
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: FFIGUARD_OPTIONS: %s (ignored)", err);
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: FFIGUARD_OPTIONS: %s (ignored)",
+		      err);
 	free(err);
 	err = NULL;
 	if (params && ffiguard_options_parse(opts, params, ';', &err))
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: pass parameters: %s (ignored)", err);
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: pass parameters: %s (ignored)",
+		      err);
 	free(err);
 }
 
@@ -71,11 +73,12 @@ static void check_view(LLVMModuleRef module, enum pass_mode mode, pass_emit_fn e
 {
 	if (mode == PASS_THIN_BACKEND) {
 		if (!atomic_flag_test_and_set(&said_thin))
-			emitf(emit, data, PASS_DIAG_WARNING,
-			      "ffiguard: this is a ThinLTO link: each backend module is analysed on "
-			      "its own, with what it imported, so calls into other modules are not "
-			      "seen; %s",
-			      recipe);
+			emitf(
+			    emit, data, PASS_DIAG_WARNING,
+			    "ffiguard: this is a ThinLTO link: each backend module is analysed on "
+			    "its own, with what it imported, so calls into other modules are not "
+			    "seen; %s",
+			    recipe);
 		return;
 	}
 	if (mode != PASS_FULL_LTO)
@@ -92,7 +95,10 @@ static void check_view(LLVMModuleRef module, enum pass_mode mode, pass_emit_fn e
 		emitf(emit, data, PASS_DIAG_WARNING,
 		      "ffiguard: the full-LTO module holds %s code only: the rest of the program "
 		      "was not linked with full LTO (or not as bitcode) and is not analysed; %s",
-		      rust ? "Rust" : other ? "C/C++" : "no", recipe);
+		      rust    ? "Rust"
+		      : other ? "C/C++"
+			      : "no",
+		      recipe);
 }
 
 static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_on)
@@ -106,14 +112,14 @@ static void write_output(const struct ffiguard_report *report, const struct ffig
 {
 	FILE *out = fopen(opts->output, "w");
 	if (!out) {
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: cannot write: %s",
-		      opts->output, strerror(errno));
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: cannot write: %s", opts->output,
+		      strerror(errno));
 		return;
 	}
 	int rc = ffiguard_report_write(out, report, opts->format, false);
 	if (fclose(out) != 0 || rc < 0)
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: write failed: %s",
-		      opts->output, strerror(errno));
+		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: write failed: %s", opts->output,
+		      strerror(errno));
 }
 
 /* The shim inliner, after the analysis so that findings do not depend on it; each line becomes

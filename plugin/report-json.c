@@ -101,8 +101,8 @@ static void put_loc(FILE *out, const struct ffiguard_loc *loc)
 
 static void put_header(FILE *out, const struct ffiguard_report *r, const char *schema)
 {
-	fprintf(out, "{\"schema\": \"%s\",\n \"tool\": {\"name\": \"ffiguard\", \"version\": ",
-		schema);
+	fprintf(out,
+		"{\"schema\": \"%s\",\n \"tool\": {\"name\": \"ffiguard\", \"version\": ", schema);
 	json_put_string(out, FFIGUARD_VERSION);
 	fputs("},\n \"inputs\": [", out);
 	for (size_t i = 0; i < r->n_inputs; i++) {

@@ -38,8 +38,8 @@ static void put_uri(FILE *out, const char *file, const char *cwd)
 	while (path[0] == '.' && path[1] == '/')
 		path += 2;
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("/-._~!$&'()*+,;=:@", *p))
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p))
 			buf_putc(&b, (char)*p);
 		else
 			buf_printf(&b, "%%%02X", *p);
@@ -109,7 +109,8 @@ static void put_rule(FILE *out, const struct ffiguard_rule_info *rule)
 	json_put_string(out, rule->help);
 	fprintf(out, "},\n       \"defaultConfiguration\": {\"level\": \"%s\"}",
 		sarif_level(rule->default_severity));
-	fputs(",\n       \"properties\": {\"tags\": [\"security\", \"ffi\"], \"precision\": \"high\"}}",
+	fputs(",\n       \"properties\": {\"tags\": [\"security\", \"ffi\"], \"precision\": "
+	      "\"high\"}}",
 	      out);
 }
 
@@ -134,8 +135,7 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 	json_put_string(out, FFIGUARD_VERSION);
 	fputs(", \"semanticVersion\": ", out);
 	json_put_string(out, FFIGUARD_VERSION);
-	fputs(",\n    \"rules\": [",
-	      out);
+	fputs(",\n    \"rules\": [", out);
 	for (size_t i = 0; i < r->n_rules; i++) {
 		fputs(i ? ",\n      " : "\n      ", out);
 		put_rule(out, &r->rules[i]);
@@ -185,7 +185,8 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 		if (any)
 			fputs("]", out);
 
-		/* Identical findings in one file get distinct occurrence numbers, in sorted order. */
+		/* Identical findings in one file get distinct occurrence numbers, in sorted order.
+		 */
 		uint64_t fp = fingerprint(f);
 		unsigned occurrence = 1;
 		for (size_t j = 0; j < i; j++)

@@ -84,8 +84,8 @@ int edges_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 		fputc('\n', out);
 	}
 	const struct ffiguard_summary *s = &r->summary;
-	fprintf(out, "%zu FFI edge%s, %zu unanalyzed indirect call%s, %zu functions\n", s->ffi_edges,
-		s->ffi_edges == 1 ? "" : "s", s->unanalyzed_edges,
+	fprintf(out, "%zu FFI edge%s, %zu unanalyzed indirect call%s, %zu functions\n",
+		s->ffi_edges, s->ffi_edges == 1 ? "" : "s", s->unanalyzed_edges,
 		s->unanalyzed_edges == 1 ? "" : "s", s->functions);
 	return ferror(out) ? -1 : 0;
 }

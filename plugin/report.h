@@ -3,8 +3,8 @@
 #ifndef FFIGUARD_REPORT_H
 #define FFIGUARD_REPORT_H
 
-#include "ffiguard/ffiguard.h"
 #include "config.h"
+#include "ffiguard/ffiguard.h"
 #include "util.h"
 
 struct ffiguard_report {

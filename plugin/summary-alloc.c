@@ -24,47 +24,47 @@ struct named_alloc {
 
 /* Functions clang and libc leave without attributes at -O0 (inferattrs adds them at -O2). */
 static const struct named_alloc by_name[] = {
-	{"malloc", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"calloc", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"realloc", ALLOC_REALLOCATES, "malloc", 0, true},
-	{"reallocarray", ALLOC_REALLOCATES, "malloc", 0, true},
-	{"strdup", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"strndup", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"aligned_alloc", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"memalign", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"valloc", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"pvalloc", ALLOC_ALLOCATES, "malloc", -1, true},
-	{"posix_memalign", ALLOC_ALLOCATES, "malloc", 0, true},
-	{"free", ALLOC_RELEASES, "malloc", 0, false},
-	{"_Znwm", ALLOC_ALLOCATES, "new", -1, false},
-	{"_ZnwmSt11align_val_t", ALLOC_ALLOCATES, "new", -1, false},
-	{"_ZnwmRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
-	{"_ZnwmSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
-	{"_ZdlPv", ALLOC_RELEASES, "new", 0, false},
-	{"_ZdlPvm", ALLOC_RELEASES, "new", 0, false},
-	{"_ZdlPvSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
-	{"_ZdlPvmSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
-	{"_ZdlPvRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
-	{"_ZdlPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
-	{"_Znam", ALLOC_ALLOCATES, "new[]", -1, false},
-	{"_ZnamSt11align_val_t", ALLOC_ALLOCATES, "new[]", -1, false},
-	{"_ZnamRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
-	{"_ZnamSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
-	{"_ZdaPv", ALLOC_RELEASES, "new[]", 0, false},
-	{"_ZdaPvm", ALLOC_RELEASES, "new[]", 0, false},
-	{"_ZdaPvSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
-	{"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
-	{"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
-	{"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
+    {"malloc", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"calloc", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"realloc", ALLOC_REALLOCATES, "malloc", 0, true},
+    {"reallocarray", ALLOC_REALLOCATES, "malloc", 0, true},
+    {"strdup", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"strndup", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"aligned_alloc", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"memalign", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"valloc", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"pvalloc", ALLOC_ALLOCATES, "malloc", -1, true},
+    {"posix_memalign", ALLOC_ALLOCATES, "malloc", 0, true},
+    {"free", ALLOC_RELEASES, "malloc", 0, false},
+    {"_Znwm", ALLOC_ALLOCATES, "new", -1, false},
+    {"_ZnwmSt11align_val_t", ALLOC_ALLOCATES, "new", -1, false},
+    {"_ZnwmRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
+    {"_ZdlPv", ALLOC_RELEASES, "new", 0, false},
+    {"_ZdlPvm", ALLOC_RELEASES, "new", 0, false},
+    {"_ZdlPvSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
+    {"_ZdlPvmSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
+    {"_ZdlPvRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
+    {"_ZdlPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
+    {"_Znam", ALLOC_ALLOCATES, "new[]", -1, false},
+    {"_ZnamSt11align_val_t", ALLOC_ALLOCATES, "new[]", -1, false},
+    {"_ZnamRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
+    {"_ZdaPv", ALLOC_RELEASES, "new[]", 0, false},
+    {"_ZdaPvm", ALLOC_RELEASES, "new[]", 0, false},
+    {"_ZdaPvSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
+    {"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
+    {"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
+    {"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
 };
 
 /* rustc's shims keep these names as the last path component, mangled or not
  * (_RNvCs..._7___rustc12___rust_alloc since rustc 1.9x). */
 static const struct named_alloc rust_suffixes[] = {
-	{"__rust_alloc", ALLOC_ALLOCATES, "rust", -1, false},
-	{"__rust_alloc_zeroed", ALLOC_ALLOCATES, "rust", -1, false},
-	{"__rust_realloc", ALLOC_REALLOCATES, "rust", 0, false},
-	{"__rust_dealloc", ALLOC_RELEASES, "rust", 0, false},
+    {"__rust_alloc", ALLOC_ALLOCATES, "rust", -1, false},
+    {"__rust_alloc_zeroed", ALLOC_ALLOCATES, "rust", -1, false},
+    {"__rust_realloc", ALLOC_REALLOCATES, "rust", 0, false},
+    {"__rust_dealloc", ALLOC_RELEASES, "rust", 0, false},
 };
 
 /* The attribute's family names the allocation function; ffiguard names the family. */
@@ -73,8 +73,8 @@ static const char *family_name(const char *attr, unsigned len)
 	static const struct {
 		const char *attr;
 		const char *family;
-	} names[] = {{"__rust_alloc", "rust"}, {"malloc", "malloc"}, {"_Znwm", "new"},
-		     {"_Znam", "new[]"}};
+	} names[] = {
+	    {"__rust_alloc", "rust"}, {"malloc", "malloc"}, {"_Znwm", "new"}, {"_Znam", "new[]"}};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strlen(names[i].attr) == len && memcmp(names[i].attr, attr, len) == 0)
 			return names[i].family;
@@ -93,10 +93,11 @@ static int allocptr_param(LLVMValueRef fn)
 
 static bool from_attributes(LLVMValueRef fn, struct alloc_fact *out)
 {
-	LLVMAttributeRef fam = LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-							     "alloc-family", 12);
+	LLVMAttributeRef fam =
+	    LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "alloc-family", 12);
 	unsigned kind_id = LLVMGetEnumAttributeKindForName("allockind", 9);
-	LLVMAttributeRef kind = LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind_id);
+	LLVMAttributeRef kind =
+	    LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind_id);
 	if (!fam || !kind)
 		return false;
 	unsigned len = 0;
@@ -179,14 +180,15 @@ bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out)
 /* rustc's fat LTO inlines __rust_alloc -> __rdl_alloc -> malloc into its callers: the call is
  * then to malloc, but the debug location still says whose contract it fulfils. */
 static const char *const rust_allocator_frames[] = {
-	"__rust_alloc", "__rust_alloc_zeroed", "__rust_realloc", "__rust_dealloc",
-	"__rdl_alloc",  "__rdl_alloc_zeroed",  "__rdl_realloc",  "__rdl_dealloc",
-	"__rg_alloc",   "__rg_alloc_zeroed",   "__rg_realloc",   "__rg_dealloc",
+    "__rust_alloc", "__rust_alloc_zeroed", "__rust_realloc", "__rust_dealloc",
+    "__rdl_alloc",  "__rdl_alloc_zeroed",  "__rdl_realloc",  "__rdl_dealloc",
+    "__rg_alloc",   "__rg_alloc_zeroed",   "__rg_realloc",   "__rg_dealloc",
 };
 
 static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
 {
-	/* Up from a lexical block to its subprogram; DILexicalBlock keeps its scope in operand 1. */
+	/* Up from a lexical block to its subprogram; DILexicalBlock keeps its scope in operand 1.
+	 */
 	for (int depth = 0; scope && depth < 16; depth++) {
 		LLVMValueRef node = LLVMMetadataAsValue(ctx, scope);
 		unsigned n = LLVMGetMDNodeNumOperands(node);
@@ -202,7 +204,7 @@ static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
 			unsigned len = 0;
 			const char *str = ops[i] ? LLVMGetMDString(ops[i], &len) : NULL;
 			for (size_t k = 0; str && k < sizeof(rust_allocator_frames) /
-							    sizeof(rust_allocator_frames[0]);
+							  sizeof(rust_allocator_frames[0]);
 			     k++)
 				if (ends_with_component(str, len, rust_allocator_frames[k]))
 					return true;

@@ -16,8 +16,7 @@ static bool in(const LLVMValueRef *set, size_t n, LLVMValueRef v)
  * beside its pointer: releasing a null pointer or zero bytes (Rust skips deallocating size 0,
  * and tests the length beside the pointer once fat LTO has inlined dealloc down to free) is no
  * release at all. */
-static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
-		    LLVMValueRef v)
+static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query *q, LLVMValueRef v)
 {
 	if (q->guard) {
 		struct vkey k = summary_key(s, f, v, false);
@@ -66,7 +65,8 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			return -1;
 		return pred == LLVMIntEQ ? 0 : 1;
 	}
-	if (LLVMGetInstructionOpcode(cond) == LLVMXor && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	if (LLVMGetInstructionOpcode(cond) == LLVMXor &&
+	    LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
 	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
 		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
 		return side < 0 ? -1 : 1 - side;
@@ -112,8 +112,8 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 
 /* Scans from `inst` to the end of its block: 1 goal reached, 0 blocked, -1 fell through (the
  * successors were pushed). */
-static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
-		struct search *st, LLVMValueRef inst)
+static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q, struct search *st,
+		LLVMValueRef inst)
 {
 	for (; inst; inst = LLVMGetNextInstruction(inst)) {
 		if (q->to && inst == q->to)
@@ -140,8 +140,7 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	else if (q->from)
 		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from));
 	else
-		found = scan(s, f, q, &st,
-			     LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->fn)));
+		found = scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->fn)));
 	if (q->from == NULL)
 		map_put(&st.seen, LLVMGetEntryBasicBlock(f->fn), f);
 	while (found != 1 && st.n) {

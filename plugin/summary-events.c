@@ -9,12 +9,14 @@
  * no alias of them; at -O0 clang leaves their declarations without captures(none). (strcpy and
  * memcpy return their destination, so they stay unknown.) */
 static const char *const noncapturing[] = {
-	"strlen", "strnlen", "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp",
-	"puts", "fputs", "printf", "fprintf", "dprintf", "sprintf", "snprintf", "vprintf",
-	"vfprintf", "vsnprintf", "perror", "write", "read", "pread", "pwrite", "send", "recv",
-	"fwrite", "fread", "atoi", "atol", "atoll", "strtol", "strtoul", "strtoll", "strtoull",
-	"strtod", "strtof", "open", "open64", "fopen", "stat", "stat64", "lstat", "access",
-	"unlink", "mkdir", "rmdir", "getenv", "setenv", "unsetenv", "sscanf", "fflush", "fclose",
+    "strlen",  "strnlen",  "strcmp",    "strncmp", "strcasecmp", "strncasecmp", "memcmp",
+    "puts",    "fputs",    "printf",    "fprintf", "dprintf",    "sprintf",     "snprintf",
+    "vprintf", "vfprintf", "vsnprintf", "perror",  "write",      "read",        "pread",
+    "pwrite",  "send",     "recv",      "fwrite",  "fread",      "atoi",        "atol",
+    "atoll",   "strtol",   "strtoul",   "strtoll", "strtoull",   "strtod",      "strtof",
+    "open",    "open64",   "fopen",     "stat",    "stat64",     "lstat",       "access",
+    "unlink",  "mkdir",    "rmdir",     "getenv",  "setenv",     "unsetenv",    "sscanf",
+    "fflush",  "fclose",
 };
 
 static bool is_ptr(LLVMValueRef v)
@@ -132,8 +134,8 @@ static const struct fact *level0_use(const struct summary *gs, unsigned i)
 static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fact *ft,
 			   const struct site *site)
 {
-	for (LLVMUseRef u = ft->field < 0 ? NULL : LLVMGetFirstUse(c);
-	     ft->field < 0 || u; u = LLVMGetNextUse(u)) {
+	for (LLVMUseRef u = ft->field < 0 ? NULL : LLVMGetFirstUse(c); ft->field < 0 || u;
+	     u = LLVMGetNextUse(u)) {
 		LLVMValueRef v = c;
 		if (ft->field >= 0) {
 			v = LLVMGetUser(u);
@@ -220,7 +222,8 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 			continue;
 		struct vkey k = key_of(s, f, arg, true);
 		const struct fact *use = level0_use(gs, i);
-		const struct site *deep = use ? (use->written ? &use->write_site : &use->site) : NULL;
+		const struct site *deep =
+		    use ? (use->written ? &use->write_site : &use->site) : NULL;
 		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
 		e->write = use ? use->write : !gs;
 		e->assumed = use ? use->write && !use->written : !gs;
@@ -279,13 +282,13 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
 		    !summary_slot_tracked(s, f, addr))
 			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here)->escapes =
-				long_lived(s, f, addr);
+			    long_lived(s, f, addr);
 		return;
 	}
 	case LLVMAtomicRMW:
 	case LLVMAtomicCmpXchg:
 		add(sum, EV_USE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here)->write =
-			true;
+		    true;
 		for (unsigned i = 1; i < (unsigned)LLVMGetNumOperands(inst); i++)
 			if (is_ptr(LLVMGetOperand(inst, i)))
 				add(sum, EV_CAPTURE, key_of(s, f, LLVMGetOperand(inst, i), true),
@@ -302,7 +305,7 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 			if (is_ptr(elem) && !LLVMIsAConstantPointerNull(elem) &&
 			    LLVMGetNumIndices(v) == 1)
 				add(sum, EV_RETURN, key_of(s, f, elem, false), inst, here)->field =
-					(int)LLVMGetIndices(v)[0];
+				    (int)LLVMGetIndices(v)[0];
 		}
 		return;
 	}
@@ -316,8 +319,8 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		bool phi = LLVMIsAPHINode(inst);
 		unsigned n = phi ? LLVMCountIncoming(inst) : 2;
 		for (unsigned i = 0; i < n; i++) {
-			LLVMValueRef in = phi ? LLVMGetIncomingValue(inst, i)
-					      : LLVMGetOperand(inst, i + 1);
+			LLVMValueRef in =
+			    phi ? LLVMGetIncomingValue(inst, i) : LLVMGetOperand(inst, i + 1);
 			if (is_ptr(in) && !LLVMIsAConstantPointerNull(in))
 				add(sum, EV_CAPTURE, key_of(s, f, in, true), inst, here);
 		}
@@ -347,7 +350,8 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		/* Alignment and null checks look at the address only; anything else may hide the
 		 * pointer in an integer (tagged pointers). */
 		if (!address_checks_only(inst))
-			add(sum, EV_CAPTURE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here);
+			add(sum, EV_CAPTURE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst,
+			    here);
 		return;
 	case LLVMICmp:
 	case LLVMIntToPtr:
@@ -393,8 +397,8 @@ static int param_index(struct ir_fn *f, LLVMValueRef v)
 	return -1;
 }
 
-static struct fact *find_fact(struct summary *sum, enum ev_kind kind, int param, const struct vkey *k,
-			      int field)
+static struct fact *find_fact(struct summary *sum, enum ev_kind kind, int param,
+			      const struct vkey *k, int field)
 {
 	for (size_t i = 0; i < sum->n_facts; i++) {
 		struct fact *ft = &sum->facts[i];
@@ -442,8 +446,8 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 		VEC_RESERVE(at, cap, n + 1);
 		at[n++] = e->at;
 	}
-	struct cfg_query q = {.blockers = at, .n_blockers = n, .guard = key,
-			      .guard_blocker_args = true};
+	struct cfg_query q = {
+	    .blockers = at, .n_blockers = n, .guard = key, .guard_blocker_args = true};
 	must = must && n && !cfg_path_exists(s, f, &q);
 	free(at);
 	return must;
@@ -508,8 +512,8 @@ static void own_stack_return(struct summaries *s, struct ir_fn *f)
 		if (k.deref || !LLVMIsAAllocaInst(k.base) ||
 		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(k.base)) != f->fn)
 			continue;
-		struct event e = {.kind = EV_RETURN, .key = k, .field = -1,
-				  .site = {t, f, NULL, NULL, NULL}};
+		struct event e = {
+		    .kind = EV_RETURN, .key = k, .field = -1, .site = {t, f, NULL, NULL, NULL}};
 		new_fact(f->summary, &e, -1)->escapes = true;
 		return;
 	}

@@ -87,7 +87,8 @@ static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, boo
 
 static bool is_local_alloca(struct ir_fn *f, LLVMValueRef v)
 {
-	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
+	return LLVMIsAAllocaInst(v) &&
+	       LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
 }
 
 static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
@@ -131,8 +132,8 @@ static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
 	}
 	static const char *const readonly_attrs[] = {"readonly", "readnone"};
 	for (size_t i = 0; i < 2; i++) {
-		unsigned kind = LLVMGetEnumAttributeKindForName(readonly_attrs[i],
-								 strlen(readonly_attrs[i]));
+		unsigned kind =
+		    LLVMGetEnumAttributeKindForName(readonly_attrs[i], strlen(readonly_attrs[i]));
 		if (LLVMGetEnumAttributeAtIndex(callee, arg + 1, kind) ||
 		    LLVMGetCallSiteEnumAttribute(call, arg + 1, kind))
 			return false;
@@ -159,19 +160,20 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 			int64_t off;
 			if (LLVMIsAStoreInst(inst)) {
 				LLVMValueRef base =
-					strip(s, LLVMGetOperand(inst, 1), &off, true, false);
+				    strip(s, LLVMGetOperand(inst, 1), &off, true, false);
 				if (!is_local_alloca(f, base))
 					continue;
 				LLVMValueRef v = LLVMGetOperand(inst, 0);
 				struct slot_list *l = slots_of(f, base, true);
 				slot_store(l, off,
-					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind ? v
-												  : NULL);
+					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind
+					       ? v
+					       : NULL);
 			} else if (ir_is_call(inst)) {
 				unsigned n = LLVMGetNumArgOperands(inst);
 				for (unsigned i = 0; i < n; i++) {
 					LLVMValueRef base =
-						strip(s, LLVMGetOperand(inst, i), &off, true, true);
+					    strip(s, LLVMGetOperand(inst, i), &off, true, true);
 					if (is_local_alloca(f, base) && call_may_write(s, inst, i))
 						slots_of(f, base, true)->clobbered = true;
 				}
@@ -302,7 +304,7 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	} else if (LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1) {
 		LLVMValueRef agg = LLVMGetOperand(v, 0);
 		const struct fact *ft =
-			ir_is_call(agg) ? returned_param(s, agg, (int)LLVMGetIndices(v)[0]) : NULL;
+		    ir_is_call(agg) ? returned_param(s, agg, (int)LLVMGetIndices(v)[0]) : NULL;
 		if (ft)
 			k = via_callee(s, f, agg, ft, v, w);
 	} else if (LLVMIsAPHINode(v) || LLVMIsASelectInst(v)) {
@@ -317,7 +319,6 @@ struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bo
 	struct walk w = {.n = 0};
 	return key_at(s, f, v, object, &w);
 }
-
 
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
 		      struct vkey *out)

@@ -44,7 +44,8 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {
-				LLVMValueRef callee = ir_is_call(inst) ? ir_called_function(inst) : NULL;
+				LLVMValueRef callee =
+				    ir_is_call(inst) ? ir_called_function(inst) : NULL;
 				struct ir_fn *c = callee ? map_get(&p->by_value, callee) : NULL;
 				uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
 				if (!k)

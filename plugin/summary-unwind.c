@@ -8,15 +8,18 @@
 static bool has_nounwind(LLVMValueRef fn_or_call, bool call)
 {
 	unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-	return call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL
-		    : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL;
+	return call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) !=
+			  NULL
+		    : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) !=
+			  NULL;
 }
 
 /* The C++ runtime's throwing entry points and libstdc++'s std::__throw_* helpers. */
 static bool throws(LLVMValueRef callee)
 {
-	static const char *const names[] = {"__cxa_throw", "__cxa_rethrow", "_Unwind_RaiseException",
-					    "_Unwind_Resume", "__cxa_rethrow_primary_exception"};
+	static const char *const names[] = {"__cxa_throw", "__cxa_rethrow",
+					    "_Unwind_RaiseException", "_Unwind_Resume",
+					    "__cxa_rethrow_primary_exception"};
 	size_t n;
 	const char *name = LLVMGetValueName2(callee, &n);
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -47,10 +50,12 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 		     inst = LLVMGetNextInstruction(inst)) {
 			struct site site = {inst, f, NULL, NULL, NULL};
 			bool unwinds = LLVMIsAResumeInst(inst) != NULL, always = unwinds;
-			/* An invoke's exception lands in this function; only a resume lets it out. */
+			/* An invoke's exception lands in this function; only a resume lets it out.
+			 */
 			if (LLVMIsACallInst(inst) && !call_nounwind(inst)) {
 				LLVMValueRef callee = ir_called_function(inst);
-				struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+				struct ir_fn *g =
+				    callee ? map_get(&s->program->by_value, callee) : NULL;
 				const struct summary *gs = g ? summary_of(g) : NULL;
 				if (callee && throws(callee)) {
 					unwinds = always = true;

@@ -144,7 +144,6 @@ const char *summary_intern(struct summaries *s, const char *family);
 /* The unwinding part of the summary (summary-unwind.c), after the events. */
 void summary_unwind(struct summaries *s, struct ir_fn *f);
 
-
 /* Values stored into local alloca `a` (for captures of the whole slot). */
 size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max);
 void summary_slots_release(struct summary *sum);
@@ -156,9 +155,9 @@ struct cfg_query {
 	LLVMValueRef to;              /* goal instruction; NULL: any `ret` */
 	const LLVMValueRef *blockers; /* paths through these do not count */
 	size_t n_blockers;
-	const struct vkey *guard;     /* its null test prunes the null side; may be NULL */
-	bool guard_blocker_args;      /* so does a null/zero test of a blocking call's argument */
-	bool keep_null_side;          /* prune the non-null side instead: "may it still be null?" */
+	const struct vkey *guard; /* its null test prunes the null side; may be NULL */
+	bool guard_blocker_args;  /* so does a null/zero test of a blocking call's argument */
+	bool keep_null_side;      /* prune the non-null side instead: "may it still be null?" */
 };
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
 

@@ -43,15 +43,15 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 
 /* Grows a malloc'ed array so that it holds at least `need` elements. */
-#define VEC_RESERVE(ptr, cap, need)                                                               \
-	do {                                                                                      \
-		if ((need) > (cap)) {                                                             \
-			size_t vec_new_cap_ = (cap) ? (cap) * 2 : 8;                              \
-			while (vec_new_cap_ < (need))                                             \
-				vec_new_cap_ *= 2;                                                \
-			(ptr) = xrealloc((ptr), vec_new_cap_ * sizeof(*(ptr)));                   \
-			(cap) = vec_new_cap_;                                                     \
-		}                                                                                 \
+#define VEC_RESERVE(ptr, cap, need)                                                                \
+	do {                                                                                       \
+		if ((need) > (cap)) {                                                              \
+			size_t vec_new_cap_ = (cap) ? (cap) * 2 : 8;                               \
+			while (vec_new_cap_ < (need))                                              \
+				vec_new_cap_ *= 2;                                                 \
+			(ptr) = xrealloc((ptr), vec_new_cap_ * sizeof(*(ptr)));                    \
+			(cap) = vec_new_cap_;                                                      \
+		}                                                                                  \
 	} while (0)
 
 /* ---- map: open addressing, keyed by pointer identity or by C string ---- */

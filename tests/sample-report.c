@@ -5,10 +5,9 @@
 #include <string.h>
 
 static const struct ffiguard_rule_info rules[] = {
-	{"ownership-alloc-mismatch", "Allocation and release use different allocator families",
-	 "An allocation of one family reaches a release of another family across an FFI edge.",
-	 "Hand the pointer back to the allocating language's release function.",
-	 FFIGUARD_SEV_ERROR},
+    {"ownership-alloc-mismatch", "Allocation and release use different allocator families",
+     "An allocation of one family reaches a release of another family across an FFI edge.",
+     "Hand the pointer back to the allocating language's release function.", FFIGUARD_SEV_ERROR},
 };
 
 int main(int argc, char **argv)
@@ -25,9 +24,9 @@ int main(int argc, char **argv)
 	struct ffiguard_fn rust_fn = {"rust_make", "demo::rust_make", FFIGUARD_LANG_RUST};
 	struct ffiguard_fn cxx_fn = {"cpp_consume", "cpp_consume", FFIGUARD_LANG_CXX};
 	struct ffiguard_note notes[] = {
-		{"allocated here by the Rust global allocator", rust_fn, {"src/lib.rs", 3, 5}},
-		{"crosses into C++ here", rust_fn, {"/abs/outside repo/lib.rs", 9, 14}},
-		{"no location for this one", cxx_fn, {NULL, 0, 0}},
+	    {"allocated here by the Rust global allocator", rust_fn, {"src/lib.rs", 3, 5}},
+	    {"crosses into C++ here", rust_fn, {"/abs/outside repo/lib.rs", 9, 14}},
+	    {"no location for this one", cxx_fn, {NULL, 0, 0}},
 	};
 	struct ffiguard_finding f = {0};
 	f.rule = "ownership-alloc-mismatch";

@@ -16,7 +16,7 @@
 static inline LLVMModuleRef parse_ir(LLVMContextRef ctx, const char *ir)
 {
 	LLVMMemoryBufferRef mb =
-		LLVMCreateMemoryBufferWithMemoryRangeCopy(ir, strlen(ir), "test.ll");
+	    LLVMCreateMemoryBufferWithMemoryRangeCopy(ir, strlen(ir), "test.ll");
 	LLVMModuleRef m = NULL;
 	char *msg = NULL;
 	if (LLVMParseIRInContext(ctx, mb, &m, &msg))
@@ -25,12 +25,12 @@ static inline LLVMModuleRef parse_ir(LLVMContextRef ctx, const char *ir)
 }
 
 /* Captures what a writer prints into a malloc'ed string. */
-#define CAPTURE(var, call)                                                                        \
-	do {                                                                                      \
-		size_t cap_len_ = 0;                                                              \
-		FILE *out = open_memstream(&(var), &cap_len_);                                    \
-		ck_assert_int_eq((call), 0);                                                      \
-		fclose(out);                                                                      \
+#define CAPTURE(var, call)                                                                         \
+	do {                                                                                       \
+		size_t cap_len_ = 0;                                                               \
+		FILE *out = open_memstream(&(var), &cap_len_);                                     \
+		ck_assert_int_eq((call), 0);                                                       \
+		fclose(out);                                                                       \
 	} while (0)
 
 static inline int run_suite(Suite *s)

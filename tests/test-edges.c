@@ -1,36 +1,36 @@
 /* FFI edge discovery: direct edges both ways, chains of shims, near misses, -O0 IR; every
  * analysis also checks that the module is left exactly as it was. */
-#include "test-common.h"
 #include "ir.h"
+#include "test-common.h"
 
 #include <llvm-c/Analysis.h>
 
 static const char edges_ir[] =
-	/* Rust side */
-	"define i32 @rust_direct(i32 %x) #0 { %r = call i32 @cpp_impl(i32 %x)\n ret i32 %r }\n"
-	"define i32 @rust_fwd(i32 %x) #0 { %r = call i32 @cpp_impl(i32 %x)\n ret i32 %r }\n"
-	"define i32 @rust_user(i32 %x) #0 { %a = call i32 @rust_fwd(i32 %x)\n"
-	"  %b = call i32 @rust_helper(i32 %a)\n ret i32 %b }\n"
-	"define i32 @rust_helper(i32 %x) #0 { %r = mul i32 %x, 2\n ret i32 %r }\n"
-	"define i32 @rust_to_bridge(i32 %x) #0 { %r = call i32 @cxxbridge1$scale(i32 %x)\n"
-	"  ret i32 %r }\n"
-	"define void @rust_to_deleter(ptr %p) #0 { call void @cpp_delete(ptr %p)\n ret void }\n"
-	"define void @rust_to_libc(i64 %n) #0 { %p = call ptr @malloc(i64 %n)\n"
-	"  call void @free(ptr %p)\n ret void }\n"
-	"define i32 @rust_indirect(ptr %f, i32 %x) #0 { %r = call i32 %f(i32 %x)\n ret i32 %r }\n"
-	"define i32 @rust_impl(i32 %x) #0 { %r = add i32 %x, 1\n ret i32 %r }\n"
-	/* C++ side */
-	"define i32 @cpp_impl(i32 %x) #1 { %r = add i32 %x, 7\n ret i32 %r }\n"
-	"define i32 @cxxbridge1$scale(i32 %x) #1 { %r = call i32 @_Z5scalei(i32 %x)\n ret i32 %r }\n"
-	"define i32 @_Z5scalei(i32 %x) #1 { %a = mul i32 %x, 3\n %b = add i32 %a, 1\n"
-	"  %c = call i32 @rust_impl(i32 %b)\n %d = call i32 @cpp_impl(i32 %c)\n ret i32 %d }\n"
-	"define void @cpp_delete(ptr %p) #1 { call void @_ZdlPv(ptr %p)\n ret void }\n"
-	"define i32 @main() #1 { %r = call i32 @rust_direct(i32 1)\n ret i32 %r }\n"
-	"declare void @_ZdlPv(ptr)\n"
-	"declare ptr @malloc(i64)\n"
-	"declare void @free(ptr)\n"
-	"attributes #0 = { \"ffiguard-lang\"=\"rust\" }\n"
-	"attributes #1 = { \"ffiguard-lang\"=\"c++\" }\n";
+    /* Rust side */
+    "define i32 @rust_direct(i32 %x) #0 { %r = call i32 @cpp_impl(i32 %x)\n ret i32 %r }\n"
+    "define i32 @rust_fwd(i32 %x) #0 { %r = call i32 @cpp_impl(i32 %x)\n ret i32 %r }\n"
+    "define i32 @rust_user(i32 %x) #0 { %a = call i32 @rust_fwd(i32 %x)\n"
+    "  %b = call i32 @rust_helper(i32 %a)\n ret i32 %b }\n"
+    "define i32 @rust_helper(i32 %x) #0 { %r = mul i32 %x, 2\n ret i32 %r }\n"
+    "define i32 @rust_to_bridge(i32 %x) #0 { %r = call i32 @cxxbridge1$scale(i32 %x)\n"
+    "  ret i32 %r }\n"
+    "define void @rust_to_deleter(ptr %p) #0 { call void @cpp_delete(ptr %p)\n ret void }\n"
+    "define void @rust_to_libc(i64 %n) #0 { %p = call ptr @malloc(i64 %n)\n"
+    "  call void @free(ptr %p)\n ret void }\n"
+    "define i32 @rust_indirect(ptr %f, i32 %x) #0 { %r = call i32 %f(i32 %x)\n ret i32 %r }\n"
+    "define i32 @rust_impl(i32 %x) #0 { %r = add i32 %x, 1\n ret i32 %r }\n"
+    /* C++ side */
+    "define i32 @cpp_impl(i32 %x) #1 { %r = add i32 %x, 7\n ret i32 %r }\n"
+    "define i32 @cxxbridge1$scale(i32 %x) #1 { %r = call i32 @_Z5scalei(i32 %x)\n ret i32 %r }\n"
+    "define i32 @_Z5scalei(i32 %x) #1 { %a = mul i32 %x, 3\n %b = add i32 %a, 1\n"
+    "  %c = call i32 @rust_impl(i32 %b)\n %d = call i32 @cpp_impl(i32 %c)\n ret i32 %d }\n"
+    "define void @cpp_delete(ptr %p) #1 { call void @_ZdlPv(ptr %p)\n ret void }\n"
+    "define i32 @main() #1 { %r = call i32 @rust_direct(i32 1)\n ret i32 %r }\n"
+    "declare void @_ZdlPv(ptr)\n"
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "attributes #0 = { \"ffiguard-lang\"=\"rust\" }\n"
+    "attributes #1 = { \"ffiguard-lang\"=\"c++\" }\n";
 
 /* Analyses `ir` and checks on the way that the module's printed text did not change. */
 static struct ffiguard_report *analyze(const char *ir, LLVMContextRef *ctx_out,
@@ -135,12 +135,12 @@ END_TEST
 
 /* -O0 shape: the forwarder keeps its argument in an alloca until the canonical copy drops it. */
 static const char o0_ir[] =
-	"define i32 @rust_fwd(i32 %x) #0 { %p = alloca i32\n store i32 %x, ptr %p\n"
-	"  %v = load i32, ptr %p\n %r = call i32 @cpp_impl(i32 %v)\n ret i32 %r }\n"
-	"define i32 @rust_user(i32 %x) #0 { %r = call i32 @rust_fwd(i32 %x)\n ret i32 %r }\n"
-	"define i32 @cpp_impl(i32 %x) #1 { %r = add i32 %x, 7\n ret i32 %r }\n"
-	"attributes #0 = { noinline optnone \"ffiguard-lang\"=\"rust\" }\n"
-	"attributes #1 = { noinline optnone \"ffiguard-lang\"=\"c++\" }\n";
+    "define i32 @rust_fwd(i32 %x) #0 { %p = alloca i32\n store i32 %x, ptr %p\n"
+    "  %v = load i32, ptr %p\n %r = call i32 @cpp_impl(i32 %v)\n ret i32 %r }\n"
+    "define i32 @rust_user(i32 %x) #0 { %r = call i32 @rust_fwd(i32 %x)\n ret i32 %r }\n"
+    "define i32 @cpp_impl(i32 %x) #1 { %r = add i32 %x, 7\n ret i32 %r }\n"
+    "attributes #0 = { noinline optnone \"ffiguard-lang\"=\"rust\" }\n"
+    "attributes #1 = { noinline optnone \"ffiguard-lang\"=\"c++\" }\n";
 
 START_TEST(o0_through_canonical_copy)
 {
@@ -152,7 +152,7 @@ START_TEST(o0_through_canonical_copy)
 	ck_assert_str_eq(e->via[0].symbol, "rust_fwd");
 	/* The user's module keeps its optnone allocas: only the copy was canonicalized. */
 	ck_assert_int_eq(LLVMGetInstructionOpcode(LLVMGetFirstInstruction(
-				 LLVMGetEntryBasicBlock(LLVMGetNamedFunction(m, "rust_fwd")))),
+			     LLVMGetEntryBasicBlock(LLVMGetNamedFunction(m, "rust_fwd")))),
 			 LLVMAlloca);
 	ffiguard_report_free(r);
 	LLVMContextDispose(ctx);

@@ -1,6 +1,6 @@
 /* Provenance: every piece of evidence of DESIGN §2 decides a function's language, in order. */
-#include "test-common.h"
 #include "ir.h"
+#include "test-common.h"
 
 static enum ffiguard_lang lang_of(LLVMModuleRef m, const char *name)
 {
@@ -10,29 +10,29 @@ static enum ffiguard_lang lang_of(LLVMModuleRef m, const char *name)
 }
 
 static const char debug_ir[] =
-	"define void @from_rs() !dbg !10 { ret void }\n"
-	"define void @from_cpp() !dbg !11 { ret void }\n"
-	"define void @from_c() !dbg !12 { ret void }\n"
-	"define void @from_header() !dbg !13 { ret void }\n"
-	"define void @_ZN3foo3bar17h0123456789abcdefE() !dbg !14 { ret void }\n"
-	"!llvm.dbg.cu = !{!0}\n!llvm.module.flags = !{!20}\n"
-	"!0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, emissionKind: FullDebug)\n"
-	"!1 = !DIFile(filename: \"x.c\", directory: \"/src\")\n"
-	"!2 = !DIFile(filename: \"lib.rs\", directory: \"/src\")\n"
-	"!3 = !DIFile(filename: \"ffi.cpp\", directory: \"/src\")\n"
-	"!4 = !DIFile(filename: \"widget.hpp\", directory: \"/src\")\n"
-	"!5 = !DISubroutineType(types: !{})\n"
-	"!10 = distinct !DISubprogram(name: \"a\", file: !2, line: 1, type: !5, unit: !0, spFlags: "
-	"DISPFlagDefinition)\n"
-	"!11 = distinct !DISubprogram(name: \"b\", file: !3, line: 1, type: !5, unit: !0, spFlags: "
-	"DISPFlagDefinition)\n"
-	"!12 = distinct !DISubprogram(name: \"c\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
-	"DISPFlagDefinition)\n"
-	"!13 = distinct !DISubprogram(name: \"d\", file: !4, line: 1, type: !5, unit: !0, spFlags: "
-	"DISPFlagDefinition)\n"
-	"!14 = distinct !DISubprogram(name: \"e\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
-	"DISPFlagDefinition)\n"
-	"!20 = !{i32 2, !\"Debug Info Version\", i32 3}\n";
+    "define void @from_rs() !dbg !10 { ret void }\n"
+    "define void @from_cpp() !dbg !11 { ret void }\n"
+    "define void @from_c() !dbg !12 { ret void }\n"
+    "define void @from_header() !dbg !13 { ret void }\n"
+    "define void @_ZN3foo3bar17h0123456789abcdefE() !dbg !14 { ret void }\n"
+    "!llvm.dbg.cu = !{!0}\n!llvm.module.flags = !{!20}\n"
+    "!0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, emissionKind: FullDebug)\n"
+    "!1 = !DIFile(filename: \"x.c\", directory: \"/src\")\n"
+    "!2 = !DIFile(filename: \"lib.rs\", directory: \"/src\")\n"
+    "!3 = !DIFile(filename: \"ffi.cpp\", directory: \"/src\")\n"
+    "!4 = !DIFile(filename: \"widget.hpp\", directory: \"/src\")\n"
+    "!5 = !DISubroutineType(types: !{})\n"
+    "!10 = distinct !DISubprogram(name: \"a\", file: !2, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!11 = distinct !DISubprogram(name: \"b\", file: !3, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!12 = distinct !DISubprogram(name: \"c\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!13 = distinct !DISubprogram(name: \"d\", file: !4, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!14 = distinct !DISubprogram(name: \"e\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!20 = !{i32 2, !\"Debug Info Version\", i32 3}\n";
 
 START_TEST(debug_file_decides)
 {
@@ -49,13 +49,13 @@ START_TEST(debug_file_decides)
 END_TEST
 
 static const char mangled_ir[] =
-	"define void @_RNvCs1234_5crate3foo() { ret void }\n"
-	"define void @_ZN4core3ptr13drop_in_place17h0123456789abcdefE() { ret void }\n"
-	"define void @_Z3fooi(i32) { ret void }\n"
-	"declare void @_ZdlPv(ptr)\n"
-	"declare void @_RNvCs1_3std7process4exit()\n"
-	"declare void @plain_c(ptr) #0\n"
-	"attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n";
+    "define void @_RNvCs1234_5crate3foo() { ret void }\n"
+    "define void @_ZN4core3ptr13drop_in_place17h0123456789abcdefE() { ret void }\n"
+    "define void @_Z3fooi(i32) { ret void }\n"
+    "declare void @_ZdlPv(ptr)\n"
+    "declare void @_RNvCs1_3std7process4exit()\n"
+    "declare void @plain_c(ptr) #0\n"
+    "attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n";
 
 START_TEST(mangling_decides)
 {
@@ -74,18 +74,18 @@ START_TEST(mangling_decides)
 END_TEST
 
 static const char attr_ir[] =
-	"define void @rust_fn() #0 { ret void }\n"
-	"define void @rust_personality() personality ptr @rust_eh_personality { ret void }\n"
-	"define void @cxx_fn() #1 { ret void }\n"
-	"define void @c_fn() #2 { ret void }\n"
-	"define void @bare() { ret void }\n"
-	"define void @tagged() #3 { ret void }\n"
-	"declare i32 @rust_eh_personality(...)\n"
-	"declare void @llvm.trap()\n"
-	"attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n"
-	"attributes #1 = { mustprogress \"no-trapping-math\"=\"true\" }\n"
-	"attributes #2 = { \"no-trapping-math\"=\"true\" \"stack-protector-buffer-size\"=\"8\" }\n"
-	"attributes #3 = { mustprogress \"no-trapping-math\"=\"true\" \"ffiguard-lang\"=\"rust\" }\n";
+    "define void @rust_fn() #0 { ret void }\n"
+    "define void @rust_personality() personality ptr @rust_eh_personality { ret void }\n"
+    "define void @cxx_fn() #1 { ret void }\n"
+    "define void @c_fn() #2 { ret void }\n"
+    "define void @bare() { ret void }\n"
+    "define void @tagged() #3 { ret void }\n"
+    "declare i32 @rust_eh_personality(...)\n"
+    "declare void @llvm.trap()\n"
+    "attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n"
+    "attributes #1 = { mustprogress \"no-trapping-math\"=\"true\" }\n"
+    "attributes #2 = { \"no-trapping-math\"=\"true\" \"stack-protector-buffer-size\"=\"8\" }\n"
+    "attributes #3 = { mustprogress \"no-trapping-math\"=\"true\" \"ffiguard-lang\"=\"rust\" }\n";
 
 START_TEST(attributes_decide)
 {

@@ -1,6 +1,6 @@
 /* Loading inputs: formats, producer tags, and one clear error per bad input. */
-#include "test-common.h"
 #include "ir.h"
+#include "test-common.h"
 
 #include <errno.h>
 #include <llvm-c/BitWriter.h>
@@ -9,14 +9,13 @@
 static char dir[] = "/tmp/ffiguard-load-XXXXXX";
 
 static const char rust_ir[] =
-	"source_filename = \"lib.rs\"\n"
-	"define i32 @rust_entry(i32 %x) { %r = call i32 @cpp_add(i32 %x)\n ret i32 %r }\n"
-	"declare i32 @cpp_add(i32)\n"
-	"!llvm.ident = !{!0}\n!0 = !{!\"rustc version 1.95.0\"}\n";
-static const char cxx_ir[] =
-	"source_filename = \"ffi.cpp\"\n"
-	"define i32 @cpp_add(i32 %x) { %r = add i32 %x, 2\n ret i32 %r }\n"
-	"!llvm.ident = !{!0}\n!0 = !{!\"clang version 22.1.8\"}\n";
+    "source_filename = \"lib.rs\"\n"
+    "define i32 @rust_entry(i32 %x) { %r = call i32 @cpp_add(i32 %x)\n ret i32 %r }\n"
+    "declare i32 @cpp_add(i32)\n"
+    "!llvm.ident = !{!0}\n!0 = !{!\"rustc version 1.95.0\"}\n";
+static const char cxx_ir[] = "source_filename = \"ffi.cpp\"\n"
+			     "define i32 @cpp_add(i32 %x) { %r = add i32 %x, 2\n ret i32 %r }\n"
+			     "!llvm.ident = !{!0}\n!0 = !{!\"clang version 22.1.8\"}\n";
 
 static char *path_of(const char *name)
 {
@@ -44,8 +43,8 @@ static char *write_bitcode(const char *name, const char *ir)
 	return p;
 }
 
-static int load(const char *const *paths, size_t n, char **notes, char **err,
-		LLVMModuleRef *m_out, LLVMContextRef ctx)
+static int load(const char *const *paths, size_t n, char **notes, char **err, LLVMModuleRef *m_out,
+		LLVMContextRef ctx)
 {
 	return ffiguard_load_inputs(ctx, paths, n, NULL, NULL, m_out, notes, err);
 }
@@ -156,8 +155,7 @@ START_TEST(archives)
 	struct buf ar = {0};
 	const char longname[] = "a_really_long_member_name_for_gnu.o/\n";
 	buf_puts(&ar, "!<arch>\n");
-	buf_printf(&ar, "%-16s%-12s%-6s%-6s%-8s%-10zu`\n", "//", "", "", "", "",
-		   strlen(longname));
+	buf_printf(&ar, "%-16s%-12s%-6s%-6s%-8s%-10zu`\n", "//", "", "", "", "", strlen(longname));
 	buf_puts(&ar, longname);
 	if (ar.len & 1)
 		buf_putc(&ar, '\n');
@@ -177,7 +175,7 @@ START_TEST(archives)
 	ck_assert_ptr_nonnull(LLVMGetNamedFunction(m, "cpp_add"));
 	ck_assert_ptr_nonnull(notes);
 	ck_assert_ptr_nonnull(strstr(notes, "libx.rlib: skipped 1 member without LLVM bitcode: "
-					   "lib.rmeta\n"));
+					    "lib.rmeta\n"));
 	LLVMDisposeModule(m);
 	LLVMContextDispose(ctx);
 	free(notes);

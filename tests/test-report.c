@@ -7,11 +7,12 @@
 #include <unistd.h>
 
 static const struct ffiguard_rule_info rules[] = {
-	{"ownership-alloc-mismatch", "Allocator families differ", "An allocation of one family "
-	 "reaches a release of another.", "Release with the allocating language.",
-	 FFIGUARD_SEV_ERROR},
-	{"ownership-leak", "Ownership leaks", "Nothing releases it.", "Release it.",
-	 FFIGUARD_SEV_WARNING},
+    {"ownership-alloc-mismatch", "Allocator families differ",
+     "An allocation of one family "
+     "reaches a release of another.",
+     "Release with the allocating language.", FFIGUARD_SEV_ERROR},
+    {"ownership-leak", "Ownership leaks", "Nothing releases it.", "Release it.",
+     FFIGUARD_SEV_WARNING},
 };
 
 static struct ffiguard_report *sample(void)
@@ -22,8 +23,8 @@ static struct ffiguard_report *sample(void)
 	ffiguard_report_set_rules(r, rules, 2);
 	struct ffiguard_fn rust_fn = {"_RNvCs1_4demo5entry", "demo::entry", FFIGUARD_LANG_RUST};
 	struct ffiguard_fn cxx_fn = {"cpp_consume", "cpp_consume", FFIGUARD_LANG_CXX};
-	struct ffiguard_note note = {"allocated here by the Rust global allocator", rust_fn,
-				     {"src/lib.rs", 3, 5}};
+	struct ffiguard_note note = {
+	    "allocated here by the Rust global allocator", rust_fn, {"src/lib.rs", 3, 5}};
 	struct ffiguard_finding f = {0};
 	f.rule = "ownership-leak";
 	f.severity = FFIGUARD_SEV_WARNING;
@@ -72,7 +73,8 @@ START_TEST(text_is_clang_style)
 					   "delete [ownership-alloc-mismatch]\n"
 					   "src/lib.rs:3:5: note: allocated here by the Rust "
 					   "global allocator\n"));
-	ck_assert_ptr_nonnull(strstr(text, "module: in function 'cpp_consume': error: no location"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "module: in function 'cpp_consume': error: no location"));
 	ck_assert_ptr_nonnull(strstr(text, "2 errors and 1 warning generated.\n"));
 	ck_assert_ptr_null(strchr(text, '\033'));
 	free(text);
@@ -93,8 +95,9 @@ START_TEST(json_escapes_everything)
 	ck_assert_ptr_nonnull(strstr(json, "leaked \\\"box\\\"\\twith tab and \\u0001 control and "
 					   "caf\xc3\xa9 and bad \\ufffd byte"));
 	ck_assert_ptr_nonnull(strstr(json, "\"location\": null"));
-	ck_assert_ptr_nonnull(strstr(json, "\"location\": {\"file\": \"src/ffi.cpp\", \"line\": 12, "
-					   "\"column\": 3}"));
+	ck_assert_ptr_nonnull(strstr(json,
+				     "\"location\": {\"file\": \"src/ffi.cpp\", \"line\": 12, "
+				     "\"column\": 3}"));
 	ck_assert_ptr_nonnull(strstr(json, "\"edge\": {\"caller\": {\"symbol\": "
 					   "\"_RNvCs1_4demo5entry\", \"name\": \"demo::entry\", "
 					   "\"language\": \"rust\"}"));
@@ -120,9 +123,10 @@ START_TEST(sarif_shape)
 	ck_assert_ptr_nonnull(strstr(sarif, "\"ruleIndex\": 1, \"level\": \"warning\""));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"artifactLocation\": {\"uri\": \"src/ffi.cpp\"}, "
 					    "\"region\": {\"startLine\": 12, \"startColumn\": 3}"));
-	ck_assert_ptr_nonnull(strstr(sarif, "\"relatedLocations\": [\n      {\"id\": 1, "
-					    "\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
-					    "\"src/lib.rs\"}"));
+	ck_assert_ptr_nonnull(strstr(sarif,
+				     "\"relatedLocations\": [\n      {\"id\": 1, "
+				     "\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
+				     "\"src/lib.rs\"}"));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"primaryLocationLineHash\": \""));
 	free(sarif);
 	ffiguard_report_free(r);
@@ -197,8 +201,9 @@ START_TEST(options)
 	struct ffiguard_options o;
 	char *err = NULL;
 	ffiguard_options_init(&o);
-	ck_assert_int_eq(ffiguard_options_parse(&o, "format=sarif:fail-on=warning:output=x.sarif:"
-						   "inline-shims=1:quiet=true",
+	ck_assert_int_eq(ffiguard_options_parse(&o,
+						"format=sarif:fail-on=warning:output=x.sarif:"
+						"inline-shims=1:quiet=true",
 						':', &err),
 			 0);
 	ck_assert_int_eq(o.format, FFIGUARD_FORMAT_SARIF);
@@ -207,9 +212,8 @@ START_TEST(options)
 	ck_assert(o.inline_shims);
 	ck_assert(o.quiet);
 	/* Bad entries are reported together; good ones still apply. */
-	ck_assert_int_eq(ffiguard_options_parse(&o, "format=xml;colour=always;rules=abi-*;nokey",
-						';', &err),
-			 3);
+	ck_assert_int_eq(
+	    ffiguard_options_parse(&o, "format=xml;colour=always;rules=abi-*;nokey", ';', &err), 3);
 	ck_assert_ptr_nonnull(strstr(err, "invalid value 'xml' for option 'format'"));
 	ck_assert_ptr_nonnull(strstr(err, "unknown option 'colour'"));
 	ck_assert_ptr_nonnull(strstr(err, "option 'nokey' has no value"));

@@ -123,7 +123,8 @@ FFIGUARD_EXPORT void ffiguard_report_add_inline(struct ffiguard_report *report, 
 						bool unblocked);
 /* The rules the run had enabled, for SARIF. The table must outlive the report. */
 FFIGUARD_EXPORT void ffiguard_report_set_rules(struct ffiguard_report *report,
-					       const struct ffiguard_rule_info *rules, size_t n_rules);
+					       const struct ffiguard_rule_info *rules,
+					       size_t n_rules);
 /* Sorts findings by (file, line, column, rule) and edges by (file, line, column, caller, callee),
  * and recounts errors and warnings. Writers call nothing else; call this before writing. */
 FFIGUARD_EXPORT void ffiguard_report_finish(struct ffiguard_report *report);
@@ -132,8 +133,8 @@ FFIGUARD_EXPORT size_t ffiguard_report_finding_count(const struct ffiguard_repor
 FFIGUARD_EXPORT const struct ffiguard_finding *
 ffiguard_report_finding(const struct ffiguard_report *report, size_t i);
 FFIGUARD_EXPORT size_t ffiguard_report_edge_count(const struct ffiguard_report *report);
-FFIGUARD_EXPORT const struct ffiguard_edge *ffiguard_report_edge(const struct ffiguard_report *report,
-								 size_t i);
+FFIGUARD_EXPORT const struct ffiguard_edge *
+ffiguard_report_edge(const struct ffiguard_report *report, size_t i);
 FFIGUARD_EXPORT struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *report);
 
 /* Drops findings whose rule does not match `rules` ("GLOB,-GLOB,...": later entries win, default
