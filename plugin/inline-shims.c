@@ -93,10 +93,10 @@ static void set_str_attr(LLVMValueRef fn, const char *key, const char *value, un
 					      value, len));
 }
 
-static void say(struct inline_result *r, bool unblocked, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void say(struct inline_result *r, LLVMValueRef fn, bool unblocked, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void say(struct inline_result *r, bool unblocked, const char *fmt, ...)
+static void say(struct inline_result *r, LLVMValueRef fn, bool unblocked, const char *fmt, ...)
 {
 	struct buf b = {0};
 	va_list ap;
@@ -105,6 +105,7 @@ static void say(struct inline_result *r, bool unblocked, const char *fmt, ...)
 	va_end(ap);
 	VEC_RESERVE(r->lines, r->cap, r->n + 1);
 	r->lines[r->n].unblocked = unblocked;
+	r->lines[r->n].fn = fn;
 	r->lines[r->n++].text = buf_steal(&b);
 	if (unblocked)
 		r->unblocked++;
@@ -282,7 +283,7 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 	*err = NULL;
 	int rc = ir_program_init(&p, module, err);
 	if (rc == 0 && p.module != module) {
-		say(r, false,
+		say(r, NULL, false,
 		    "ffiguard-inline: the module is unoptimized (-O0): nothing to inline");
 		goto out;
 	}
@@ -313,14 +314,14 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 					what = unblock(g, b, &why);
 				map_put(&seen, g->fn, g);
 				if (what)
-					say(r, true,
+					say(r, g->fn, true,
 					    "ffiguard-inline: '%s' can now be inlined into '%s' "
 					    "(was "
 					    "blocked by %s): %s",
 					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b),
 					    what);
 				else
-					say(r, false,
+					say(r, g->fn, false,
 					    "ffiguard-inline: left '%s' alone (blocked from '%s' "
 					    "by %s): %s",
 					    ir_fn_name(g), ir_fn_name(caller), blocker_text(b),

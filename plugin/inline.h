@@ -9,7 +9,8 @@
 
 struct inline_line {
 	char *text;
-	bool unblocked; /* false: a candidate left alone */
+	LLVMValueRef fn; /* the shim */
+	bool unblocked;  /* false: a candidate left alone */
 };
 
 struct inline_result {

@@ -62,12 +62,25 @@ struct EdgesPrinter : PassInfoMixin<EdgesPrinter> {
 
 // Each finding is one diagnostic on the module's context: lld prints it as
 // "ld.lld: warning: file:line:col: ... [rule]" (error with fail-on), opt as "warning: ...".
-void emitDiagnostic(void *data, enum pass_diag kind, const char *text)
+// What the shim inliner did is a plain remark (always shown) and an optimization remark of
+// pass "ffiguard-inline" (for -pass-remarks and remark files).
+void emitDiagnostic(void *data, enum pass_diag kind, LLVMValueRef fn, const char *text)
 {
-	DiagnosticSeverity sev = kind == PASS_DIAG_ERROR    ? DS_Error
-				 : kind == PASS_DIAG_REMARK ? DS_Remark
-							    : DS_Warning;
-	static_cast<LLVMContext *>(data)->diagnose(DiagnosticInfoGeneric(Twine(text), sev));
+	LLVMContext &C = *static_cast<LLVMContext *>(data);
+	DiagnosticSeverity sev = kind == PASS_DIAG_ERROR     ? DS_Error
+				 : kind == PASS_DIAG_WARNING ? DS_Warning
+							     : DS_Remark;
+	C.diagnose(DiagnosticInfoGeneric(Twine(text), sev));
+	Function *F = fn ? unwrap<Function>(fn) : nullptr;
+	if (F && kind == PASS_DIAG_INLINED) {
+		OptimizationRemark R("ffiguard-inline", "ShimUnblocked", F);
+		R << text;
+		C.diagnose(R);
+	} else if (F && kind == PASS_DIAG_SKIPPED) {
+		OptimizationRemarkMissed R("ffiguard-inline", "ShimLeftAlone", F);
+		R << text;
+		C.diagnose(R);
+	}
 }
 
 // ffiguard and ffiguard<key=value;...>: the analysis and its report.

@@ -45,7 +45,7 @@ static void emitf(pass_emit_fn emit, void *data, enum pass_diag kind, const char
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	emit(data, kind, b.data);
+	emit(data, kind, NULL, b.data);
 	buf_release(&b);
 }
 
@@ -132,7 +132,8 @@ static bool run_inliner(LLVMModuleRef module, struct ffiguard_report *report, pa
 	if (inline_shims(module, &r, &err) < 0)
 		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard-inline: %s", err);
 	for (size_t i = 0; i < r.n; i++) {
-		emit(data, PASS_DIAG_REMARK, r.lines[i].text);
+		emit(data, r.lines[i].unblocked ? PASS_DIAG_INLINED : PASS_DIAG_SKIPPED,
+		     r.lines[i].fn, r.lines[i].text);
 		if (report)
 			ffiguard_report_add_inline(report, r.lines[i].text, r.lines[i].unblocked);
 	}
@@ -176,7 +177,7 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 		fclose(mem);
 		if (mode != PASS_THIN_BACKEND || first_report(text))
 			emit(data, fails(f, opts.fail_on) ? PASS_DIAG_ERROR : PASS_DIAG_WARNING,
-			     text);
+			     NULL, text);
 		free(text);
 	}
 	if (opts.inline_shims)

@@ -20,9 +20,12 @@ enum pass_diag {
 	PASS_DIAG_WARNING,
 	PASS_DIAG_ERROR,
 	PASS_DIAG_REMARK,
+	PASS_DIAG_INLINED, /* remarks of the shim inliner about `fn`: it unblocked it */
+	PASS_DIAG_SKIPPED, /* or left it alone */
 };
 
-typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, const char *text);
+/* `fn` is the function a remark is about, or NULL. */
+typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, LLVMValueRef fn, const char *text);
 
 /* Analyses `module` without changing it. Options come from FFIGUARD_OPTIONS (':'-separated),
  * then from `params` (the pass parameters, ';'-separated); bad ones are warnings. Every finding
