@@ -69,8 +69,11 @@ static void read_options(struct ffiguard_options *opts, const char *params, pass
 
 /* A full-LTO module with functions of only one language means the other half went elsewhere
  * (Rust's -Clinker-plugin-lto without -Clto=fat sends it to ThinLTO backends). */
-static void check_view(LLVMModuleRef module, enum pass_mode mode, pass_emit_fn emit, void *data)
+static void check_view(LLVMModuleRef module, enum pass_mode mode, bool quiet, pass_emit_fn emit,
+		       void *data)
 {
+	if (quiet)
+		return;
 	if (mode == PASS_THIN_BACKEND) {
 		if (!atomic_flag_test_and_set(&said_thin))
 			emitf(
@@ -83,22 +86,33 @@ static void check_view(LLVMModuleRef module, enum pass_mode mode, pass_emit_fn e
 	}
 	if (mode != PASS_FULL_LTO)
 		return;
-	bool rust = false, other = false;
+	/* Definitions of one language only. Declarations the other language's mangling names
+	 * (or Rust's runtime) prove the rest of the program exists outside this module: then it
+	 * is a warning; otherwise this may just be a C++-only (or Rust-only) link, and a remark. */
+	bool defined[4] = {false}, declared[4] = {false};
 	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f)) {
-		if (LLVMIsDeclaration(f))
+		if (LLVMGetIntrinsicID(f))
 			continue;
 		enum ffiguard_lang lang = ffiguard_function_lang(f);
-		rust = rust || lang == FFIGUARD_LANG_RUST;
-		other = other || lang == FFIGUARD_LANG_C || lang == FFIGUARD_LANG_CXX;
+		if (lang == FFIGUARD_LANG_C)
+			lang = FFIGUARD_LANG_CXX;
+		(LLVMIsDeclaration(f) ? declared : defined)[lang] = true;
 	}
-	if ((!rust || !other) && !atomic_flag_test_and_set(&said_partial))
-		emitf(emit, data, PASS_DIAG_WARNING,
-		      "ffiguard: the full-LTO module holds %s code only: the rest of the program "
-		      "was not linked with full LTO (or not as bitcode) and is not analysed; %s",
-		      rust    ? "Rust"
-		      : other ? "C/C++"
-			      : "no",
-		      recipe);
+	bool rust = defined[FFIGUARD_LANG_RUST], other = defined[FFIGUARD_LANG_CXX];
+	if ((rust && other) || atomic_flag_test_and_set(&said_partial))
+		return;
+	bool missing =
+	    (rust && declared[FFIGUARD_LANG_CXX]) || (other && declared[FFIGUARD_LANG_RUST]);
+	emitf(emit, data, missing ? PASS_DIAG_WARNING : PASS_DIAG_REMARK,
+	      "ffiguard: the full-LTO module holds %s code only: %s; %s",
+	      rust    ? "Rust"
+	      : other ? "C/C++"
+		      : "no",
+	      missing ? "it calls the other language, which was not linked with full LTO (or not "
+			"as bitcode) and is not analysed"
+		      : "if another language is part of this program, it was not linked with full "
+			"LTO and is not analysed",
+	      recipe);
 }
 
 static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_on)
@@ -155,7 +169,7 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 	bool changed = false;
 	char *err = NULL;
 	read_options(&opts, params, emit, data);
-	check_view(module, mode, emit, data);
+	check_view(module, mode, opts.quiet, emit, data);
 
 	struct ffiguard_report *report = ffiguard_report_new();
 	size_t len;
