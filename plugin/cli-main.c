@@ -116,7 +116,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 	report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
 	for (size_t i = 0; i < n_inputs; i++)
 		ffiguard_report_add_input(report, inputs[i]);
-	if (ffiguard_analyze(module, report, &err) < 0) {
+	if (ffiguard_analyze_in_place(module, report, &err) < 0) {
 		fprintf(stderr, "ffiguard: error: internal: %s\n", err);
 		goto out;
 	}

@@ -281,12 +281,12 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 	struct ir_program p;
 	memset(r, 0, sizeof(*r));
 	*err = NULL;
-	int rc = ir_program_init(&p, module, err);
-	if (rc == 0 && p.module != module) {
+	if (ir_module_unoptimized(module)) {
 		say(r, NULL, false,
 		    "ffiguard-inline: the module is unoptimized (-O0): nothing to inline");
-		goto out;
+		return 0;
 	}
+	int rc = ir_program_init(&p, module, false, err);
 	if (rc < 0)
 		goto out;
 	ir_find_edges(&p);

@@ -16,14 +16,19 @@ static bool has_optnone(LLVMModuleRef m)
 	return false;
 }
 
-int ir_canonicalize(LLVMModuleRef module, LLVMModuleRef *canon, char **err)
+bool ir_module_unoptimized(LLVMModuleRef module)
+{
+	return has_optnone(module);
+}
+
+int ir_canonicalize(LLVMModuleRef module, bool in_place, LLVMModuleRef *canon, char **err)
 {
 	*canon = module;
 	*err = NULL;
 	if (!has_optnone(module))
 		return 0;
 
-	LLVMModuleRef clone = LLVMCloneModule(module);
+	LLVMModuleRef clone = in_place ? module : LLVMCloneModule(module);
 	unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
 	unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
 	for (LLVMValueRef f = LLVMGetFirstFunction(clone); f; f = LLVMGetNextFunction(f)) {
@@ -40,7 +45,8 @@ int ir_canonicalize(LLVMModuleRef module, LLVMModuleRef *canon, char **err)
 		char *msg = LLVMGetErrorMessage(e);
 		*err = xasprintf("cannot canonicalize -O0 IR: %s", msg);
 		LLVMDisposeErrorMessage(msg);
-		LLVMDisposeModule(clone);
+		if (!in_place)
+			LLVMDisposeModule(clone);
 		return -1;
 	}
 	*canon = clone;

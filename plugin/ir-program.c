@@ -60,11 +60,11 @@ const char *ir_fn_name(struct ir_fn *f)
 	return f->name;
 }
 
-int ir_program_init(struct ir_program *p, LLVMModuleRef module, char **err)
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, bool in_place, char **err)
 {
 	memset(p, 0, sizeof(*p));
 	map_init(&p->by_value, false);
-	int rc = ir_canonicalize(module, &p->module, err);
+	int rc = ir_canonicalize(module, in_place, &p->module, err);
 	if (rc < 0)
 		return rc;
 	if (p->module != module)
@@ -169,11 +169,11 @@ static void export_edges(struct ir_program *p, struct ffiguard_report *report)
 	buf_release(&scratch);
 }
 
-int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char **err)
+static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in_place, char **err)
 {
 	struct ir_program p;
 	*err = NULL;
-	int rc = ir_program_init(&p, module, err);
+	int rc = ir_program_init(&p, module, in_place, err);
 	if (rc < 0) {
 		ir_program_release(&p);
 		return rc;
@@ -192,4 +192,14 @@ int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char 
 	ir_program_release(&p);
 	ffiguard_report_finish(report);
 	return rc;
+}
+
+int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char **err)
+{
+	return analyze(module, report, false, err);
+}
+
+int ffiguard_analyze_in_place(LLVMModuleRef module, struct ffiguard_report *report, char **err)
+{
+	return analyze(module, report, true, err);
 }

@@ -52,10 +52,12 @@ LLVMValueRef ir_called_function(LLVMValueRef call);
 bool ir_is_call(LLVMValueRef inst);
 bool ir_is_inline_asm_call(LLVMValueRef call);
 
+/* Whether `module` has optnone (-O0) functions. */
+bool ir_module_unoptimized(LLVMModuleRef module);
 /* When `module` has optnone (-O0) functions, returns in *canon a canonicalized clone (sroa,
  * early-cse, instsimplify) that the caller disposes of; otherwise *canon = module. Never changes
- * `module`. */
-int ir_canonicalize(LLVMModuleRef module, LLVMModuleRef *canon, char **err);
+ * `module`, unless `in_place` (the CLI's own copy): then *canon = module, canonicalized. */
+int ir_canonicalize(LLVMModuleRef module, bool in_place, LLVMModuleRef *canon, char **err);
 
 /* What a parameter's type promises (ir-params.c): attributes first, Rust debug-info type names
  * at -O0. `call` (may be NULL) adds call-site attributes. */
@@ -100,7 +102,7 @@ struct ir_program {
 	size_t n_indirect;
 };
 
-int ir_program_init(struct ir_program *p, LLVMModuleRef module, char **err);
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, bool in_place, char **err);
 void ir_program_release(struct ir_program *p);
 /* The facts of a function, created on first use. */
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);

@@ -212,6 +212,11 @@ FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *
  * findings go into `report`. Returns 0 or -errno with *err set (caller frees). */
 FFIGUARD_EXPORT int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report,
 				     char **err);
+/* The same for a module the caller owns and will not use afterwards (the CLI's linked inputs):
+ * -O0 code is canonicalized in place instead of on a copy, which saves the copy's time and
+ * memory. The module's functions lose optnone and their -O0 shape. */
+FFIGUARD_EXPORT int ffiguard_analyze_in_place(LLVMModuleRef module, struct ffiguard_report *report,
+					      char **err);
 
 /* The rules ffiguard knows (DESIGN §4), for --help and for the callers' own listings. */
 FFIGUARD_EXPORT const struct ffiguard_rule_info *ffiguard_rules(size_t *count);
