@@ -139,26 +139,10 @@ bool sites_cross(const struct site *a, const struct site *b)
 	return site_edge(a, b) || a->fn->lang != b->fn->lang;
 }
 
-struct ir_fn *edge_direct(const struct ir_edge *e)
-{
-	return e->n_via ? e->via[0] : e->callee;
-}
-
 struct site edge_site(const struct ir_edge *e)
 {
-	struct site s = {e->call, e->caller, e->call, e->caller, edge_direct(e)};
+	struct site s = {e->call, e->caller, e->call, e->caller, ir_edge_direct(e)};
 	return s;
-}
-
-/* The call in `shim` to `next`. */
-static LLVMValueRef call_to(struct ir_fn *shim, struct ir_fn *next)
-{
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(shim->fn); bb;
-	     bb = LLVMGetNextBasicBlock(bb))
-		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-			if (ir_is_call(i) && ir_called_function(i) == next->fn)
-				return i;
-	return NULL;
 }
 
 size_t edge_chain(const struct ir_edge *e, struct ir_fn **out)
@@ -175,7 +159,7 @@ LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j)
 	while (k-- > 0) {
 		struct ir_fn *shim = e->via[k];
 		struct ir_fn *next = k + 1 < e->n_via ? e->via[k + 1] : e->callee;
-		LLVMValueRef call = call_to(shim, next);
+		LLVMValueRef call = ir_call_from(shim->fn, next->fn);
 		if (!call || j >= LLVMGetNumArgOperands(call))
 			return NULL;
 		LLVMValueRef v = LLVMGetOperand(call, j);

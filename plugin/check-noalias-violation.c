@@ -8,8 +8,7 @@
 /* Bytes the parameter promises to access (dereferenceable(N)), or 0 when unknown. */
 static uint64_t extent(LLVMValueRef fn, unsigned j)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName("dereferenceable", 15);
-	LLVMAttributeRef a = LLVMGetEnumAttributeAtIndex(fn, j + 1, kind);
+	LLVMAttributeRef a = ir_attr(fn, j + 1, "dereferenceable");
 	return a ? LLVMGetEnumAttributeValue(a) : 0;
 }
 

@@ -27,12 +27,8 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 	LLVMValueRef v = arg;
 	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
 		v = LLVMGetOperand(v, 0);
-	if (!LLVMIsAPHINode(v) && !LLVMIsASelectInst(v))
-		return false;
-	bool phi = LLVMIsAPHINode(v);
-	for (unsigned i = 0, n = phi ? LLVMCountIncoming(v) : 2; i < n; i++) {
-		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
-		if (!LLVMIsAConstantPointerNull(in))
+	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
+		if (!LLVMIsAConstantPointerNull(ir_merge_input(v, i)))
 			continue;
 		struct cfg_query q = {
 		    .from = v, .to = e->call, .guard = &k, .keep_null_side = true};

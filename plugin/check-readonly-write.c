@@ -6,32 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool call_attr(LLVMValueRef call, unsigned idx, const char *name)
-{
-	return LLVMGetCallSiteEnumAttribute(
-		   call, idx, LLVMGetEnumAttributeKindForName(name, strlen(name))) != NULL;
-}
-
 void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
 {
-	struct ir_fn *g = edge_direct(e);
+	struct ir_fn *g = ir_edge_direct(e);
 	const struct summary *gs = summary_of(g);
 	if (!gs || g->lang == e->caller->lang)
 		return;
 	for (unsigned j = 0, n = LLVMGetNumArgOperands(e->call); j < n; j++) {
-		if (!call_attr(e->call, j + 1, "readonly"))
+		if (!ir_attr(e->call, j + 1, "readonly"))
 			continue;
-		const struct fact *w = NULL;
-		for (size_t i = 0; i < gs->n_facts && !w; i++) {
-			const struct fact *ft = &gs->facts[i];
-			if (ft->kind == EV_USE && ft->param == (int)j && !ft->deref && ft->written)
-				w = ft;
-		}
-		if (!w)
+		const struct fact *w = summary_fact(gs, EV_USE, (int)j);
+		if (!w || !w->written)
 			continue;
 		struct site edge = edge_site(e);
 		char *label = param_label(g->fn, j);
-		bool noalias = call_attr(e->call, j + 1, "noalias");
+		bool noalias = ir_attr(e->call, j + 1, "noalias") != NULL;
 		struct check_finding cf = {
 		    .rule = "aliasing-readonly-write",
 		    .severity = FFIGUARD_SEV_ERROR,

@@ -65,37 +65,29 @@ static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
 	flatten_in(dl, t, out, false);
 }
 
-static LLVMAttributeRef param_attr(LLVMValueRef v, bool call, unsigned idx, const char *name)
-{
-	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return call ? LLVMGetCallSiteEnumAttribute(v, idx, kind)
-		    : LLVMGetEnumAttributeAtIndex(v, idx, kind);
-}
-
 /* The ABI pieces of a function type's parameters, with the attributes of a call or function. */
-static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, bool call,
-			struct slots *out)
+static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, struct slots *out)
 {
 	unsigned n = LLVMCountParamTypes(fnty);
 	LLVMTypeRef *params = xmalloc((n + 1) * sizeof(*params));
 	LLVMGetParamTypes(fnty, params);
 	for (unsigned i = 0; i < n; i++) {
-		LLVMAttributeRef byval = param_attr(v, call, i + 1, "byval");
+		LLVMAttributeRef byval = ir_attr(v, i + 1, "byval");
 		if (byval) {
 			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)),
 			    false);
 			continue;
 		}
-		if (param_attr(v, call, i + 1, "sret")) {
+		if (ir_attr(v, i + 1, "sret")) {
 			add(out, 's', 0, false);
 			continue;
 		}
 		size_t before = out->n;
 		flatten(dl, params[i], out);
 		if (out->n == before + 1 && out->v[before].cls == 'i')
-			out->v[before].ext = param_attr(v, call, i + 1, "zeroext")   ? 'z'
-					     : param_attr(v, call, i + 1, "signext") ? 's'
-										     : 0;
+			out->v[before].ext = ir_attr(v, i + 1, "zeroext")   ? 'z'
+					     : ir_attr(v, i + 1, "signext") ? 's'
+									    : 0;
 	}
 	free(params);
 }
@@ -138,7 +130,7 @@ static bool same(const struct slot *a, const struct slot *b)
 }
 
 /* "i16 (i8 signext, i8 zeroext)": a prototype as LLVM spells it, with the ABI attributes. */
-static char *prototype(LLVMTypeRef fnty, LLVMValueRef v, bool call)
+static char *prototype(LLVMTypeRef fnty, LLVMValueRef v)
 {
 	static const char *const attrs[] = {"byval", "sret", "zeroext", "signext"};
 	struct buf b = {0};
@@ -153,7 +145,7 @@ static char *prototype(LLVMTypeRef fnty, LLVMValueRef v, bool call)
 		buf_printf(&b, "%s%s", i ? ", " : "", t);
 		LLVMDisposeMessage(t);
 		for (size_t k = 0; k < sizeof(attrs) / sizeof(attrs[0]); k++)
-			if (param_attr(v, call, i + 1, attrs[k]))
+			if (ir_attr(v, i + 1, attrs[k]))
 				buf_printf(&b, " %s", attrs[k]);
 	}
 	buf_puts(&b, LLVMIsFunctionVarArg(fnty) ? (n ? ", ...)" : "...)") : ")");
@@ -163,12 +155,12 @@ static char *prototype(LLVMTypeRef fnty, LLVMValueRef v, bool call)
 
 /* Why two prototypes (function types with the attributes of a call or a function) differ, as
  * the ABI sees them; NULL when they agree. */
-static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueRef va, bool ca,
-				LLVMTypeRef tb, LLVMValueRef vb, bool cb)
+static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueRef va,
+				LLVMTypeRef tb, LLVMValueRef vb)
 {
 	struct slots *a = xcalloc(2, sizeof(*a)), *b = a + 1;
-	param_slots(dl, ta, va, ca, a);
-	param_slots(dl, tb, vb, cb, b);
+	param_slots(dl, ta, va, a);
+	param_slots(dl, tb, vb, b);
 	const char *reason = NULL;
 	for (size_t i = 0; !reason && i < (a->n > b->n ? a->n : b->n); i++) {
 		const struct slot *x = i < a->n ? &a->v[i] : NULL, *y = i < b->n ? &b->v[i] : NULL;
@@ -195,18 +187,17 @@ static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueR
 
 void check_signature_mismatch(struct check_ctx *c, struct ir_edge *e)
 {
-	struct ir_fn *g = edge_direct(e);
+	struct ir_fn *g = ir_edge_direct(e);
 	if (g->lang == e->caller->lang || LLVMIsDeclaration(g->fn))
 		return;
 	LLVMTypeRef call_ty = LLVMGetCalledFunctionType(e->call);
 	LLVMTypeRef def_ty = LLVMGlobalGetValueType(g->fn);
-	const char *reason =
-	    disagreement(c->s->layout, call_ty, e->call, true, def_ty, g->fn, false);
+	const char *reason = disagreement(c->s->layout, call_ty, e->call, def_ty, g->fn);
 	if (!reason)
 		return;
 	struct site edge = edge_site(e);
-	char *as_called = prototype(call_ty, e->call, true);
-	char *as_defined = prototype(def_ty, g->fn, false);
+	char *as_called = prototype(call_ty, e->call);
+	char *as_defined = prototype(def_ty, g->fn);
 	struct check_finding cf = {
 	    .rule = "abi-signature-mismatch",
 	    .severity = FFIGUARD_SEV_ERROR,
@@ -255,10 +246,10 @@ void check_declaration_agreement(struct check_ctx *c, struct ir_fn *d)
 	if (!ccall)
 		return;
 	LLVMTypeRef rt = LLVMGetCalledFunctionType(rcall), ct = LLVMGetCalledFunctionType(ccall);
-	const char *reason = disagreement(c->s->layout, rt, rcall, true, ct, ccall, true);
+	const char *reason = disagreement(c->s->layout, rt, rcall, ct, ccall);
 	if (!reason)
 		return;
-	char *as_rust = prototype(rt, rcall, true), *as_c = prototype(ct, ccall, true);
+	char *as_rust = prototype(rt, rcall), *as_c = prototype(ct, ccall);
 	struct check_finding cf = {
 	    .rule = "abi-signature-mismatch",
 	    .severity = FFIGUARD_SEV_ERROR,

@@ -5,12 +5,6 @@
 
 #include <stdlib.h>
 
-static bool local_of(LLVMValueRef v, struct ir_fn *f)
-{
-	return LLVMIsAAllocaInst(v) &&
-	       LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
-}
-
 static char *local_label(LLVMValueRef alloca)
 {
 	size_t len = 0;
@@ -26,16 +20,10 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
 			continue;
 		struct vkey k = summary_key(c->s, e->caller, arg, true);
-		if (k.deref || !local_of(k.base, e->caller))
+		if (k.deref || !ir_is_local_alloca(e->caller->fn, k.base))
 			continue;
-		const struct fact *cap = NULL;
-		for (size_t i = 0; i < gs->n_facts && !cap; i++) {
-			const struct fact *ft = &gs->facts[i];
-			if (ft->kind == EV_CAPTURE && ft->param == (int)j && !ft->deref &&
-			    ft->escapes)
-				cap = ft;
-		}
-		if (!cap)
+		const struct fact *cap = summary_fact(gs, EV_CAPTURE, (int)j);
+		if (!cap || !cap->escapes)
 			continue;
 		char *local = local_label(k.base);
 		struct check_finding cf = {
@@ -59,30 +47,27 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 
 void check_stack_escape(struct check_ctx *c, struct ir_edge *e)
 {
-	struct ir_fn *g = edge_direct(e);
+	struct ir_fn *g = ir_edge_direct(e);
 	const struct summary *gs = summary_of(g);
 	if (!gs || g->lang == e->caller->lang)
 		return;
 	struct site edge = edge_site(e);
 	stored_locals(c, e, g, gs, &edge);
-	for (size_t i = 0; i < gs->n_facts; i++) {
-		const struct fact *ft = &gs->facts[i];
-		if (ft->kind != EV_RETURN || ft->param >= 0 || !ft->escapes)
-			continue;
-		struct check_finding cf = {
-		    .rule = "lifetime-stack-escape",
-		    .severity = FFIGUARD_SEV_ERROR,
-		    .inst = e->call,
-		    .fn = e->caller,
-		    .edge = &edge,
-		    .edge_is_call = true,
-		};
-		cf.message = xasprintf("'%s' returns the address of its own local variable: it "
-				       "dangles before '%s' can use it",
-				       ir_fn_name(g), ir_fn_name(e->caller));
-		check_note(&cf, ft->site.inst, ft->site.fn, "returned here, in '%s'",
-			   ir_fn_name(ft->site.fn));
-		check_emit(c, &cf);
-		break;
-	}
+	const struct fact *ret = summary_fact(gs, EV_RETURN, -1);
+	if (!ret || !ret->escapes)
+		return;
+	struct check_finding cf = {
+	    .rule = "lifetime-stack-escape",
+	    .severity = FFIGUARD_SEV_ERROR,
+	    .inst = e->call,
+	    .fn = e->caller,
+	    .edge = &edge,
+	    .edge_is_call = true,
+	};
+	cf.message = xasprintf("'%s' returns the address of its own local variable: it dangles "
+			       "before '%s' can use it",
+			       ir_fn_name(g), ir_fn_name(e->caller));
+	check_note(&cf, ret->site.inst, ret->site.fn, "returned here, in '%s'",
+		   ir_fn_name(ret->site.fn));
+	check_emit(c, &cf);
 }

@@ -6,11 +6,9 @@
 
 void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-	struct ir_fn *g = edge_direct(e);
+	struct ir_fn *g = ir_edge_direct(e);
 	const struct summary *gs = summary_of(g);
-	if (!gs || !gs->may_unwind ||
-	    !LLVMGetCallSiteEnumAttribute(e->call, LLVMAttributeFunctionIndex, kind))
+	if (!gs || !gs->may_unwind || !ir_attr(e->call, LLVMAttributeFunctionIndex, "nounwind"))
 		return;
 	struct site edge = edge_site(e);
 	bool cxx = g->lang != FFIGUARD_LANG_RUST;

@@ -67,8 +67,6 @@ bool families_cross(const char *a, const char *b);
 /* The first FFI edge among the sites, or NULL. */
 const struct site *site_edge(const struct site *a, const struct site *b);
 bool sites_cross(const struct site *a, const struct site *b);
-/* The function an edge's call instruction calls (the first shim, or the callee). */
-struct ir_fn *edge_direct(const struct ir_edge *e);
 /* The site of the edge itself, for check_finding.edge. */
 struct site edge_site(const struct ir_edge *e);
 /* The functions an edge calls, in order: the direct callee, the shims after it, the callee;

@@ -139,25 +139,18 @@ static bool callers_target(LLVMValueRef fn, LLVMValueRef *model)
 	return *model != NULL;
 }
 
-static bool has_fn_attr(LLVMValueRef fn, const char *name)
-{
-	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
-}
-
 /* A definition the linker keeps as it is (not interposable) whose body cannot raise: no
  * resume, and only calls to intrinsics or nounwind functions. */
 static bool cannot_unwind(LLVMValueRef fn)
 {
 	if (!fn)
 		return false;
-	if (has_fn_attr(fn, "nounwind"))
+	if (ir_attr(fn, LLVMAttributeFunctionIndex, "nounwind"))
 		return true;
 	LLVMLinkage l = LLVMGetLinkage(fn);
 	if (LLVMIsDeclaration(fn) || l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
 	    l == LLVMExternalWeakLinkage)
 		return false;
-	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
@@ -169,8 +162,7 @@ static bool cannot_unwind(LLVMValueRef fn)
 			LLVMValueRef callee = ir_called_function(i);
 			if (!callee)
 				return false;
-			if (!LLVMGetIntrinsicID(callee) && !has_fn_attr(callee, "nounwind") &&
-			    !LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, nounwind))
+			if (!LLVMGetIntrinsicID(callee) && !ir_call_nounwind(i))
 				return false;
 		}
 	}
@@ -195,10 +187,7 @@ static bool drop_dead_pads(LLVMValueRef fn)
 		bool plain = true;
 		for (unsigned a = 0; plain && a < n; a++)
 			for (size_t k = 0; k < sizeof(abi_attrs) / sizeof(abi_attrs[0]); k++)
-				if (LLVMGetCallSiteEnumAttribute(
-					inv, a + 1,
-					LLVMGetEnumAttributeKindForName(abi_attrs[k],
-									strlen(abi_attrs[k]))))
+				if (ir_attr(inv, a + 1, abi_attrs[k]))
 					plain = false;
 		if (!plain)
 			continue;
@@ -237,18 +226,6 @@ static const char *blocker_text(struct blockers b)
 	return b.personality ? "a personality the caller does not share"
 	       : b.target    ? "target features the caller lacks"
 			     : "-fno-builtin on one side only";
-}
-
-static bool calls(LLVMValueRef caller, LLVMValueRef callee)
-{
-	for (LLVMUseRef u = LLVMGetFirstUse(callee); u; u = LLVMGetNextUse(u)) {
-		LLVMValueRef call = LLVMGetUser(u);
-		if (LLVMIsAInstruction(call) && ir_is_call(call) &&
-		    LLVMGetCalledValue(call) == callee &&
-		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)) == caller)
-			return true;
-	}
-	return false;
 }
 
 /* Makes `shim` inlinable into `caller`; returns what it changed, or NULL with *why set. */
@@ -298,7 +275,7 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 		for (size_t k = 0; k <= e->n_via; k++) {
 			struct ir_fn *g = k < e->n_via ? e->via[k] : e->callee;
 			/* Stop where a pad removed on the way took the call with it. */
-			if (LLVMIsDeclaration(g->fn) || !calls(caller->fn, g->fn))
+			if (LLVMIsDeclaration(g->fn) || !ir_call_from(caller->fn, g->fn))
 				break;
 			struct blockers b = blocked(caller->fn, g->fn);
 			if ((b.personality || b.target || b.builtins) && !map_get(&seen, g->fn)) {

@@ -74,3 +74,8 @@ void ir_find_edges(struct ir_program *p)
 		}
 	}
 }
+
+struct ir_fn *ir_edge_direct(const struct ir_edge *e)
+{
+	return e->n_via ? e->via[0] : e->callee;
+}

@@ -77,12 +77,6 @@ static bool has_fn_attr(LLVMValueRef fn, const char *name)
 					     (unsigned)strlen(name)) != NULL;
 }
 
-static bool has_enum_attr(LLVMValueRef fn, const char *name)
-{
-	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
-}
-
 /* What the compiler left on a definition: rustc's and clang's attribute habits. */
 static enum ffiguard_lang lang_of_attributes(LLVMValueRef fn)
 {
@@ -92,10 +86,12 @@ static enum ffiguard_lang lang_of_attributes(LLVMValueRef fn)
 		if (n == strlen("rust_eh_personality") && memcmp(p, "rust_eh_personality", n) == 0)
 			return FFIGUARD_LANG_RUST;
 	}
-	if (has_fn_attr(fn, "probe-stack") || has_enum_attr(fn, "nonlazybind"))
+	if (has_fn_attr(fn, "probe-stack") ||
+	    ir_attr(fn, LLVMAttributeFunctionIndex, "nonlazybind"))
 		return FFIGUARD_LANG_RUST;
 	if (has_fn_attr(fn, "no-trapping-math") || has_fn_attr(fn, "stack-protector-buffer-size"))
-		return has_enum_attr(fn, "mustprogress") ? FFIGUARD_LANG_CXX : FFIGUARD_LANG_C;
+		return ir_attr(fn, LLVMAttributeFunctionIndex, "mustprogress") ? FFIGUARD_LANG_CXX
+									       : FFIGUARD_LANG_C;
 	return FFIGUARD_LANG_UNKNOWN;
 }
 

@@ -8,9 +8,7 @@
 
 static bool has_attr(LLVMValueRef fn, LLVMValueRef call, unsigned idx, const char *name)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return (fn && LLVMGetEnumAttributeAtIndex(fn, idx, kind)) ||
-	       (call && LLVMGetCallSiteEnumAttribute(call, idx, kind));
+	return (fn && ir_attr(fn, idx, name)) || (call && ir_attr(call, idx, name));
 }
 
 /* The operands of a metadata node, as values. */

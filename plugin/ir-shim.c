@@ -1,5 +1,6 @@
 /* Trivial shims (DESIGN §5): small, loop-free, EH-free forwarders. Edge discovery follows them;
- * the inliner will inline them. This file only classifies; it never changes IR. */
+ * the inliner will inline them. This file only classifies; it never changes IR. It also holds
+ * the small IR queries every module uses: calls, attributes, phi/select inputs, allocas. */
 #include "ir.h"
 
 #include <string.h>
@@ -221,4 +222,53 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValu
 		return IR_SHIM_LOOP;
 	*callee = target;
 	return IR_SHIM_OK;
+}
+
+LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(callee); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (LLVMIsAGlobalAlias(user)) {
+			LLVMValueRef call = ir_call_from(caller, user);
+			if (call)
+				return call;
+			continue;
+		}
+		if (LLVMIsAInstruction(user) && ir_is_call(user) &&
+		    LLVMGetCalledValue(user) == callee &&
+		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(user)) == caller)
+			return user;
+	}
+	return NULL;
+}
+
+LLVMAttributeRef ir_attr(LLVMValueRef v, unsigned idx, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	if (!kind)
+		return NULL;
+	return LLVMIsAInstruction(v) ? LLVMGetCallSiteEnumAttribute(v, idx, kind)
+				     : LLVMGetEnumAttributeAtIndex(v, idx, kind);
+}
+
+bool ir_call_nounwind(LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	return ir_attr(call, LLVMAttributeFunctionIndex, "nounwind") ||
+	       (callee && ir_attr(callee, LLVMAttributeFunctionIndex, "nounwind"));
+}
+
+unsigned ir_merge_count(LLVMValueRef v)
+{
+	return LLVMIsAPHINode(v) ? LLVMCountIncoming(v) : LLVMIsASelectInst(v) ? 2 : 0;
+}
+
+LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i)
+{
+	return LLVMIsAPHINode(v) ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
+}
+
+bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v)
+{
+	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == fn;
 }

@@ -51,6 +51,18 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValu
 LLVMValueRef ir_called_function(LLVMValueRef call);
 bool ir_is_call(LLVMValueRef inst);
 bool ir_is_inline_asm_call(LLVMValueRef call);
+/* A call in `caller` to `callee` (directly or through an alias), or NULL. */
+LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee);
+/* The enum attribute `name` at `idx` (LLVMAttributeFunctionIndex, or param + 1) of a function,
+ * or of a call site when `v` is a call instruction; NULL when absent. */
+LLVMAttributeRef ir_attr(LLVMValueRef v, unsigned idx, const char *name);
+/* A call that promises not to unwind: nounwind on the call site or on the called function. */
+bool ir_call_nounwind(LLVMValueRef call);
+/* The inputs of a phi or select (the select's two values); 0 for anything else. */
+unsigned ir_merge_count(LLVMValueRef v);
+LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i);
+/* An alloca of function `fn` itself: its stack. */
+bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v);
 
 /* Whether `module` has optnone (-O0) functions. */
 bool ir_module_unoptimized(LLVMModuleRef module);
@@ -112,6 +124,8 @@ const char *ir_fn_name(struct ir_fn *f);
 bool ir_fn_is_library(struct ir_fn *f);
 /* Finds the FFI edges of the program (ir-edges.c). */
 void ir_find_edges(struct ir_program *p);
+/* The function an edge's call instruction calls: its first shim, or the callee. */
+struct ir_fn *ir_edge_direct(const struct ir_edge *e);
 
 /* Plain-data views for the report. Strings point into LLVM or the program: copy before freeing. */
 struct ffiguard_fn ir_fn_ref(struct ir_fn *f);

@@ -67,7 +67,7 @@ static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef in
 		/* The function the user's code calls, not the end of its shim chain. */
 		r.edge = inst;
 		r.edge_caller = f;
-		r.edge_callee = e->n_via ? e->via[0] : e->callee;
+		r.edge_callee = ir_edge_direct(e);
 	}
 	return r;
 }
@@ -80,10 +80,9 @@ static struct vkey key_of(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 /* A declaration keeps argument `i` only if nothing says otherwise. */
 static bool declaration_captures(LLVMValueRef call, LLVMValueRef callee, unsigned i)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName("captures", 8);
-	LLVMAttributeRef a = LLVMGetEnumAttributeAtIndex(callee, i + 1, kind);
+	LLVMAttributeRef a = ir_attr(callee, i + 1, "captures");
 	if (!a)
-		a = LLVMGetCallSiteEnumAttribute(call, i + 1, kind);
+		a = ir_attr(call, i + 1, "captures");
 	/* CaptureInfo packs two CaptureComponents (other << 4 | ret); bits 2-3 are provenance. */
 	if (a && (LLVMGetEnumAttributeValue(a) & 0xcc) == 0)
 		return false;
@@ -118,16 +117,6 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->family = family;
 		e->may_null = af->may_return_null;
 	}
-}
-
-static const struct fact *level0_use(const struct summary *gs, unsigned i)
-{
-	for (size_t k = 0; gs && k < gs->n_facts; k++) {
-		const struct fact *ft = &gs->facts[k];
-		if (ft->kind == EV_USE && ft->param == (int)i && !ft->deref)
-			return ft;
-	}
-	return NULL;
 }
 
 /* Fresh memory a callee returns: the call itself, or the extractvalue of that field. */
@@ -221,7 +210,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		if (!is_ptr(arg) || LLVMIsAConstantPointerNull(arg))
 			continue;
 		struct vkey k = key_of(s, f, arg, true);
-		const struct fact *use = level0_use(gs, i);
+		const struct fact *use = summary_fact(gs, EV_USE, (int)i);
 		const struct site *deep =
 		    use ? (use->written ? &use->write_site : &use->site) : NULL;
 		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
@@ -316,11 +305,8 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		struct vkey k = key_of(s, f, inst, false);
 		if (k.base != inst)
 			return;
-		bool phi = LLVMIsAPHINode(inst);
-		unsigned n = phi ? LLVMCountIncoming(inst) : 2;
-		for (unsigned i = 0; i < n; i++) {
-			LLVMValueRef in =
-			    phi ? LLVMGetIncomingValue(inst, i) : LLVMGetOperand(inst, i + 1);
+		for (unsigned i = 0, n = ir_merge_count(inst); i < n; i++) {
+			LLVMValueRef in = ir_merge_input(inst, i);
 			if (is_ptr(in) && !LLVMIsAConstantPointerNull(in))
 				add(sum, EV_CAPTURE, key_of(s, f, in, true), inst, here);
 		}
@@ -483,13 +469,11 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 		if (sum->events[i].kind == EV_ALLOC && vkey_equal(&sum->events[i].key, &k))
 			return &sum->events[i];
 	v = k.base;
-	if (depth > 4 || (!LLVMIsAPHINode(v) && !LLVMIsASelectInst(v)))
+	if (depth > 4 || !ir_merge_count(v))
 		return NULL;
-	bool phi = LLVMIsAPHINode(v);
-	unsigned n = phi ? LLVMCountIncoming(v) : 2;
 	const struct event *found = NULL;
-	for (unsigned i = 0; i < n; i++) {
-		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
+	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
+		LLVMValueRef in = ir_merge_input(v, i);
 		if (nothing_owned(in))
 			continue;
 		const struct event *e = fresh(s, f, in, depth + 1);
@@ -509,8 +493,7 @@ static void own_stack_return(struct summaries *s, struct ir_fn *f)
 		if (!t || !LLVMIsAReturnInst(t) || !LLVMGetNumOperands(t))
 			continue;
 		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), true);
-		if (k.deref || !LLVMIsAAllocaInst(k.base) ||
-		    LLVMGetBasicBlockParent(LLVMGetInstructionParent(k.base)) != f->fn)
+		if (k.deref || !ir_is_local_alloca(f->fn, k.base))
 			continue;
 		struct event e = {
 		    .kind = EV_RETURN, .key = k, .field = -1, .site = {t, f, NULL, NULL, NULL}};

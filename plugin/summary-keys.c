@@ -87,8 +87,7 @@ static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, boo
 
 static bool is_local_alloca(struct ir_fn *f, LLVMValueRef v)
 {
-	return LLVMIsAAllocaInst(v) &&
-	       LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == f->fn;
+	return ir_is_local_alloca(f->fn, v);
 }
 
 static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
@@ -131,24 +130,16 @@ static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
 		return strncmp(name, "llvm.lifetime.", 14) != 0;
 	}
 	static const char *const readonly_attrs[] = {"readonly", "readnone"};
-	for (size_t i = 0; i < 2; i++) {
-		unsigned kind =
-		    LLVMGetEnumAttributeKindForName(readonly_attrs[i], strlen(readonly_attrs[i]));
-		if (LLVMGetEnumAttributeAtIndex(callee, arg + 1, kind) ||
-		    LLVMGetCallSiteEnumAttribute(call, arg + 1, kind))
+	for (size_t i = 0; i < 2; i++)
+		if (ir_attr(callee, arg + 1, readonly_attrs[i]) ||
+		    ir_attr(call, arg + 1, readonly_attrs[i]))
 			return false;
-	}
 	struct ir_fn *g = map_get(&s->program->by_value, callee);
 	const struct summary *sum = g ? summary_of(g) : NULL;
 	if (!sum)
 		return true;
-	for (size_t i = 0; i < sum->n_facts; i++) {
-		const struct fact *ft = &sum->facts[i];
-		if (ft->param == (int)arg && !ft->deref &&
-		    ((ft->kind == EV_USE && ft->write) || ft->kind == EV_CAPTURE))
-			return true;
-	}
-	return false;
+	const struct fact *use = summary_fact(sum, EV_USE, (int)arg);
+	return (use && use->write) || summary_fact(sum, EV_CAPTURE, (int)arg);
 }
 
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
@@ -261,11 +252,9 @@ static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 			  struct walk *w)
 {
 	struct vkey self = {v, 0, false};
-	bool phi = LLVMIsAPHINode(v);
-	unsigned n = phi ? LLVMCountIncoming(v) : 2;
 	struct vkey agreed = {NULL, 0, false};
-	for (unsigned i = 0; i < n; i++) {
-		LLVMValueRef in = phi ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
+	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
+		LLVMValueRef in = ir_merge_input(v, i);
 		if (LLVMIsAConstantPointerNull(in))
 			continue;
 		struct vkey k = key_at(s, f, in, object, w);

@@ -16,6 +16,16 @@ const struct summary *summary_of(const struct ir_fn *f)
 	return f->summary;
 }
 
+const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, int param)
+{
+	for (size_t i = 0; sum && i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		if (ft->kind == kind && ft->param == param && !ft->deref && ft->field == -1)
+			return ft;
+	}
+	return NULL;
+}
+
 struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call)
 {
 	return map_get(&s->edge_at, call);

@@ -5,15 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool has_nounwind(LLVMValueRef fn_or_call, bool call)
-{
-	unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-	return call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) !=
-			  NULL
-		    : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) !=
-			  NULL;
-}
-
 /* The C++ runtime's throwing entry points and libstdc++'s std::__throw_* helpers. */
 static bool throws(LLVMValueRef callee)
 {
@@ -28,19 +19,12 @@ static bool throws(LLVMValueRef callee)
 	return strncmp(name, "_ZSt", 4) == 0 && strstr(name, "__throw_") != NULL;
 }
 
-/* A call that promises not to unwind: nounwind on the call or on the called function. */
-static bool call_nounwind(LLVMValueRef call)
-{
-	LLVMValueRef callee = ir_called_function(call);
-	return has_nounwind(call, true) || (callee && has_nounwind(callee, false));
-}
-
 void summary_unwind(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
 	sum->may_unwind = sum->must_unwind = false;
 	memset(&sum->unwind_site, 0, sizeof(sum->unwind_site));
-	if (has_nounwind(f->fn, false))
+	if (ir_attr(f->fn, LLVMAttributeFunctionIndex, "nounwind"))
 		return;
 	LLVMValueRef *sites = NULL;
 	size_t n = 0, cap = 0;
@@ -52,7 +36,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 			bool unwinds = LLVMIsAResumeInst(inst) != NULL, always = unwinds;
 			/* An invoke's exception lands in this function; only a resume lets it out.
 			 */
-			if (LLVMIsACallInst(inst) && !call_nounwind(inst)) {
+			if (LLVMIsACallInst(inst) && !ir_call_nounwind(inst)) {
 				LLVMValueRef callee = ir_called_function(inst);
 				struct ir_fn *g =
 				    callee ? map_get(&s->program->by_value, callee) : NULL;
