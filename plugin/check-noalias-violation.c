@@ -31,27 +31,33 @@ static bool overlap(struct check_ctx *c, struct ir_edge *e, LLVMValueRef a, uint
 static bool find_pair(struct check_ctx *c, struct ir_edge *e, size_t k, struct ir_fn *g,
 		      unsigned *pi_out, unsigned *pj_out, bool *first_exclusive)
 {
+	/* Each parameter's promise and argument once; nothing to do without a &mut among them. */
 	unsigned n = LLVMCountParams(g->fn);
+	bool *exclusive = xcalloc(n + 1, sizeof(*exclusive)), any = false;
+	LLVMValueRef *arg = xcalloc(n + 1, sizeof(*arg));
 	for (unsigned i = 0; i < n; i++) {
-		struct ir_param_info pi = ir_param_info(g->fn, NULL, i);
-		LLVMValueRef ai = edge_arg(e, k, i);
-		if (!ai || LLVMGetTypeKind(LLVMTypeOf(ai)) != LLVMPointerTypeKind ||
-		    LLVMIsAConstantPointerNull(ai))
-			continue;
-		for (unsigned j = i + 1; j < n; j++) {
-			struct ir_param_info pj = ir_param_info(g->fn, NULL, j);
-			LLVMValueRef aj = edge_arg(e, k, j);
-			if (!aj || (!pi.exclusive && !pj.exclusive) ||
-			    LLVMGetTypeKind(LLVMTypeOf(aj)) != LLVMPointerTypeKind ||
-			    !overlap(c, e, ai, extent(g->fn, i), aj, extent(g->fn, j)))
+		exclusive[i] = ir_param_info(g->fn, NULL, i).exclusive;
+		any = any || exclusive[i];
+		LLVMValueRef a = edge_arg(e, k, i);
+		if (a && LLVMGetTypeKind(LLVMTypeOf(a)) == LLVMPointerTypeKind &&
+		    !LLVMIsAConstantPointerNull(a))
+			arg[i] = a;
+	}
+	bool found = false;
+	for (unsigned i = 0; any && !found && i < n; i++) {
+		for (unsigned j = i + 1; arg[i] && !found && j < n; j++) {
+			if (!arg[j] || (!exclusive[i] && !exclusive[j]) ||
+			    !overlap(c, e, arg[i], extent(g->fn, i), arg[j], extent(g->fn, j)))
 				continue;
 			*pi_out = i;
 			*pj_out = j;
-			*first_exclusive = pi.exclusive;
-			return true;
+			*first_exclusive = exclusive[i];
+			found = true;
 		}
 	}
-	return false;
+	free(exclusive);
+	free(arg);
+	return found;
 }
 
 void check_noalias_violation(struct check_ctx *c, struct ir_edge *e)
