@@ -23,10 +23,10 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f)
 		const struct event *a = &sum->events[i];
 		if (a->kind != EV_ALLOC)
 			continue;
-		for (size_t j = 0; j < sum->n_events; j++) {
+		for (size_t j = summary_first_on(sum, a->key.base, EV_RELEASE); j != SIZE_MAX;
+		     j = summary_next_on(sum, j)) {
 			const struct event *r = &sum->events[j];
-			if (r->kind != EV_RELEASE || r->family == a->family || r->at == a->at ||
-			    !vkey_equal(&r->key, &a->key))
+			if (r->family == a->family || r->at == a->at || !vkey_equal(&r->key, &a->key))
 				continue;
 			if (!sites_cross(&a->site, &r->site) &&
 			    !families_cross(a->family, r->family))

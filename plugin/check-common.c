@@ -189,16 +189,51 @@ size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef e
 		VEC_RESERVE(v, cap, 1);
 		v[n++] = key->base;
 	}
-	for (size_t i = 0; key->deref && i < sum->n_events; i++) {
+	for (size_t i = key->deref ? summary_first_on(sum, key->base, EV_USE) : SIZE_MAX;
+	     i != SIZE_MAX; i = summary_next_on(sum, i)) {
 		const struct event *e = &sum->events[i];
-		if (e->kind != EV_USE || !e->write || e->key.deref || e->key.base != key->base ||
-		    e->at == except_a || e->at == except_b)
+		if (!e->write || e->key.deref || e->at == except_a || e->at == except_b)
 			continue;
 		VEC_RESERVE(v, cap, n + 1);
 		v[n++] = e->at;
 	}
 	*out = v;
 	return n;
+}
+
+struct reach_walk {
+	const struct summary *sum;
+	const struct event *from;
+	bool (*visit)(void *data, const struct event *from, size_t i);
+	void *data;
+};
+
+static bool reach_visit(void *data, LLVMValueRef inst)
+{
+	struct reach_walk *w = data;
+	for (size_t i = summary_first_at(w->sum, inst); i != SIZE_MAX;
+	     i = summary_next_at(w->sum, i)) {
+		const struct event *e = &w->sum->events[i];
+		if (e->at != w->from->at && vkey_equal(&e->key, &w->from->key) &&
+		    w->visit(w->data, w->from, i))
+			return true;
+	}
+	return false;
+}
+
+void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *from,
+		      bool (*visit)(void *data, const struct event *from, size_t i), void *data)
+{
+	LLVMValueRef *blockers;
+	size_t n = key_redefinitions(f, &from->key, from->at, NULL, &blockers);
+	struct reach_walk w = {summary_of(f), from, visit, data};
+	struct cfg_query q = {.from = from->at,
+			      .blockers = blockers,
+			      .n_blockers = n,
+			      .visit = reach_visit,
+			      .data = &w};
+	cfg_path_exists(s, f, &q);
+	free(blockers);
 }
 
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
@@ -248,8 +283,21 @@ static struct ffiguard_loc where(LLVMValueRef inst, struct ir_fn *fn, struct buf
 	return loc;
 }
 
+static void finding_release(struct check_finding *cf)
+{
+	for (size_t i = 0; i < cf->n_notes; i++)
+		free(cf->notes[i].message);
+	free(cf->message);
+	memset(cf, 0, sizeof(*cf));
+}
+
 void check_emit(struct check_ctx *c, struct check_finding *cf)
 {
+	/* A path question cut short by the budget proves nothing. */
+	if (c->within && summary_exhausted(c->within)) {
+		finding_release(cf);
+		return;
+	}
 	if (cf->edge) {
 		/* Name the callee as the call does: rustc merges identical functions into aliases.
 		 */
@@ -306,10 +354,7 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	}
 	for (size_t i = 0; i <= CHECK_MAX_NOTES; i++)
 		buf_release(&scratch[i]);
-	for (size_t i = 0; i < cf->n_notes; i++)
-		free(cf->notes[i].message);
-	free(cf->message);
-	memset(cf, 0, sizeof(*cf));
+	finding_release(cf);
 }
 
 void check_run(struct summaries *s, struct ffiguard_report *report)
@@ -324,17 +369,22 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 	struct ir_program *p = s->program;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
+		c.within = NULL;
 		check_declaration_agreement(&c, f);
 		if (!f->summary || f->lang == FFIGUARD_LANG_UNKNOWN)
 			continue;
+		c.within = f;
 		for (size_t k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
 			checks[k](&c, f);
 	}
 	for (size_t i = 0; i < p->n_edges; i++) {
 		if (!p->edges[i].caller->summary)
 			continue;
-		for (size_t k = 0; k < sizeof(edge_checks) / sizeof(edge_checks[0]); k++)
+		for (size_t k = 0; k < sizeof(edge_checks) / sizeof(edge_checks[0]); k++) {
+			/* Prototypes and unwinding ask nothing of the caller's paths. */
+			c.within = k < 2 ? NULL : p->edges[i].caller;
 			edge_checks[k](&c, &p->edges[i]);
+		}
 	}
 	for (size_t i = 0; i < c.n_seen; i++)
 		free(c.seen_keys[i]);

@@ -14,14 +14,18 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		const struct event *handed = a->site.edge ? a : NULL;
 		LLVMValueRef *kept = NULL;
 		size_t n_kept = 0, cap = 0;
-		for (size_t j = 0; j < sum->n_events; j++) {
-			const struct event *e = &sum->events[j];
-			if (!vkey_equal(&e->key, &a->key) || e == a)
-				continue;
-			if (e->kind == EV_USE && e->site.edge && !handed)
-				handed = e;
-			if (e->kind == EV_RELEASE || e->kind == EV_CAPTURE ||
-			    e->kind == EV_RETURN) {
+		static const enum ev_kind kinds[] = {EV_USE, EV_RELEASE, EV_CAPTURE, EV_RETURN};
+		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			for (size_t j = summary_first_on(sum, a->key.base, kinds[k]); j != SIZE_MAX;
+			     j = summary_next_on(sum, j)) {
+				const struct event *e = &sum->events[j];
+				if (!vkey_equal(&e->key, &a->key) || e == a)
+					continue;
+				if (e->kind == EV_USE) {
+					if (e->site.edge && !handed)
+						handed = e;
+					continue;
+				}
 				VEC_RESERVE(kept, cap, n_kept + 1);
 				kept[n_kept++] = e->at;
 			}

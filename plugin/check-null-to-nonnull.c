@@ -12,9 +12,10 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 	struct vkey k = summary_key(c->s, f, arg, false);
 	const struct summary *sum = summary_of(f);
 	*origin = NULL;
-	for (size_t i = 0; i < sum->n_events; i++) {
+	for (size_t i = summary_first_on(sum, k.base, EV_ALLOC); i != SIZE_MAX;
+	     i = summary_next_on(sum, i)) {
 		const struct event *a = &sum->events[i];
-		if (a->kind != EV_ALLOC || !a->may_null || !vkey_equal(&a->key, &k))
+		if (!a->may_null || !vkey_equal(&a->key, &k))
 			continue;
 		struct cfg_query q = {
 		    .from = a->at, .to = e->call, .guard = &k, .keep_null_side = true};

@@ -2,16 +2,24 @@
  * or the use across an FFI edge (the CString temporary included). Reported at the use. */
 #include "checks.h"
 
-/* A second release of the key after `rel` is ownership-double-free's finding, not this one. */
-static bool released_again(struct check_ctx *c, struct ir_fn *f, const struct event *rel)
+/* What one walk from a release finds: another release of the key (double-free's finding, not
+ * this one), or the first use (in event order) across an edge. */
+struct after {
+	const struct summary *sum;
+	bool again;
+	size_t use;
+};
+
+static bool after_release(void *data, const struct event *rel, size_t i)
 {
-	const struct summary *sum = summary_of(f);
-	for (size_t i = 0; i < sum->n_events; i++) {
-		const struct event *e = &sum->events[i];
-		if (e->kind == EV_RELEASE && e->at != rel->at && vkey_equal(&e->key, &rel->key) &&
-		    key_reaches(c->s, f, &rel->key, rel->at, e->at))
-			return true;
+	struct after *w = data;
+	const struct event *e = &w->sum->events[i];
+	if (e->kind == EV_RELEASE) {
+		w->again = true;
+		return true;
 	}
+	if (e->kind == EV_USE && i < w->use && sites_cross(&rel->site, &e->site))
+		w->use = i;
 	return false;
 }
 
@@ -21,37 +29,33 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *rel = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */
-		if (rel->kind != EV_RELEASE || !rel->must || released_again(c, f, rel))
+		if (rel->kind != EV_RELEASE || !rel->must)
 			continue;
-		for (size_t j = 0; j < sum->n_events; j++) {
-			const struct event *use = &sum->events[j];
-			if (use->kind != EV_USE || use->at == rel->at ||
-			    !vkey_equal(&use->key, &rel->key) ||
-			    !sites_cross(&rel->site, &use->site) ||
-			    !key_reaches(c->s, f, &rel->key, rel->at, use->at))
-				continue;
-			bool always = cfg_release_dominates(c->s, f, rel, use->at);
-			struct check_finding cf = {
-			    .rule = "ownership-use-after-free",
-			    .severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
-			    .inst = use->at,
-			    .fn = f,
-			    .edge = site_edge(&use->site, &rel->site),
-			};
-			bool passed = ir_is_call(use->at);
-			cf.message = xasprintf(
-			    "%s memory that was released with %s%s", passed ? "passes on" : "uses",
-			    family_release_text(rel->family), always ? "" : " on some path");
-			check_note(&cf, rel->site.inst, rel->site.fn, "released here in '%s'",
-				   ir_fn_name(rel->site.fn));
-			if (rel->at != rel->site.inst)
-				check_note(&cf, rel->at, f, "'%s' releases it through this call",
-					   ir_fn_name(f));
-			if (use->site.inst != use->at)
-				check_note(&cf, use->site.inst, use->site.fn, "'%s' uses it here",
-					   ir_fn_name(use->site.fn));
-			check_emit(c, &cf);
-			break;
-		}
+		struct after w = {sum, false, SIZE_MAX};
+		key_reach_events(c->s, f, rel, after_release, &w);
+		if (w.again || w.use == SIZE_MAX)
+			continue;
+		const struct event *use = &sum->events[w.use];
+		bool always = cfg_release_dominates(c->s, f, rel, use->at);
+		struct check_finding cf = {
+		    .rule = "ownership-use-after-free",
+		    .severity = always ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
+		    .inst = use->at,
+		    .fn = f,
+		    .edge = site_edge(&use->site, &rel->site),
+		};
+		bool passed = ir_is_call(use->at);
+		cf.message = xasprintf(
+		    "%s memory that was released with %s%s", passed ? "passes on" : "uses",
+		    family_release_text(rel->family), always ? "" : " on some path");
+		check_note(&cf, rel->site.inst, rel->site.fn, "released here in '%s'",
+			   ir_fn_name(rel->site.fn));
+		if (rel->at != rel->site.inst)
+			check_note(&cf, rel->at, f, "'%s' releases it through this call",
+				   ir_fn_name(f));
+		if (use->site.inst != use->at)
+			check_note(&cf, use->site.inst, use->site.fn, "'%s' uses it here",
+				   ir_fn_name(use->site.fn));
+		check_emit(c, &cf);
 	}
 }

@@ -8,6 +8,7 @@
 struct check_ctx {
 	struct summaries *s;
 	struct ffiguard_report *report;
+	struct ir_fn *within; /* the function whose events and paths are being judged */
 	struct map seen; /* findings already reported, by rule + location + message */
 	char **seen_keys;
 	size_t n_seen, cap_seen;
@@ -84,6 +85,10 @@ size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef e
 /* Is there a path from `from` to `to` on which `key` still names the same object? */
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
 		 LLVMValueRef to);
+/* Calls `visit` on every event (by index) on `from`'s key reached from `from` while the key still
+ * names the same object, at other instructions; one walk, which stops when `visit` says so. */
+void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *from,
+		      bool (*visit)(void *data, const struct event *from, size_t i), void *data);
 /* Does every path from the entry to `to` pass the release `through` (paths on which that
  * release is a no-op, its pointer null or its size zero, aside)? */
 bool cfg_release_dominates(struct summaries *s, struct ir_fn *f, const struct event *through,

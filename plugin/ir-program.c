@@ -186,8 +186,19 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 
 	struct summaries s;
 	rc = summaries_build(&s, &p, err);
-	if (rc == 0)
+	if (rc == 0) {
 		check_run(&s, report);
+		for (size_t i = 0; i < p.n_fns; i++) {
+			struct ir_fn *f = p.fns[i];
+			if (!summary_exhausted(f))
+				continue;
+			char *text = xasprintf("'%s' is too large to analyse fully (over its budget "
+					       "of %zu steps); its facts are assumed",
+					       ir_fn_name(f), f->summary->budget);
+			ffiguard_report_add_remark(report, text);
+			free(text);
+		}
+	}
 	summaries_release(&s);
 	ir_program_release(&p);
 	ffiguard_report_finish(report);

@@ -194,6 +194,13 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 			     NULL, text);
 		free(text);
 	}
+	for (size_t i = 0; !opts.quiet && i < ffiguard_report_remark_count(report); i++) {
+		const char *text = ffiguard_report_remark(report, i);
+		char *line = xasprintf("ffiguard: %s", text);
+		if (mode != PASS_THIN_BACKEND || first_report(line))
+			emit(data, PASS_DIAG_REMARK, NULL, line);
+		free(line);
+	}
 	if (opts.inline_shims)
 		changed = run_inliner(module, report, emit, data);
 	if (opts.output)

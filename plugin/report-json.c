@@ -118,8 +118,17 @@ static void put_summary(FILE *out, const struct ffiguard_report *r)
 	const struct ffiguard_summary *s = &r->summary;
 	fprintf(out,
 		" \"summary\": {\"functions\": %zu, \"ffi_edges\": %zu, \"unanalyzed_edges\": %zu, "
-		"\"errors\": %zu, \"warnings\": %zu",
-		s->functions, s->ffi_edges, s->unanalyzed_edges, s->errors, s->warnings);
+		"\"errors\": %zu, \"warnings\": %zu, \"over_budget\": %zu",
+		s->functions, s->ffi_edges, s->unanalyzed_edges, s->errors, s->warnings,
+		s->over_budget);
+	if (r->n_remarks) {
+		fputs(", \"remarks\": [", out);
+		for (size_t i = 0; i < r->n_remarks; i++) {
+			fputs(i ? ", " : "", out);
+			json_put_string(out, r->remarks[i]);
+		}
+		fputs("]", out);
+	}
 	if (r->n_inline) {
 		fprintf(out, ", \"shims_unblocked\": %zu, \"shims_skipped\": %zu, \"inline\": [",
 			s->shims_unblocked, s->shims_skipped);

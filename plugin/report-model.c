@@ -47,6 +47,7 @@ void ffiguard_report_free(struct ffiguard_report *r)
 	free(r->findings);
 	free(r->edges);
 	free(r->inline_notes);
+	free(r->remarks);
 	free(r);
 }
 
@@ -99,6 +100,23 @@ void ffiguard_report_add_inline(struct ffiguard_report *r, const char *text, boo
 		r->summary.shims_unblocked++;
 	else
 		r->summary.shims_skipped++;
+}
+
+void ffiguard_report_add_remark(struct ffiguard_report *r, const char *text)
+{
+	VEC_RESERVE(r->remarks, r->cap_remarks, r->n_remarks + 1);
+	r->remarks[r->n_remarks++] = arena_strdup(&r->arena, text);
+	r->summary.over_budget++;
+}
+
+size_t ffiguard_report_remark_count(const struct ffiguard_report *r)
+{
+	return r->n_remarks;
+}
+
+const char *ffiguard_report_remark(const struct ffiguard_report *r, size_t i)
+{
+	return i < r->n_remarks ? r->remarks[i] : NULL;
 }
 
 void ffiguard_report_add_edge(struct ffiguard_report *r, const struct ffiguard_edge *e)

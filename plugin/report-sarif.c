@@ -140,8 +140,21 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 		fputs(i ? ",\n      " : "\n      ", out);
 		put_rule(out, &r->rules[i]);
 	}
-	fputs("]}},\n"
-	      "  \"columnKind\": \"unicodeCodePoints\",\n"
+	fputs("]}},\n", out);
+	/* What the analysis could not do fully: notifications of a successful run. */
+	if (r->n_remarks) {
+		fputs("  \"invocations\": [{\"executionSuccessful\": true, "
+		      "\"toolExecutionNotifications\": [",
+		      out);
+		for (size_t i = 0; i < r->n_remarks; i++) {
+			fputs(i ? ",\n    {\"level\": \"note\", " : "\n    {\"level\": \"note\", ", out);
+			put_text(out, "message", r->remarks[i]);
+			fputc('}', out);
+		}
+		fputs("]}],\n", out);
+	}
+	fprintf(out, "  \"properties\": {\"overBudget\": %zu},\n", r->summary.over_budget);
+	fputs("  \"columnKind\": \"unicodeCodePoints\",\n"
 	      "  \"results\": [",
 	      out);
 

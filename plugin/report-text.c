@@ -64,6 +64,8 @@ int report_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 	}
 	for (size_t i = 0; i < r->n_inline; i++)
 		fprintf(out, "%s\n", r->inline_notes[i]);
+	for (size_t i = 0; i < r->n_remarks; i++)
+		fprintf(out, "ffiguard: note: %s\n", r->remarks[i]);
 	const struct ffiguard_summary *s = &r->summary;
 	if (r->n_findings)
 		fprintf(out, "%zu error%s and %zu warning%s generated.\n", s->errors,

@@ -17,6 +17,8 @@ struct ffiguard_report {
 	size_t n_edges, cap_edges;
 	const char **inline_notes;
 	size_t n_inline, cap_inline;
+	const char **remarks;
+	size_t n_remarks, cap_remarks;
 	const struct ffiguard_rule_info *rules;
 	size_t n_rules;
 	struct ffiguard_summary summary;

@@ -4,13 +4,6 @@
 
 #include <stdlib.h>
 
-static bool in(const LLVMValueRef *set, size_t n, LLVMValueRef v)
-{
-	for (size_t i = 0; i < n; i++)
-		if (set[i] == v)
-			return true;
-	return false;
-}
 
 /* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call or a field
  * beside its pointer: releasing a null pointer or zero bytes (Rust skips deallocating size 0,
@@ -88,7 +81,18 @@ struct search {
 	LLVMBasicBlockRef *stack;
 	size_t n, cap;
 	struct map seen;
+	struct map blockers; /* when there are many */
 };
+
+static bool blocked(const struct cfg_query *q, const struct search *st, LLVMValueRef inst)
+{
+	if (st->blockers.cap)
+		return map_get(&st->blockers, inst) != NULL;
+	for (size_t i = 0; i < q->n_blockers; i++)
+		if (q->blockers[i] == inst)
+			return true;
+	return false;
+}
 
 static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 			    struct search *st, LLVMValueRef term)
@@ -102,6 +106,7 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 		else if ((skip = null_side(s, f, q, cond, 0)) >= 0 && q->keep_null_side)
 			skip = 1 - skip;
 	}
+	summary_charge(f, n);
 	for (unsigned i = 0; i < n; i++) {
 		if ((int)i == skip)
 			continue;
@@ -116,11 +121,17 @@ static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 		LLVMValueRef inst)
 {
 	for (; inst; inst = LLVMGetNextInstruction(inst)) {
-		if (q->to && inst == q->to)
-			return 1;
-		if (in(q->blockers, q->n_blockers, inst))
+		if (!summary_charge(f, 1))
 			return 0;
-		if (!q->to && LLVMIsAReturnInst(inst))
+		if (q->visit) {
+			if (q->visit(q->data, inst))
+				return 1;
+		} else if (q->to && inst == q->to) {
+			return 1;
+		}
+		if (blocked(q, st, inst))
+			return 0;
+		if (!q->to && !q->visit && LLVMIsAReturnInst(inst))
 			return 1;
 		if (LLVMIsATerminatorInst(inst)) {
 			push_successors(s, f, q, st, inst);
@@ -133,7 +144,13 @@ static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q)
 {
 	struct search st = {0};
+	if (summary_exhausted(f))
+		return false;
 	map_init(&st.seen, false);
+	map_init(&st.blockers, false);
+	if (q->n_blockers > 8)
+		for (size_t i = 0; i < q->n_blockers; i++)
+			map_put(&st.blockers, q->blockers[i], f);
 	int found = -1;
 	if (q->from && LLVMIsATerminatorInst(q->from))
 		push_successors(s, f, q, &st, q->from);
@@ -152,5 +169,6 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	}
 	free(st.stack);
 	map_release(&st.seen);
-	return found == 1;
+	map_release(&st.blockers);
+	return found == 1 && !summary_exhausted(f);
 }

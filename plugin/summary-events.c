@@ -609,9 +609,56 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	sum->null_test = null_test_param(f);
 }
 
+void summary_assume(struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	summary_index_release(sum);
+	sum->n_events = 0;
+	sum->n_facts = 0;
+	sum->null_test = -1;
+	sum->may_unwind = sum->must_unwind = false;
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL, NULL, NULL};
+	unsigned n = LLVMCountParams(f->fn);
+	for (unsigned i = 0; i < n; i++) {
+		LLVMValueRef p = LLVMGetParam(f->fn, i);
+		if (!is_ptr(p))
+			continue;
+		struct event e = {.kind = EV_USE,
+				  .key = {p, 0, false},
+				  .must = false,
+				  .write = true,
+				  .assumed = true,
+				  .field = -1,
+				  .site = here};
+		new_fact(sum, &e, (int)i);
+		e.kind = EV_CAPTURE;
+		e.write = e.assumed = false;
+		new_fact(sum, &e, (int)i);
+	}
+}
+
+/* Steps a function may take: enough for every function of real programs, linear in its size so
+ * that no shape makes the whole analysis super-linear. */
+#define BUDGET_BASE 200000
+#define BUDGET_PER_INST 48
+
 void summary_compute(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
+	if (sum->exhausted && sum->budget)
+		return; /* over its budget in an earlier round: its facts stay assumed */
+	if (!sum->budget) {
+		size_t n = 0;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+		     bb = LLVMGetNextBasicBlock(bb))
+			for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+			     i = LLVMGetNextInstruction(i))
+				n++;
+		sum->budget = BUDGET_BASE + BUDGET_PER_INST * n;
+	}
+	summary_memo_reset(f, sum->budget);
+	summary_index_release(sum);
 	sum->n_events = 0;
 	sum->n_facts = 0;
 	summary_slots_release(sum);
@@ -633,4 +680,6 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	slot_captures(s, f);
 	derive_facts(s, f);
 	summary_unwind(s, f);
+	if (sum->exhausted)
+		summary_assume(f);
 }

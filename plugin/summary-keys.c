@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DEPTH 12
-
 struct slot {
 	int64_t off;
 	LLVMValueRef value; /* NULL when stored more than once, or overwritten by a callee */
@@ -194,11 +192,60 @@ void summary_slots_release(struct summary *sum)
 	map_release(&sum->slots);
 }
 
-/* The values being named on the way down: bounds the depth and breaks phi cycles. */
-struct walk {
-	LLVMValueRef stack[MAX_DEPTH];
-	int n;
+/* A name being worked out or known. A name that depends on a value still being worked out
+ * further up (a phi cycle) is provisional and not kept: the next question works it out again. */
+struct key_memo {
+	struct vkey key[2]; /* per `object` */
+	int depth[2];       /* on the walk while being worked out; -1 when not */
+	bool known[2];
 };
+
+/* The walk down the values being named: its depth bounds the C stack; `low` is the shallowest
+ * value still being worked out that the current one depended on. */
+struct walk {
+	int n, low;
+};
+
+/* Deeper than this, the walk gives up and the function is over its budget. */
+#define MAX_DEPTH 128
+
+static struct key_memo *memo_of(struct summary *sum, LLVMValueRef v)
+{
+	struct key_memo *m = map_get(&sum->memo, v);
+	if (!m) {
+		m = arena_alloc(&sum->memo_arena, sizeof(*m));
+		memset(m, 0, sizeof(*m));
+		m->depth[0] = m->depth[1] = -1;
+		map_put(&sum->memo, v, m);
+	}
+	return m;
+}
+
+void summary_memo_reset(struct ir_fn *f, size_t budget)
+{
+	struct summary *sum = f->summary;
+	map_release(&sum->memo);
+	arena_release(&sum->memo_arena);
+	sum->steps = 0;
+	sum->budget = budget;
+	sum->exhausted = false;
+}
+
+bool summary_charge(struct ir_fn *f, size_t n)
+{
+	struct summary *sum = f->summary;
+	if (sum->exhausted)
+		return false;
+	sum->steps += n;
+	if (sum->steps > sum->budget)
+		sum->exhausted = true;
+	return !sum->exhausted;
+}
+
+bool summary_exhausted(const struct ir_fn *f)
+{
+	return f->summary && f->summary->exhausted;
+}
 
 static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w);
@@ -273,15 +320,30 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	int64_t off;
 	v = strip(s, v, &off, false, object);
 	struct vkey self = {v, 0, false};
-	for (int i = 0; i < w->n; i++)
-		if (w->stack[i] == v)
-			return self;
-	if (w->n == MAX_DEPTH)
+	/* Only these look further; everything else names itself, with nothing to remember. */
+	bool load = LLVMIsALoadInst(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+	bool extract = LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1 &&
+		       ir_is_call(LLVMGetOperand(v, 0));
+	if (!load && !extract && !ir_is_call(v) && !ir_merge_count(v))
 		return self;
-	w->stack[w->n++] = v;
+	struct key_memo *m = memo_of(f->summary, v);
+	if (m->known[object])
+		return m->key[object];
+	if (m->depth[object] >= 0) {
+		if (m->depth[object] < w->low)
+			w->low = m->depth[object];
+		return self;
+	}
+	if (w->n == MAX_DEPTH || !summary_charge(f, 1)) {
+		f->summary->exhausted = true;
+		return self;
+	}
+	int depth = w->n++, low = w->low;
+	m->depth[object] = depth;
+	w->low = depth + 1;
 	struct vkey k = self;
 
-	if (LLVMIsALoadInst(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind) {
+	if (load) {
 		LLVMValueRef base = strip(s, LLVMGetOperand(v, 0), &off, true, false);
 		struct vkey bk = key_at(s, f, base, false, w);
 		if (!deref_at(s, f, bk, off, &k, w))
@@ -290,22 +352,31 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		const struct fact *ft = returned_param(s, v, -1);
 		if (ft)
 			k = via_callee(s, f, v, ft, v, w);
-	} else if (LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1) {
+	} else if (extract) {
 		LLVMValueRef agg = LLVMGetOperand(v, 0);
-		const struct fact *ft =
-		    ir_is_call(agg) ? returned_param(s, agg, (int)LLVMGetIndices(v)[0]) : NULL;
+		const struct fact *ft = returned_param(s, agg, (int)LLVMGetIndices(v)[0]);
 		if (ft)
 			k = via_callee(s, f, agg, ft, v, w);
-	} else if (LLVMIsAPHINode(v) || LLVMIsASelectInst(v)) {
+	} else {
 		k = merged(s, f, v, object, w);
 	}
 	w->n--;
+	/* The entry lives in the arena: growing the map did not move it. A name that depended
+	 * only on itself or on deeper values is final; one that depended on a caller's value
+	 * still being worked out is not, and that dependency passes up. */
+	int sub = w->low;
+	m->depth[object] = -1;
+	if (sub >= depth) {
+		m->known[object] = true;
+		m->key[object] = k;
+	}
+	w->low = sub < depth && sub < low ? sub : low;
 	return k;
 }
 
 struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object)
 {
-	struct walk w = {.n = 0};
+	struct walk w = {.n = 0, .low = 1 << 30};
 	return key_at(s, f, v, object, &w);
 }
 
@@ -313,7 +384,7 @@ bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, i
 		      struct vkey *out)
 {
 	int64_t o;
-	struct walk w = {.n = 0};
+	struct walk w = {.n = 0, .low = 1 << 30};
 	LLVMValueRef base = strip(s, addr, &o, true, false);
 	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, out, &w);
 }

@@ -26,6 +26,56 @@ const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, in
 	return NULL;
 }
 
+/* Links every event into the list of its (base, kind) and of its instruction, once the events
+ * are final; the lists keep event order. */
+static void index_build(struct summary *sum)
+{
+	if (sum->next_on_base || !sum->n_events)
+		return;
+	sum->next_on_base = xmalloc(sum->n_events * sizeof(*sum->next_on_base));
+	sum->next_at = xmalloc(sum->n_events * sizeof(*sum->next_at));
+	for (size_t i = sum->n_events; i-- > 0;) {
+		const struct event *e = &sum->events[i];
+		struct map *m = &sum->by_base[e->kind];
+		sum->next_on_base[i] = (size_t)(uintptr_t)map_get(m, e->key.base) - 1;
+		map_put(m, e->key.base, (void *)(uintptr_t)(i + 1));
+		sum->next_at[i] = (size_t)(uintptr_t)map_get(&sum->by_at, e->at) - 1;
+		map_put(&sum->by_at, e->at, (void *)(uintptr_t)(i + 1));
+	}
+}
+
+size_t summary_first_on(const struct summary *sum, LLVMValueRef base, enum ev_kind kind)
+{
+	index_build((struct summary *)sum);
+	return (size_t)(uintptr_t)map_get(&sum->by_base[kind], base) - 1;
+}
+
+size_t summary_next_on(const struct summary *sum, size_t i)
+{
+	return sum->next_on_base[i];
+}
+
+size_t summary_first_at(const struct summary *sum, LLVMValueRef at)
+{
+	index_build((struct summary *)sum);
+	return (size_t)(uintptr_t)map_get(&sum->by_at, at) - 1;
+}
+
+size_t summary_next_at(const struct summary *sum, size_t i)
+{
+	return sum->next_at[i];
+}
+
+void summary_index_release(struct summary *sum)
+{
+	for (int k = 0; k <= EV_RETURN; k++)
+		map_release(&sum->by_base[k]);
+	map_release(&sum->by_at);
+	free(sum->next_on_base);
+	free(sum->next_at);
+	sum->next_on_base = sum->next_at = NULL;
+}
+
 struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call)
 {
 	return map_get(&s->edge_at, call);
@@ -174,6 +224,11 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 	map_init(&index, false);
 	build_graph(p, &g, &index);
 	solve(s, &g);
+	/* The checks ask again, of final summaries: fresh names and a fresh budget, except for the
+	 * functions already over it. */
+	for (size_t i = 0; i < g.n; i++)
+		if (!g.node[i]->summary->exhausted)
+			summary_memo_reset(g.node[i], g.node[i]->summary->budget);
 	map_release(&index);
 	free(g.node);
 	free(g.first);
@@ -189,6 +244,9 @@ void summaries_release(struct summaries *s)
 		if (!sum)
 			continue;
 		summary_slots_release(sum);
+		summary_index_release(sum);
+		map_release(&sum->memo);
+		arena_release(&sum->memo_arena);
 		free(sum->events);
 		free(sum->facts);
 		free(sum);

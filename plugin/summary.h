@@ -102,7 +102,37 @@ struct summary {
 	struct map slots; /* local alloca -> its slot list: pointers stored into it */
 	void **slot_lists;
 	size_t n_slot_lists, cap_slot_lists;
+	/* Names already worked out (summary-keys.c): value -> struct key_memo *, so that every
+	 * value is named once per computation whatever the shape of the function. */
+	struct map memo;
+	struct arena memo_arena;
+	/* The events on one base pointer, by kind, and the events at one instruction (built on
+	 * first use once the events are final): map value -> index + 1 of the first, then next[]. */
+	struct map by_base[EV_RETURN + 1], by_at;
+	size_t *next_on_base, *next_at;
+	/* Work budget (DESIGN §6): steps counted by key walks and path questions. Once over it the
+	 * function's facts are assumed (summary_assume) and its findings are dropped. */
+	size_t steps, budget;
+	bool exhausted;
 };
+
+/* Charges `n` steps of work to `f`'s budget; false (and f exhausted) once it is spent. */
+bool summary_charge(struct ir_fn *f, size_t n);
+bool summary_exhausted(const struct ir_fn *f);
+/* Forgets the names worked out for `f` (its callees' summaries changed) and restarts its budget
+ * with `budget` steps. */
+void summary_memo_reset(struct ir_fn *f, size_t budget);
+/* What is known of a function over its budget: every pointer parameter may be read, written and
+ * kept; nothing else. Such facts cause no finding by themselves. */
+void summary_assume(struct ir_fn *f);
+
+/* Event indices of a summary: the first event of `kind` on `base` (or at instruction `at`) and
+ * the next one; SIZE_MAX at the end. */
+size_t summary_first_on(const struct summary *sum, LLVMValueRef base, enum ev_kind kind);
+size_t summary_next_on(const struct summary *sum, size_t i);
+size_t summary_first_at(const struct summary *sum, LLVMValueRef at);
+size_t summary_next_at(const struct summary *sum, size_t i);
+void summary_index_release(struct summary *sum);
 
 /* Everything the ownership checks read: the program and one summary per defined function. */
 struct summaries {
@@ -161,7 +191,12 @@ struct cfg_query {
 	const struct vkey *guard; /* its null test prunes the null side; may be NULL */
 	bool guard_blocker_args;  /* so does a null/zero test of a blocking call's argument */
 	bool keep_null_side;      /* prune the non-null side instead: "may it still be null?" */
+	/* When set, called on every instruction reached (a blocker too, before it blocks); the walk
+	 * has no other goal and stops when it returns true. */
+	bool (*visit)(void *data, LLVMValueRef inst);
+	void *data;
 };
+/* Answers false once `f` is over its budget: its findings are dropped and its facts assumed. */
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
 
 #endif

@@ -103,7 +103,7 @@ START_TEST(json_escapes_everything)
 					   "\"language\": \"rust\"}"));
 	ck_assert_ptr_nonnull(strstr(json, "\"summary\": {\"functions\": 0, \"ffi_edges\": 0, "
 					   "\"unanalyzed_edges\": 0, \"errors\": 2, "
-					   "\"warnings\": 1}"));
+					   "\"warnings\": 1, \"over_budget\": 0}"));
 	/* The first finding in the document is the first in sort order. */
 	ck_assert(strstr(json, "src/ffi.cpp") < strstr(json, "src/lib.rs\", \"line\": 20"));
 	free(json);
@@ -128,6 +128,29 @@ START_TEST(sarif_shape)
 				     "\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
 				     "\"src/lib.rs\"}"));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"primaryLocationLineHash\": \""));
+	free(sarif);
+	ffiguard_report_free(r);
+}
+END_TEST
+
+/* A function over the work budget is a note in every format and a count in the summary. */
+START_TEST(remarks_in_every_writer)
+{
+	struct ffiguard_report *r = sample();
+	ffiguard_report_add_remark(r, "'huge' is too large to analyse fully");
+	ck_assert_uint_eq(ffiguard_report_remark_count(r), 1);
+	ck_assert_uint_eq(ffiguard_report_summary(r)->over_budget, 1);
+	char *text = NULL, *json = NULL, *sarif = NULL;
+	CAPTURE(text, ffiguard_report_write(out, r, FFIGUARD_FORMAT_TEXT, false));
+	CAPTURE(json, ffiguard_report_write(out, r, FFIGUARD_FORMAT_JSON, false));
+	CAPTURE(sarif, ffiguard_report_write(out, r, FFIGUARD_FORMAT_SARIF, false));
+	ck_assert_ptr_nonnull(strstr(text, "ffiguard: note: 'huge' is too large to analyse fully\n"));
+	ck_assert_ptr_nonnull(strstr(json, "\"over_budget\": 1, \"remarks\": [\"'huge' is too large"));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"toolExecutionNotifications\": [\n    {\"level\": "
+					    "\"note\", \"message\": {\"text\": \"'huge' is too"));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"overBudget\": 1"));
+	free(text);
+	free(json);
 	free(sarif);
 	ffiguard_report_free(r);
 }
@@ -261,6 +284,7 @@ int main(void)
 	tcase_add_test(tc, json_escapes_everything);
 	tcase_add_test(tc, sarif_shape);
 	tcase_add_test(tc, sarif_fingerprint_ignores_lines);
+	tcase_add_test(tc, remarks_in_every_writer);
 	tcase_add_test(tc, edges_writers);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

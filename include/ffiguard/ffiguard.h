@@ -102,6 +102,7 @@ struct ffiguard_summary {
 	size_t warnings;
 	size_t shims_unblocked; /* ffiguard-inline (inline-shims=1): shims made inlinable */
 	size_t shims_skipped;   /* and candidates it left alone */
+	size_t over_budget;     /* functions too large to analyse fully: their facts are assumed */
 };
 
 /* ---- the report: everything a writer needs, no LLVM inside -------------------------------- */
@@ -121,6 +122,11 @@ FFIGUARD_EXPORT void ffiguard_report_add_edge(struct ffiguard_report *report,
  * alone. Counted in the summary. */
 FFIGUARD_EXPORT void ffiguard_report_add_inline(struct ffiguard_report *report, const char *text,
 						bool unblocked);
+/* Something the analysis could not do fully (a function over its work budget): a line of text,
+ * shown as a note by every writer and counted in the summary. */
+FFIGUARD_EXPORT void ffiguard_report_add_remark(struct ffiguard_report *report, const char *text);
+FFIGUARD_EXPORT size_t ffiguard_report_remark_count(const struct ffiguard_report *report);
+FFIGUARD_EXPORT const char *ffiguard_report_remark(const struct ffiguard_report *report, size_t i);
 /* The rules the run had enabled, for SARIF. The table must outlive the report. */
 FFIGUARD_EXPORT void ffiguard_report_set_rules(struct ffiguard_report *report,
 					       const struct ffiguard_rule_info *rules,
