@@ -34,6 +34,8 @@ config.substitutions += [
     ("%sample-report", config.sample_report),
     ("%python", sys.executable),
     ("%inputs", os.path.join(config.ffiguard_src_root, "Inputs")),
+    ("%pathological", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "..", "scripts", "bench", "pathological")),
     ("%expect-exit", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "expect-exit.py")),
 ]

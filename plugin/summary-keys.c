@@ -209,23 +209,25 @@ struct walk {
 /* Deeper than this, the walk gives up and the function is over its budget. */
 #define MAX_DEPTH 128
 
-static struct key_memo *memo_of(struct summary *sum, LLVMValueRef v)
+/* The index of `v`'s entry; entries move as the table grows, so callers keep the index. */
+static size_t memo_of(struct summary *sum, LLVMValueRef v)
 {
-	struct key_memo *m = map_get(&sum->memo, v);
-	if (!m) {
-		m = arena_alloc(&sum->memo_arena, sizeof(*m));
-		memset(m, 0, sizeof(*m));
-		m->depth[0] = m->depth[1] = -1;
-		map_put(&sum->memo, v, m);
-	}
-	return m;
+	size_t i = (size_t)(uintptr_t)map_get(&sum->memo, v);
+	if (i)
+		return i - 1;
+	VEC_RESERVE(sum->memo_v, sum->cap_memo, sum->n_memo + 1);
+	struct key_memo *m = &sum->memo_v[sum->n_memo];
+	memset(m, 0, sizeof(*m));
+	m->depth[0] = m->depth[1] = -1;
+	map_put(&sum->memo, v, (void *)(uintptr_t)(++sum->n_memo));
+	return sum->n_memo - 1;
 }
 
 void summary_memo_reset(struct ir_fn *f, size_t budget)
 {
 	struct summary *sum = f->summary;
 	map_release(&sum->memo);
-	arena_release(&sum->memo_arena);
+	sum->n_memo = 0;
 	sum->steps = 0;
 	sum->budget = budget;
 	sum->exhausted = false;
@@ -326,7 +328,9 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		       ir_is_call(LLVMGetOperand(v, 0));
 	if (!load && !extract && !ir_is_call(v) && !ir_merge_count(v))
 		return self;
-	struct key_memo *m = memo_of(f->summary, v);
+	struct summary *sum = f->summary;
+	size_t at = memo_of(sum, v);
+	struct key_memo *m = &sum->memo_v[at];
 	if (m->known[object])
 		return m->key[object];
 	if (m->depth[object] >= 0) {
@@ -361,10 +365,10 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		k = merged(s, f, v, object, w);
 	}
 	w->n--;
-	/* The entry lives in the arena: growing the map did not move it. A name that depended
-	 * only on itself or on deeper values is final; one that depended on a caller's value
-	 * still being worked out is not, and that dependency passes up. */
+	/* A name that depended only on itself or on deeper values is final; one that depended on
+	 * a caller's value still being worked out is not, and that dependency passes up. */
 	int sub = w->low;
+	m = &sum->memo_v[at];
 	m->depth[object] = -1;
 	if (sub >= depth) {
 		m->known[object] = true;

@@ -246,7 +246,7 @@ void summaries_release(struct summaries *s)
 		summary_slots_release(sum);
 		summary_index_release(sum);
 		map_release(&sum->memo);
-		arena_release(&sum->memo_arena);
+		free(sum->memo_v);
 		free(sum->events);
 		free(sum->facts);
 		free(sum);

@@ -102,10 +102,11 @@ struct summary {
 	struct map slots; /* local alloca -> its slot list: pointers stored into it */
 	void **slot_lists;
 	size_t n_slot_lists, cap_slot_lists;
-	/* Names already worked out (summary-keys.c): value -> struct key_memo *, so that every
+	/* Names already worked out (summary-keys.c): value -> index + 1 into memo_v, so that every
 	 * value is named once per computation whatever the shape of the function. */
 	struct map memo;
-	struct arena memo_arena;
+	struct key_memo *memo_v;
+	size_t n_memo, cap_memo;
 	/* The events on one base pointer, by kind, and the events at one instruction (built on
 	 * first use once the events are final): map value -> index + 1 of the first, then next[]. */
 	struct map by_base[EV_RETURN + 1], by_at;

@@ -59,7 +59,7 @@ void map_put(struct map *m, const void *key, void *value)
 {
 	if ((m->len + 1) * 4 > m->cap * 3) {
 		struct map old = *m;
-		m->cap = old.cap ? old.cap * 2 : 64;
+		m->cap = old.cap ? old.cap * 2 : 8;
 		m->slots = xcalloc(m->cap, sizeof(*m->slots));
 		m->len = 0;
 		for (size_t i = 0; i < old.cap; i++)
