@@ -159,14 +159,14 @@ LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j)
 	while (k-- > 0) {
 		struct ir_fn *shim = e->via[k];
 		struct ir_fn *next = k + 1 < e->n_via ? e->via[k + 1] : e->callee;
-		LLVMValueRef call = ir_call_from(shim->fn, next->fn);
+		LLVMValueRef call = ir_call_from(shim->body, next->fn);
 		if (!call || j >= LLVMGetNumArgOperands(call))
 			return NULL;
 		LLVMValueRef v = LLVMGetOperand(call, j);
-		if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != shim->fn)
+		if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != shim->body)
 			return NULL;
 		unsigned n = LLVMCountParams(shim->fn);
-		for (j = 0; j < n && LLVMGetParam(shim->fn, j) != v; j++)
+		for (j = 0; j < n && LLVMGetParam(shim->body, j) != v; j++)
 			;
 	}
 	return j < LLVMGetNumArgOperands(e->call) ? LLVMGetOperand(e->call, j) : NULL;

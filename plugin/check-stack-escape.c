@@ -20,7 +20,7 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
 			continue;
 		struct vkey k = summary_key(c->s, e->caller, arg, true);
-		if (k.deref || !ir_is_local_alloca(e->caller->fn, k.base))
+		if (k.deref || !ir_is_local_alloca(e->caller->body, k.base))
 			continue;
 		const struct fact *cap = summary_fact(gs, EV_CAPTURE, (int)j);
 		if (!cap || !cap->escapes)

@@ -263,7 +263,7 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 		    "ffiguard-inline: the module is unoptimized (-O0): nothing to inline");
 		return 0;
 	}
-	int rc = ir_program_init(&p, module, false, err);
+	int rc = ir_program_init(&p, module, IR_CANON_NONE, err);
 	if (rc < 0)
 		goto out;
 	ir_find_edges(&p);
@@ -282,7 +282,7 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 				LLVMValueRef next;
 				if (b.personality)
 					drop_dead_pads(g->fn);
-				enum ir_shim_verdict v = ir_shim_classify(g->fn, false, &next);
+				enum ir_shim_verdict v = ir_shim_classify(g->fn, g->fn, false, &next);
 				const char *why = ir_shim_verdict_text(v), *what = NULL;
 				if (v == IR_SHIM_OK && b.builtins && next &&
 				    LLVMIsDeclaration(next))

@@ -1,54 +1,154 @@
-/* The canonical copy: -O0 IR keeps every value in an alloca, which hides data flow. We analyse a
- * clone run through sroa/early-cse/instsimplify; the user's module is never touched. */
+/* The canonical body of a function: -O0 IR keeps every value in a stack slot, which hides data
+ * flow, so such a function is analysed through a copy run through sroa/early-cse/instsimplify.
+ * One function at a time, never the user's function; the program deletes the copies. */
 #include "ir.h"
 
+#include <llvm-c/DebugInfo.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <string.h>
 
-static bool has_optnone(LLVMModuleRef m)
+#define CANON_PASSES "sroa,early-cse,instsimplify"
+
+static bool has_optnone(LLVMValueRef fn)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName("optnone", 7);
-	for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f))
-		if (!LLVMIsDeclaration(f) &&
-		    LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, kind))
-			return true;
-	return false;
+	return ir_attr(fn, LLVMAttributeFunctionIndex, "optnone") != NULL;
 }
 
 bool ir_module_unoptimized(LLVMModuleRef module)
 {
-	return has_optnone(module);
+	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f))
+		if (!LLVMIsDeclaration(f) && has_optnone(f))
+			return true;
+	return false;
 }
 
-int ir_canonicalize(LLVMModuleRef module, bool in_place, LLVMModuleRef *canon, char **err)
+/* A slot only loaded from and stored to: what sroa removes at any optimization level, so a
+ * function that still has one was not optimized (rustc -Copt-level=0 sets no optnone). */
+static bool promotable(LLVMValueRef alloca)
 {
-	*canon = module;
-	*err = NULL;
-	if (!has_optnone(module))
-		return 0;
-
-	LLVMModuleRef clone = in_place ? module : LLVMCloneModule(module);
-	unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
-	unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
-	for (LLVMValueRef f = LLVMGetFirstFunction(clone); f; f = LLVMGetNextFunction(f)) {
-		if (LLVMIsDeclaration(f))
+	for (LLVMUseRef u = LLVMGetFirstUse(alloca); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (LLVMIsALoadInst(user))
 			continue;
-		/* optnone requires noinline; drop both so that the passes run on the copy. */
-		LLVMRemoveEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, optnone);
-		LLVMRemoveEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, noinline);
+		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != alloca)
+			continue;
+		return false;
+	}
+	return true;
+}
+
+bool ir_fn_unoptimized(LLVMValueRef fn)
+{
+	if (LLVMIsDeclaration(fn))
+		return false;
+	if (has_optnone(fn))
+		return true;
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i))
+		if (LLVMIsAAllocaInst(i) && promotable(i))
+			return true;
+	return false;
+}
+
+static LLVMValueRef mapped(struct map *m, LLVMValueRef v)
+{
+	LLVMValueRef to = v ? map_get(m, v) : NULL;
+	return to ? to : v;
+}
+
+/* A copy of `fn`'s body in a new internal function of the same module: the same instructions
+ * (debug locations included) and, for the locations, the same subprogram. */
+static LLVMValueRef copy_body(LLVMValueRef fn)
+{
+	LLVMModuleRef module = LLVMGetGlobalParent(fn);
+	LLVMContextRef ctx = LLVMGetModuleContext(module);
+	LLVMValueRef copy = LLVMAddFunction(module, "ffiguard.canonical", LLVMGlobalGetValueType(fn));
+	LLVMSetLinkage(copy, LLVMInternalLinkage);
+	if (LLVMHasPersonalityFn(fn))
+		LLVMSetPersonalityFn(copy, LLVMGetPersonalityFn(fn));
+	LLVMSetSubprogram(copy, LLVMGetSubprogram(fn));
+
+	struct map m;
+	map_init(&m, false);
+	for (unsigned i = 0, n = LLVMCountParams(fn); i < n; i++)
+		map_put(&m, LLVMGetParam(fn, i), LLVMGetParam(copy, i));
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMBasicBlockRef to = LLVMAppendBasicBlockInContext(ctx, copy, "");
+		map_put(&m, LLVMBasicBlockAsValue(bb), LLVMBasicBlockAsValue(to));
+	}
+	/* Instructions first (phis empty: their inputs may come later), operands next. */
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+	unsigned dbg = LLVMGetMDKindIDInContext(ctx, "dbg", 3);
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMPositionBuilderAtEnd(
+		    b, LLVMValueAsBasicBlock(map_get(&m, LLVMBasicBlockAsValue(bb))));
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			LLVMValueRef c;
+			if (LLVMIsAPHINode(i)) {
+				c = LLVMBuildPhi(b, LLVMTypeOf(i), "");
+				LLVMSetMetadata(c, dbg, LLVMGetMetadata(i, dbg));
+			} else {
+				c = LLVMInstructionClone(i);
+				LLVMInsertIntoBuilder(b, c);
+			}
+			map_put(&m, i, c);
+		}
+	}
+	LLVMDisposeBuilder(b);
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			LLVMValueRef c = map_get(&m, i);
+			if (LLVMIsAPHINode(i)) {
+				for (unsigned k = 0, n = LLVMCountIncoming(i); k < n; k++) {
+					LLVMValueRef v = mapped(&m, LLVMGetIncomingValue(i, k));
+					LLVMBasicBlockRef from = LLVMValueAsBasicBlock(map_get(
+					    &m, LLVMBasicBlockAsValue(LLVMGetIncomingBlock(i, k))));
+					LLVMAddIncoming(c, &v, &from, 1);
+				}
+				continue;
+			}
+			for (int k = 0, n = LLVMGetNumOperands(i); k < n; k++) {
+				LLVMValueRef v = LLVMGetOperand(i, (unsigned)k);
+				LLVMValueRef to = v ? map_get(&m, v) : NULL;
+				if (to)
+					LLVMSetOperand(c, (unsigned)k, to);
+			}
+		}
+	}
+	map_release(&m);
+	return copy;
+}
+
+int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err)
+{
+	*err = NULL;
+	*body = fn;
+	if (!ir_fn_unoptimized(fn))
+		return 0;
+	LLVMValueRef target = fn;
+	if (in_place) {
+		/* optnone requires noinline; the passes skip optnone functions. */
+		unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
+		unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+		LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
+		LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
+	} else {
+		target = copy_body(fn);
 	}
 	LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-	LLVMErrorRef e = LLVMRunPasses(clone, "function(sroa,early-cse,instsimplify)", NULL, opts);
+	LLVMErrorRef e = LLVMRunPassesOnFunction(target, CANON_PASSES, NULL, opts);
 	LLVMDisposePassBuilderOptions(opts);
 	if (e) {
 		char *msg = LLVMGetErrorMessage(e);
-		*err = xasprintf("cannot canonicalize -O0 IR: %s", msg);
+		size_t len;
+		*err = xasprintf("cannot canonicalize -O0 function '%s': %s",
+				 LLVMGetValueName2(fn, &len), msg);
 		LLVMDisposeErrorMessage(msg);
-		if (!in_place)
-			LLVMDisposeModule(clone);
+		if (target != fn)
+			LLVMDeleteFunction(target);
 		return -1;
 	}
-	*canon = clone;
+	*body = target;
 	return 0;
 }

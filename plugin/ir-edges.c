@@ -7,7 +7,7 @@
 static struct ir_fn *shim_next(struct ir_program *p, struct ir_fn *f)
 {
 	if (!f->shim_done) {
-		f->shim = ir_shim_classify(f->fn, true, &f->shim_callee);
+		f->shim = ir_shim_classify(f->fn, f->body, true, &f->shim_callee);
 		f->shim_done = true;
 	}
 	return f->shim == IR_SHIM_OK && f->shim_callee ? ir_program_fn(p, f->shim_callee) : NULL;
@@ -54,7 +54,7 @@ void ir_find_edges(struct ir_program *p)
 		struct ir_fn *caller = p->fns[i];
 		if (caller->lang == FFIGUARD_LANG_UNKNOWN || LLVMIsDeclaration(caller->fn))
 			continue;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(caller->fn); bb;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(caller->body); bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {

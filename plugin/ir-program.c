@@ -16,6 +16,7 @@ struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn)
 		return f;
 	f = xcalloc(1, sizeof(*f));
 	f->fn = fn;
+	f->body = fn;
 	f->lang = ffiguard_function_lang(fn);
 	size_t len;
 	f->symbol = LLVMGetValueName2(fn, &len);
@@ -60,21 +61,25 @@ const char *ir_fn_name(struct ir_fn *f)
 	return f->name;
 }
 
-int ir_program_init(struct ir_program *p, LLVMModuleRef module, bool in_place, char **err)
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon canon, char **err)
 {
 	memset(p, 0, sizeof(*p));
 	map_init(&p->by_value, false);
-	int rc = ir_canonicalize(module, in_place, &p->module, err);
-	if (rc < 0)
-		return rc;
-	if (p->module != module)
-		p->owned = p->module;
-	for (LLVMValueRef f = LLVMGetFirstFunction(p->module); f; f = LLVMGetNextFunction(f)) {
+	p->module = module;
+	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f)) {
 		if (LLVMGetIntrinsicID(f))
 			continue;
 		ir_program_fn(p, f);
 		if (!LLVMIsDeclaration(f))
 			p->n_defined++;
+	}
+	/* After the list is made: the copies are functions of the module too. */
+	for (size_t i = 0; canon != IR_CANON_NONE && i < p->n_fns; i++) {
+		struct ir_fn *f = p->fns[i];
+		if (ir_canonical_body(f->fn, canon == IR_CANON_IN_PLACE, &f->body, err) < 0)
+			return -EINVAL;
+		if (f->body != f->fn)
+			map_put(&p->by_value, f->body, f);
 	}
 	return 0;
 }
@@ -82,6 +87,8 @@ int ir_program_init(struct ir_program *p, LLVMModuleRef module, bool in_place, c
 void ir_program_release(struct ir_program *p)
 {
 	for (size_t i = 0; i < p->n_fns; i++) {
+		if (p->fns[i]->body && p->fns[i]->body != p->fns[i]->fn)
+			LLVMDeleteFunction(p->fns[i]->body);
 		free(p->fns[i]->name);
 		free(p->fns[i]);
 	}
@@ -90,8 +97,6 @@ void ir_program_release(struct ir_program *p)
 	free(p->fns);
 	free(p->edges);
 	map_release(&p->by_value);
-	if (p->owned)
-		LLVMDisposeModule(p->owned);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -173,7 +178,7 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 {
 	struct ir_program p;
 	*err = NULL;
-	int rc = ir_program_init(&p, module, in_place, err);
+	int rc = ir_program_init(&p, module, in_place ? IR_CANON_IN_PLACE : IR_CANON_COPY, err);
 	if (rc < 0) {
 		ir_program_release(&p);
 		return rc;

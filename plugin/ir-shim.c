@@ -149,7 +149,8 @@ static bool is_eh_block(LLVMBasicBlockRef bb)
 	       LLVMGetInstructionOpcode(first) != LLVMInvoke;
 }
 
-enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValueRef *callee)
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef body, bool forwarding,
+				      LLVMValueRef *callee)
 {
 	*callee = NULL;
 	if (LLVMIsDeclaration(fn))
@@ -165,13 +166,13 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValu
 	}
 	if (LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)))
 		return IR_SHIM_VARARG;
-	unsigned n_blocks = LLVMCountBasicBlocks(fn);
+	unsigned n_blocks = LLVMCountBasicBlocks(body);
 	if (n_blocks > (forwarding ? CYCLE_MAX_BLOCKS : SHIM_MAX_BLOCKS))
 		return IR_SHIM_TOO_BIG;
 
 	unsigned count = 0, normal_blocks = 0;
 	LLVMValueRef target = NULL;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		/* Forwarding ignores the unwind path: a noexcept bridge's terminate pad at -O0 or a
 		 * Rust drop cleanup does not change where the call goes. */
@@ -218,7 +219,7 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValu
 				return IR_SHIM_TOO_BIG;
 		}
 	}
-	if (n_blocks > 1 && has_cycle(fn, n_blocks))
+	if (n_blocks > 1 && has_cycle(body, n_blocks))
 		return IR_SHIM_LOOP;
 	*callee = target;
 	return IR_SHIM_OK;

@@ -41,10 +41,12 @@ enum ir_shim_verdict {
 };
 
 const char *ir_shim_verdict_text(enum ir_shim_verdict v);
-/* Classifies `fn`; on IR_SHIM_OK *callee is the one function it calls, or NULL if none.
+/* Classifies `fn`, whose instructions are those of `body` (its canonical body, or `fn`); on
+ * IR_SHIM_OK *callee is the one function it calls, or NULL if none.
  * `forwarding` (edge discovery) looks past the unwind path: EH pad blocks are ignored and an
  * invoke counts as a call; the inliner passes false and gets DESIGN §5 to the letter. */
-enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, bool forwarding, LLVMValueRef *callee);
+enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef body, bool forwarding,
+				      LLVMValueRef *callee);
 
 /* The called function of a call/invoke/callbr, looking through aliases; NULL when indirect or
  * inline asm. */
@@ -66,10 +68,13 @@ bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v);
 
 /* Whether `module` has optnone (-O0) functions. */
 bool ir_module_unoptimized(LLVMModuleRef module);
-/* When `module` has optnone (-O0) functions, returns in *canon a canonicalized clone (sroa,
- * early-cse, instsimplify) that the caller disposes of; otherwise *canon = module. Never changes
- * `module`, unless `in_place` (the CLI's own copy): then *canon = module, canonicalized. */
-int ir_canonicalize(LLVMModuleRef module, bool in_place, LLVMModuleRef *canon, char **err);
+/* Whether a defined function is -O0 code: optnone, or a stack slot only loaded and stored
+ * (what sroa removes; rustc -Copt-level=0 sets no optnone). */
+bool ir_fn_unoptimized(LLVMValueRef fn);
+/* The body to analyse `fn` through: `fn` itself when it is optimized; otherwise a canonical copy
+ * (sroa, early-cse, instsimplify) in a new internal function that the caller deletes, or with
+ * `in_place` (the CLI's own module) `fn` itself, canonicalized. */
+int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err);
 
 /* What a parameter's type promises (ir-params.c): attributes first, Rust debug-info type names
  * at -O0. `call` (may be NULL) adds call-site attributes. */
@@ -83,7 +88,8 @@ struct ir_param_info ir_param_info(LLVMValueRef fn, LLVMValueRef call, unsigned 
 
 /* Per-function facts of the program being analysed. */
 struct ir_fn {
-	LLVMValueRef fn;
+	LLVMValueRef fn;   /* the function: its name, attributes, callers, debug info */
+	LLVMValueRef body; /* the instructions analysed: fn, or its canonical -O0 copy */
 	enum ffiguard_lang lang;
 	const char *symbol; /* owned by LLVM */
 	char *name;         /* demangled, lazily; owned by the program */
@@ -103,9 +109,8 @@ struct ir_edge {
 };
 
 struct ir_program {
-	LLVMModuleRef module; /* the canonical copy when the input was -O0 */
-	LLVMModuleRef owned;  /* that copy, disposed of with the program; NULL otherwise */
-	struct map by_value;  /* LLVMValueRef function -> struct ir_fn * */
+	LLVMModuleRef module;
+	struct map by_value; /* LLVMValueRef function (or its canonical copy) -> struct ir_fn * */
 	struct ir_fn **fns;
 	size_t n_fns, cap_fns;
 	struct ir_edge *edges;
@@ -114,7 +119,15 @@ struct ir_program {
 	size_t n_indirect;
 };
 
-int ir_program_init(struct ir_program *p, LLVMModuleRef module, bool in_place, char **err);
+/* How -O0 functions get their canonical bodies: copies that ir_program_release deletes, in the
+ * module itself (the CLI's own), or not at all (the shim inliner, which leaves -O0 alone). */
+enum ir_canon {
+	IR_CANON_COPY,
+	IR_CANON_IN_PLACE,
+	IR_CANON_NONE,
+};
+/* Builds the program's functions, each -O0 one with its canonical body. */
+int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon canon, char **err);
 void ir_program_release(struct ir_program *p);
 /* The facts of a function, created on first use. */
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);

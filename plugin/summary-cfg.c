@@ -157,9 +157,9 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	else if (q->from)
 		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from));
 	else
-		found = scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->fn)));
+		found = scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->body)));
 	if (q->from == NULL)
-		map_put(&st.seen, LLVMGetEntryBasicBlock(f->fn), f);
+		map_put(&st.seen, LLVMGetEntryBasicBlock(f->body), f);
 	while (found != 1 && st.n) {
 		LLVMBasicBlockRef bb = st.stack[--st.n];
 		if (map_get(&st.seen, bb))

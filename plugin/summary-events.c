@@ -374,11 +374,11 @@ static void slot_captures(struct summaries *s, struct ir_fn *f)
 
 static int param_index(struct ir_fn *f, LLVMValueRef v)
 {
-	if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != f->fn)
+	if (!LLVMIsAArgument(v) || LLVMGetParamParent(v) != f->body)
 		return -1;
 	unsigned n = LLVMCountParams(f->fn);
 	for (unsigned i = 0; i < n; i++)
-		if (LLVMGetParam(f->fn, i) == v)
+		if (LLVMGetParam(f->body, i) == v)
 			return (int)i;
 	return -1;
 }
@@ -487,13 +487,13 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 /* A function that returns the address of its own local: the first such return. */
 static void own_stack_return(struct summaries *s, struct ir_fn *f)
 {
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 		if (!t || !LLVMIsAReturnInst(t) || !LLVMGetNumOperands(t))
 			continue;
 		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), true);
-		if (k.deref || !ir_is_local_alloca(f->fn, k.base))
+		if (k.deref || !ir_is_local_alloca(f->body, k.base))
 			continue;
 		struct event e = {
 		    .kind = EV_RETURN, .key = k, .field = -1, .site = {t, f, NULL, NULL, NULL}};
@@ -519,7 +519,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		const struct event *alloc = NULL;
 		struct vkey alias = {NULL, 0, false};
 		bool ok = true, may_null = false, any = false;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); ok && bb;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 			if (!t || !LLVMIsAReturnInst(t))
@@ -559,7 +559,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 static int null_test_param(struct ir_fn *f)
 {
 	int param = -1;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 		if (!t || !LLVMIsAReturnInst(t))
@@ -617,11 +617,11 @@ void summary_assume(struct ir_fn *f)
 	sum->n_facts = 0;
 	sum->null_test = -1;
 	sum->may_unwind = sum->must_unwind = false;
-	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
 	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL, NULL, NULL};
 	unsigned n = LLVMCountParams(f->fn);
 	for (unsigned i = 0; i < n; i++) {
-		LLVMValueRef p = LLVMGetParam(f->fn, i);
+		LLVMValueRef p = LLVMGetParam(f->body, i);
 		if (!is_ptr(p))
 			continue;
 		struct event e = {.kind = EV_USE,
@@ -650,7 +650,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 		return; /* over its budget in an earlier round: its facts stay assumed */
 	if (!sum->budget) {
 		size_t n = 0;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 		     bb = LLVMGetNextBasicBlock(bb))
 			for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
 			     i = LLVMGetNextInstruction(i))
@@ -667,7 +667,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	map_init(&sum->slots, false);
 	summary_scan_slots(s, f);
 
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 		     inst = LLVMGetNextInstruction(inst)) {

@@ -85,7 +85,7 @@ static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, boo
 
 static bool is_local_alloca(struct ir_fn *f, LLVMValueRef v)
 {
-	return ir_is_local_alloca(f->fn, v);
+	return ir_is_local_alloca(f->body, v);
 }
 
 static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
@@ -142,7 +142,7 @@ static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
 
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 {
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 		     inst = LLVMGetNextInstruction(inst)) {

@@ -100,7 +100,7 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 	g->first = xmalloc((g->n + 1) * sizeof(*g->first));
 	for (size_t i = 0; i < g->n; i++) {
 		g->first[i] = g->n_adj;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->node[i]->fn); bb;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->node[i]->body); bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {

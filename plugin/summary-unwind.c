@@ -28,7 +28,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 		return;
 	LLVMValueRef *sites = NULL;
 	size_t n = 0, cap = 0;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 		     inst = LLVMGetNextInstruction(inst)) {

@@ -51,7 +51,7 @@ static enum ir_shim_verdict classify(LLVMModuleRef m, const char *name, const ch
 	LLVMValueRef c = NULL;
 	LLVMValueRef f = LLVMGetNamedFunction(m, name);
 	ck_assert_msg(f != NULL, "no function %s", name);
-	enum ir_shim_verdict v = ir_shim_classify(f, false, &c);
+	enum ir_shim_verdict v = ir_shim_classify(f, f, false, &c);
 	size_t len;
 	*callee = c ? LLVMGetValueName2(c, &len) : NULL;
 	return v;

@@ -212,7 +212,7 @@ static void setup_ir(struct fixture *fx, const char *ir)
 	char *err = NULL;
 	fx->ctx = LLVMContextCreate();
 	fx->m = parse_ir(fx->ctx, ir);
-	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, false, &err), 0);
+	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, IR_CANON_COPY, &err), 0);
 	ir_find_edges(&fx->p);
 	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, &err), 0);
 }
