@@ -68,6 +68,10 @@ static enum ffiguard_lang lang_of_symbol(const char *s, size_t n)
 		return FFIGUARD_LANG_RUST;
 	if (n > 2 && s[0] == '_' && s[1] == 'Z')
 		return FFIGUARD_LANG_CXX;
+	/* The C++ runtime's helpers: unmangled, often without debug info. */
+	if ((n == 22 && memcmp(s, "__clang_call_terminate", 22) == 0) ||
+	    (n > 6 && memcmp(s, "__cxa_", 6) == 0) || (n > 6 && memcmp(s, "__gxx_", 6) == 0))
+		return FFIGUARD_LANG_CXX;
 	return FFIGUARD_LANG_UNKNOWN;
 }
 

@@ -55,7 +55,11 @@ static const char mangled_ir[] =
     "declare void @_ZdlPv(ptr)\n"
     "declare void @_RNvCs1_3std7process4exit()\n"
     "declare void @plain_c(ptr) #0\n"
-    "attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n";
+    "define void @__clang_call_terminate(ptr) #1 { ret void }\n"
+    "declare ptr @__cxa_begin_catch(ptr)\n"
+    "declare i32 @__gxx_personality_v0(...)\n"
+    "attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n"
+    "attributes #1 = { \"no-trapping-math\"=\"true\" \"stack-protector-buffer-size\"=\"8\" }\n";
 
 START_TEST(mangling_decides)
 {
@@ -69,6 +73,10 @@ START_TEST(mangling_decides)
 	ck_assert_int_eq(lang_of(m, "_RNvCs1_3std7process4exit"), FFIGUARD_LANG_RUST);
 	/* A declaration's attributes are the declaring module's: they say nothing of the callee. */
 	ck_assert_int_eq(lang_of(m, "plain_c"), FFIGUARD_LANG_UNKNOWN);
+	/* The C++ runtime's unmangled helpers are C++, though their attributes look like C. */
+	ck_assert_int_eq(lang_of(m, "__clang_call_terminate"), FFIGUARD_LANG_CXX);
+	ck_assert_int_eq(lang_of(m, "__cxa_begin_catch"), FFIGUARD_LANG_CXX);
+	ck_assert_int_eq(lang_of(m, "__gxx_personality_v0"), FFIGUARD_LANG_CXX);
 	LLVMContextDispose(ctx);
 }
 END_TEST
