@@ -129,8 +129,8 @@ int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char *
 	LLVMValueRef target = fn;
 	if (in_place) {
 		/* optnone requires noinline; the passes skip optnone functions. */
-		unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
-		unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+		unsigned optnone = ir_attr_kind("optnone");
+		unsigned noinline = ir_attr_kind("noinline");
 		LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
 		LLVMRemoveEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
 	} else {

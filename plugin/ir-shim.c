@@ -3,6 +3,9 @@
  * the small IR queries every module uses: calls, attributes, phi/select inputs, allocas. */
 #include "ir.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
+
 #include <string.h>
 
 #define SHIM_MAX_BLOCKS 4
@@ -243,9 +246,28 @@ LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee)
 	return NULL;
 }
 
+/* LLVM looks attribute names up in a long table on every call, and the checks ask per parameter
+ * of every edge. Callers pass string literals: remember the kind by the literal's address, the
+ * two packed in one word (user addresses fit in 48 bits) so that threads need no lock. */
+#define KIND_CACHE 64
+static _Atomic uint64_t kind_cache[KIND_CACHE];
+
+unsigned ir_attr_kind(const char *name)
+{
+	uint64_t addr = (uint64_t)(uintptr_t)name & 0xffffffffffffull;
+	_Atomic uint64_t *slot = &kind_cache[(addr >> 3) % KIND_CACHE];
+	uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
+	if (e && (e & 0xffffffffffffull) == addr)
+		return (unsigned)(e >> 48);
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	if ((uint64_t)(uintptr_t)name == addr && kind < 0xffff)
+		atomic_store_explicit(slot, (uint64_t)kind << 48 | addr, memory_order_relaxed);
+	return kind;
+}
+
 LLVMAttributeRef ir_attr(LLVMValueRef v, unsigned idx, const char *name)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	unsigned kind = ir_attr_kind(name);
 	if (!kind)
 		return NULL;
 	return LLVMIsAInstruction(v) ? LLVMGetCallSiteEnumAttribute(v, idx, kind)

@@ -58,6 +58,9 @@ LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee);
 /* The enum attribute `name` at `idx` (LLVMAttributeFunctionIndex, or param + 1) of a function,
  * or of a call site when `v` is a call instruction; NULL when absent. */
 LLVMAttributeRef ir_attr(LLVMValueRef v, unsigned idx, const char *name);
+/* The kind of enum attribute `name` (LLVMGetEnumAttributeKindForName, with the frequent names
+ * cached). */
+unsigned ir_attr_kind(const char *name);
 /* A call that promises not to unwind: nounwind on the call site or on the called function. */
 bool ir_call_nounwind(LLVMValueRef call);
 /* The inputs of a phi or select (the select's two values); 0 for anything else. */

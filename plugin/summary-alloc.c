@@ -83,7 +83,7 @@ static const char *family_name(const char *attr, unsigned len)
 
 static int allocptr_param(LLVMValueRef fn)
 {
-	unsigned kind = LLVMGetEnumAttributeKindForName("allocptr", 8);
+	unsigned kind = ir_attr_kind("allocptr");
 	unsigned n = LLVMCountParams(fn);
 	for (unsigned i = 0; i < n; i++)
 		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, kind))
@@ -95,7 +95,7 @@ static bool from_attributes(LLVMValueRef fn, struct alloc_fact *out)
 {
 	LLVMAttributeRef fam =
 	    LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "alloc-family", 12);
-	unsigned kind_id = LLVMGetEnumAttributeKindForName("allockind", 9);
+	unsigned kind_id = ir_attr_kind("allockind");
 	LLVMAttributeRef kind =
 	    LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind_id);
 	if (!fam || !kind)
