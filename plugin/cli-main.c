@@ -127,27 +127,25 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 		}
 		ffiguard_report_finish(report);
 	}
-	if (opts->output && !(out = fopen(opts->output, "w"))) {
-		fprintf(stderr, "ffiguard: error: %s: cannot write: %s\n", opts->output,
-			strerror(errno));
-		out = stdout;
-		goto out;
-	}
-	bool color = want_color(opts, out);
-	rc = edges ? ffiguard_edges_write(out, report, opts->format, color)
-		   : ffiguard_report_write(out, report, opts->format, color);
-	if (fflush(out) != 0 || rc < 0) {
-		fprintf(stderr, "ffiguard: error: %s: write failed: %s\n",
-			opts->output ? opts->output : "standard output", strerror(errno));
-		goto out;
+	if (opts->output) {
+		if (ffiguard_report_write_file(report, opts->output, opts->format, edges, &err) <
+		    0) {
+			fprintf(stderr, "ffiguard: error: %s\n", err);
+			goto out;
+		}
+	} else {
+		bool color = want_color(opts, out);
+		rc = edges ? ffiguard_edges_write(out, report, opts->format, color)
+			   : ffiguard_report_write(out, report, opts->format, color);
+		if (fflush(out) != 0 || rc < 0) {
+			fprintf(stderr, "ffiguard: error: standard output: write failed: %s\n",
+				strerror(errno));
+			goto out;
+		}
 	}
 	status = !edges && fails(ffiguard_report_summary(report), opts->fail_on) ? EXIT_FINDINGS
 										 : EXIT_CLEAN;
 out:
-	if (out != stdout && fclose(out) != 0 && status != EXIT_TROUBLE) {
-		fprintf(stderr, "ffiguard: error: %s: %s\n", opts->output, strerror(errno));
-		status = EXIT_TROUBLE;
-	}
 	free(err);
 	free(notes);
 	ffiguard_report_free(report);

@@ -18,6 +18,7 @@ static atomic_flag said_partial = ATOMIC_FLAG_INIT;
  * holds it: report each text once per link. Shared by the backend threads, hence the lock. */
 static pthread_mutex_t reported_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct map reported = {.string_keys = true};
+static struct map thin_reported = {.string_keys = true}; /* findings in the shared report */
 
 static bool first_report(const char *text)
 {
@@ -121,19 +122,60 @@ static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_o
 	       (fail_on == FFIGUARD_FAIL_ON_WARNING && f->severity >= FFIGUARD_SEV_WARNING);
 }
 
-static void write_output(const struct ffiguard_report *report, const struct ffiguard_options *opts,
-			 pass_emit_fn emit, void *data)
+
+static char *finding_text(const struct ffiguard_finding *f)
 {
-	FILE *out = fopen(opts->output, "w");
-	if (!out) {
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: cannot write: %s", opts->output,
-		      strerror(errno));
-		return;
+	char *text = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&text, &n);
+	if (!mem)
+		return xstrdup(f->message);
+	report_finding_text(mem, f, false, false);
+	fclose(mem);
+	return text;
+}
+
+/* ThinLTO backends share one report file: the union of what every backend of this process has
+ * found so far, rewritten (atomically) by each backend as it finishes, under the lock, so that
+ * the last one leaves the whole. */
+static struct ffiguard_report *thin_union;
+
+static int write_report(struct ffiguard_report *report, const struct ffiguard_options *opts,
+			enum pass_mode mode, char **err)
+{
+	if (mode != PASS_THIN_BACKEND)
+		return ffiguard_report_write_file(report, opts->output, opts->format, false, err);
+	pthread_mutex_lock(&reported_lock);
+	if (!thin_union) {
+		thin_union = ffiguard_report_new();
+		ffiguard_report_set_rules(thin_union, report->rules, report->n_rules);
 	}
-	int rc = ffiguard_report_write(out, report, opts->format, false);
-	if (fclose(out) != 0 || rc < 0)
-		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: %s: write failed: %s", opts->output,
-		      strerror(errno));
+	for (size_t i = 0; i < report->n_inputs; i++)
+		ffiguard_report_add_input(thin_union, report->inputs[i]);
+	struct ffiguard_summary *u = ffiguard_report_summary(thin_union);
+	u->functions += report->summary.functions;
+	u->ffi_edges += report->summary.ffi_edges;
+	u->unanalyzed_edges += report->summary.unanalyzed_edges;
+	for (size_t i = 0; i < report->n_findings + report->n_remarks; i++) {
+		bool finding = i < report->n_findings;
+		char *text = finding ? finding_text(&report->findings[i])
+				     : xstrdup(report->remarks[i - report->n_findings]);
+		char *key = xasprintf("%c|%s", finding ? 'f' : 'r', text);
+		if (!map_get(&thin_reported, key)) {
+			map_put(&thin_reported, key, key);
+			if (finding)
+				ffiguard_report_add_finding(thin_union, &report->findings[i]);
+			else
+				ffiguard_report_add_remark(thin_union, text);
+		} else {
+			free(key);
+		}
+		free(text);
+	}
+	ffiguard_report_finish(thin_union);
+	int rc = ffiguard_report_write_file(thin_union, opts->output, opts->format, false, err);
+	pthread_mutex_unlock(&reported_lock);
+	return rc;
 }
 
 /* The shim inliner, after the analysis so that findings do not depend on it; each line becomes
@@ -180,19 +222,31 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 		goto out;
 	}
 	ffiguard_report_finish(report);
-	for (size_t i = 0; i < ffiguard_report_finding_count(report); i++) {
-		const struct ffiguard_finding *f = ffiguard_report_finding(report, i);
-		char *text = NULL;
-		size_t n = 0;
-		FILE *mem = open_memstream(&text, &n);
-		if (!mem)
-			continue;
-		report_finding_text(mem, f, false, false);
-		fclose(mem);
-		if (mode != PASS_THIN_BACKEND || first_report(text))
-			emit(data, fails(f, opts.fail_on) ? PASS_DIAG_ERROR : PASS_DIAG_WARNING,
-			     NULL, text);
-		free(text);
+	if (opts.inline_shims)
+		changed = run_inliner(module, report, emit, data);
+	/* Nothing may stop before everything is out: the report on disk first, then every finding,
+	 * and only then what fails (opt exits at the first error diagnostic, lld after 20). */
+	char *unwritten = NULL;
+	if (opts.output && write_report(report, &opts, mode, &unwritten) < 0)
+		unwritten = unwritten ? unwritten : xstrdup("cannot write the report");
+	size_t failing = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < ffiguard_report_finding_count(report); i++) {
+			const struct ffiguard_finding *f = ffiguard_report_finding(report, i);
+			bool fail = fails(f, opts.fail_on);
+			if (fail != (pass == 1))
+				continue;
+			char *text = finding_text(f);
+			if (mode != PASS_THIN_BACKEND || first_report(text)) {
+				/* In opt the first error ends the process: all are warnings there,
+				 * and one error says what failed. */
+				emit(data, fail && mode != PASS_OPT ? PASS_DIAG_ERROR
+								    : PASS_DIAG_WARNING,
+				     NULL, text);
+				failing += fail;
+			}
+			free(text);
+		}
 	}
 	for (size_t i = 0; !opts.quiet && i < ffiguard_report_remark_count(report); i++) {
 		const char *text = ffiguard_report_remark(report, i);
@@ -201,10 +255,14 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 			emit(data, PASS_DIAG_REMARK, NULL, line);
 		free(line);
 	}
-	if (opts.inline_shims)
-		changed = run_inliner(module, report, emit, data);
-	if (opts.output)
-		write_output(report, &opts, emit, data);
+	if (unwritten)
+		emitf(emit, data, PASS_DIAG_ERROR, "ffiguard: %s", unwritten);
+	if (failing && mode == PASS_OPT)
+		emitf(emit, data, PASS_DIAG_ERROR,
+		      "ffiguard: %zu finding%s at or above fail-on=%s (above)", failing,
+		      failing == 1 ? "" : "s",
+		      opts.fail_on == FFIGUARD_FAIL_ON_ERROR ? "error" : "warning");
+	free(unwritten);
 out:
 	free(err);
 	ffiguard_report_free(report);

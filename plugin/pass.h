@@ -28,9 +28,11 @@ enum pass_diag {
 typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, LLVMValueRef fn, const char *text);
 
 /* Analyses `module` without changing it. Options come from FFIGUARD_OPTIONS (':'-separated),
- * then from `params` (the pass parameters, ';'-separated); bad ones are warnings. Every finding
- * is emitted as one diagnostic (an error when it reaches fail-on, a warning otherwise; the
- * linker's default is never); output=FILE also writes the report. With inline-shims=1 the shim
+ * then from `params` (the pass parameters, ';'-separated); bad ones are warnings. output=FILE
+ * writes the report first (ThinLTO backends: the union of all of them), atomically; then every
+ * finding is emitted as one diagnostic, those that reach fail-on last (the linker's default is
+ * never): as errors in the linker, as warnings followed by one error in opt, whose first error
+ * ends the process. A report that cannot be written is an error. With inline-shims=1 the shim
  * inliner runs after the analysis, and this returns whether it changed the module. Never
  * aborts. */
 bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,

@@ -160,6 +160,13 @@ FFIGUARD_EXPORT int ffiguard_report_write(FILE *out, const struct ffiguard_repor
 FFIGUARD_EXPORT int ffiguard_edges_write(FILE *out, const struct ffiguard_report *report,
 					 enum ffiguard_format format, bool color);
 
+/* Writes the report (or, with `edges`, the edge list) to `path` atomically: into a temporary file
+ * beside it, synced, then renamed over it; on any failure `path` is left as it was. Returns 0 or
+ * -errno with *err = "PATH: cannot write: reason" (caller frees). */
+FFIGUARD_EXPORT int ffiguard_report_write_file(const struct ffiguard_report *report,
+					       const char *path, enum ffiguard_format format,
+					       bool edges, char **err);
+
 /* ---- options: the CLI flags, FFIGUARD_OPTIONS and pass parameters share one parser -------- */
 
 enum ffiguard_fail_on {
