@@ -26,7 +26,8 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f)
 		for (size_t j = summary_first_on(sum, a->key.base, EV_RELEASE); j != SIZE_MAX;
 		     j = summary_next_on(sum, j)) {
 			const struct event *r = &sum->events[j];
-			if (r->family == a->family || r->at == a->at || !vkey_equal(&r->key, &a->key))
+			if (r->family == a->family || r->at == a->at ||
+			    !vkey_equal(&r->key, &a->key))
 				continue;
 			if (!sites_cross(&a->site, &r->site) &&
 			    !families_cross(a->family, r->family))

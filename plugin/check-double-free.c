@@ -46,10 +46,11 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 		    .fn = second->site.fn,
 		    .edge = site_edge(&second->site, &first->site),
 		};
-		cf.message = xasprintf("memory released with %s was already released%s",
-				       family_release_text(second->family),
-				       always ? "" : " on some path");
-		check_note(&cf, first->site.inst, first->site.fn, "first released here with %s in '%s'",
+		cf.message =
+		    xasprintf("memory released with %s was already released%s",
+			      family_release_text(second->family), always ? "" : " on some path");
+		check_note(&cf, first->site.inst, first->site.fn,
+			   "first released here with %s in '%s'",
 			   family_release_text(first->family), ir_fn_name(first->site.fn));
 		if (second->at != second->site.inst)
 			check_note(&cf, second->at, f, "'%s' releases it again through this call",

@@ -9,7 +9,7 @@ struct check_ctx {
 	struct summaries *s;
 	struct ffiguard_report *report;
 	struct ir_fn *within; /* the function whose events and paths are being judged */
-	struct map seen; /* findings already reported, by rule + location + message */
+	struct map seen;      /* findings already reported, by rule + location + message */
 	char **seen_keys;
 	size_t n_seen, cap_seen;
 };

@@ -282,7 +282,8 @@ int inline_shims(LLVMModuleRef module, struct inline_result *r, char **err)
 				LLVMValueRef next;
 				if (b.personality)
 					drop_dead_pads(g->fn);
-				enum ir_shim_verdict v = ir_shim_classify(g->fn, g->fn, false, &next);
+				enum ir_shim_verdict v =
+				    ir_shim_classify(g->fn, g->fn, false, &next);
 				const char *why = ir_shim_verdict_text(v), *what = NULL;
 				if (v == IR_SHIM_OK && b.builtins && next &&
 				    LLVMIsDeclaration(next))

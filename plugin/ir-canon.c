@@ -63,7 +63,8 @@ static LLVMValueRef copy_body(LLVMValueRef fn)
 {
 	LLVMModuleRef module = LLVMGetGlobalParent(fn);
 	LLVMContextRef ctx = LLVMGetModuleContext(module);
-	LLVMValueRef copy = LLVMAddFunction(module, "ffiguard.canonical", LLVMGlobalGetValueType(fn));
+	LLVMValueRef copy =
+	    LLVMAddFunction(module, "ffiguard.canonical", LLVMGlobalGetValueType(fn));
 	LLVMSetLinkage(copy, LLVMInternalLinkage);
 	if (LLVMHasPersonalityFn(fn))
 		LLVMSetPersonalityFn(copy, LLVMGetPersonalityFn(fn));
@@ -73,17 +74,20 @@ static LLVMValueRef copy_body(LLVMValueRef fn)
 	map_init(&m, false);
 	for (unsigned i = 0, n = LLVMCountParams(fn); i < n; i++)
 		map_put(&m, LLVMGetParam(fn, i), LLVMGetParam(copy, i));
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMBasicBlockRef to = LLVMAppendBasicBlockInContext(ctx, copy, "");
 		map_put(&m, LLVMBasicBlockAsValue(bb), LLVMBasicBlockAsValue(to));
 	}
 	/* Instructions first (phis empty: their inputs may come later), operands next. */
 	LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
 	unsigned dbg = LLVMGetMDKindIDInContext(ctx, "dbg", 3);
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMPositionBuilderAtEnd(
 		    b, LLVMValueAsBasicBlock(map_get(&m, LLVMBasicBlockAsValue(bb))));
-		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+		     i = LLVMGetNextInstruction(i)) {
 			LLVMValueRef c;
 			if (LLVMIsAPHINode(i)) {
 				c = LLVMBuildPhi(b, LLVMTypeOf(i), "");
@@ -96,8 +100,10 @@ static LLVMValueRef copy_body(LLVMValueRef fn)
 		}
 	}
 	LLVMDisposeBuilder(b);
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
-		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+		     i = LLVMGetNextInstruction(i)) {
 			LLVMValueRef c = map_get(&m, i);
 			if (LLVMIsAPHINode(i)) {
 				for (unsigned k = 0, n = LLVMCountIncoming(i); k < n; k++) {

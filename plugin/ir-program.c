@@ -197,9 +197,10 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 			struct ir_fn *f = p.fns[i];
 			if (!summary_exhausted(f))
 				continue;
-			char *text = xasprintf("'%s' is too large to analyse fully (over its budget "
-					       "of %zu steps); its facts are assumed",
-					       ir_fn_name(f), f->summary->budget);
+			char *text =
+			    xasprintf("'%s' is too large to analyse fully (over its budget "
+				      "of %zu steps); its facts are assumed",
+				      ir_fn_name(f), f->summary->budget);
 			ffiguard_report_add_remark(report, text);
 			free(text);
 		}

@@ -122,7 +122,6 @@ static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_o
 	       (fail_on == FFIGUARD_FAIL_ON_WARNING && f->severity >= FFIGUARD_SEV_WARNING);
 }
 
-
 static char *finding_text(const struct ffiguard_finding *f)
 {
 	char *text = NULL;
@@ -240,8 +239,8 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 			if (mode != PASS_THIN_BACKEND || first_report(text)) {
 				/* In opt the first error ends the process: all are warnings there,
 				 * and one error says what failed. */
-				emit(data, fail && mode != PASS_OPT ? PASS_DIAG_ERROR
-								    : PASS_DIAG_WARNING,
+				emit(data,
+				     fail && mode != PASS_OPT ? PASS_DIAG_ERROR : PASS_DIAG_WARNING,
 				     NULL, text);
 				failing += fail;
 			}

@@ -147,7 +147,8 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 		      "\"toolExecutionNotifications\": [",
 		      out);
 		for (size_t i = 0; i < r->n_remarks; i++) {
-			fputs(i ? ",\n    {\"level\": \"note\", " : "\n    {\"level\": \"note\", ", out);
+			fputs(i ? ",\n    {\"level\": \"note\", " : "\n    {\"level\": \"note\", ",
+			      out);
 			put_text(out, "message", r->remarks[i]);
 			fputc('}', out);
 		}

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 
-
 /* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call or a field
  * beside its pointer: releasing a null pointer or zero bytes (Rust skips deallocating size 0,
  * and tests the length beside the pointer once fat LTO has inlined dealloc down to free) is no
@@ -157,7 +156,8 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	else if (q->from)
 		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from));
 	else
-		found = scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->body)));
+		found =
+		    scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->body)));
 	if (q->from == NULL)
 		map_put(&st.seen, LLVMGetEntryBasicBlock(f->body), f);
 	while (found != 1 && st.n) {

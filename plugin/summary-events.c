@@ -685,8 +685,9 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	/* Most functions have a handful of events: keep what they use, not what was reserved. */
 	if (sum->cap_events > sum->n_events) {
 		sum->cap_events = sum->n_events;
-		sum->events = sum->n_events ? xrealloc(sum->events, sum->n_events * sizeof(*sum->events))
-					    : (free(sum->events), NULL);
+		sum->events = sum->n_events
+				  ? xrealloc(sum->events, sum->n_events * sizeof(*sum->events))
+				  : (free(sum->events), NULL);
 	}
 	if (sum->cap_facts > sum->n_facts) {
 		sum->cap_facts = sum->n_facts;

@@ -108,7 +108,8 @@ struct summary {
 	struct key_memo *memo_v;
 	size_t n_memo, cap_memo;
 	/* The events on one base pointer, by kind, and the events at one instruction (built on
-	 * first use once the events are final): map value -> index + 1 of the first, then next[]. */
+	 * first use once the events are final): map value -> index + 1 of the first, then next[].
+	 */
 	struct map by_base[EV_RETURN + 1], by_at;
 	size_t *next_on_base, *next_at;
 	/* Work budget (DESIGN §6): steps counted by key walks and path questions. Once over it the

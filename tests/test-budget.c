@@ -35,8 +35,9 @@ static char *fanin_ir(int k, int levels)
 			fprintf(out, " i32 %d, label %%b%d_%d", j, i, j);
 		fputs(" ]\n", out);
 		for (int j = 0; j < k; j++)
-			fprintf(out, "b%d_%d:\n  %%g%d_%d = getelementptr i8, ptr %%p%d, i64 0\n"
-				     "  br label %%m%d\n",
+			fprintf(out,
+				"b%d_%d:\n  %%g%d_%d = getelementptr i8, ptr %%p%d, i64 0\n"
+				"  br label %%m%d\n",
 				i, j, i, j, i - 1, i);
 		fprintf(out, "m%d:\n  %%p%d = phi ptr", i, i);
 		for (int j = 0; j < k; j++)
@@ -135,8 +136,8 @@ START_TEST(releases_over_budget)
 	ck_assert_uint_eq(ffiguard_report_finding_count(r), 0);
 	ck_assert_uint_eq(ffiguard_report_remark_count(r), 1);
 	ck_assert_uint_eq(ffiguard_report_summary(r)->over_budget, 1);
-	ck_assert_ptr_nonnull(strstr(ffiguard_report_remark(r, 0),
-				     "'releases' is too large to analyse fully"));
+	ck_assert_ptr_nonnull(
+	    strstr(ffiguard_report_remark(r, 0), "'releases' is too large to analyse fully"));
 	ck_assert_ptr_nonnull(strstr(ffiguard_report_remark(r, 0), "its facts are assumed"));
 	ffiguard_report_free(r);
 	free(ir);

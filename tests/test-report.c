@@ -144,8 +144,10 @@ START_TEST(remarks_in_every_writer)
 	CAPTURE(text, ffiguard_report_write(out, r, FFIGUARD_FORMAT_TEXT, false));
 	CAPTURE(json, ffiguard_report_write(out, r, FFIGUARD_FORMAT_JSON, false));
 	CAPTURE(sarif, ffiguard_report_write(out, r, FFIGUARD_FORMAT_SARIF, false));
-	ck_assert_ptr_nonnull(strstr(text, "ffiguard: note: 'huge' is too large to analyse fully\n"));
-	ck_assert_ptr_nonnull(strstr(json, "\"over_budget\": 1, \"remarks\": [\"'huge' is too large"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "ffiguard: note: 'huge' is too large to analyse fully\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(json, "\"over_budget\": 1, \"remarks\": [\"'huge' is too large"));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"toolExecutionNotifications\": [\n    {\"level\": "
 					    "\"note\", \"message\": {\"text\": \"'huge' is too"));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"overBudget\": 1"));
