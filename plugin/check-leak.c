@@ -30,8 +30,12 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 				kept[n_kept++] = e->at;
 			}
 		}
-		struct cfg_query q = {
-		    .from = a->at, .blockers = kept, .n_blockers = n_kept, .guard = &a->key};
+		/* A release skipped for a null pointer or a zero size had nothing to release. */
+		struct cfg_query q = {.from = a->at,
+				      .blockers = kept,
+				      .n_blockers = n_kept,
+				      .guard = &a->key,
+				      .guard_blocker_args = true};
 		if (!handed || (n_kept && !cfg_path_exists(c->s, f, &q))) {
 			free(kept);
 			continue;

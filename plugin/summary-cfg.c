@@ -4,6 +4,28 @@
 
 #include <stdlib.h>
 
+/* The value a size is computed from by operations that keep zero zero and non-zero non-zero
+ * (widening, multiplying by a non-zero constant without wrapping): Rust computes the byte size it
+ * deallocates from the capacity that its drop tests for zero. */
+static LLVMValueRef zero_root(LLVMValueRef v)
+{
+	for (int i = 0; i < 8; i++) {
+		LLVMOpcode op = LLVMIsAInstruction(v) ? LLVMGetInstructionOpcode(v) : 0;
+		if (op == LLVMZExt || op == LLVMSExt) {
+			v = LLVMGetOperand(v, 0);
+			continue;
+		}
+		if ((op == LLVMShl || op == LLVMMul) && LLVMGetNUW(v) &&
+		    LLVMIsAConstantInt(LLVMGetOperand(v, 1)) &&
+		    (op == LLVMShl || LLVMConstIntGetZExtValue(LLVMGetOperand(v, 1)) != 0)) {
+			v = LLVMGetOperand(v, 0);
+			continue;
+		}
+		break;
+	}
+	return v;
+}
+
 /* True when `v` is the guarded pointer, or (if asked) an argument of a blocking call or a field
  * beside its pointer: releasing a null pointer or zero bytes (Rust skips deallocating size 0,
  * and tests the length beside the pointer once fat LTO has inlined dealloc down to free) is no
@@ -26,6 +48,9 @@ static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query
 			LLVMValueRef arg = LLVMGetOperand(b, a);
 			if (arg == v || (LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMPointerTypeKind &&
 					 summary_sibling_fields(s, arg, v)))
+				return true;
+			if (LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMIntegerTypeKind &&
+			    zero_root(arg) == zero_root(v))
 				return true;
 		}
 	}

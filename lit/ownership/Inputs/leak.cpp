@@ -42,3 +42,6 @@ int no_leak_released() {
 void no_leak_stored() { kept = widget_new(3); }
 
 Widget *no_leak_returned() { return widget_new(4); }
+
+// Reads a buffer Rust lends for the call.
+extern "C" int cpp_sum(const int *v, size_t n) { int s = 0; for (size_t i = 0; i < n; i++) s += v[i]; return s; }

@@ -26,3 +26,13 @@ pub fn hand_over_to_release() {
     let p = Box::into_raw(Box::new(Widget { x: 1, y: 2 }));
     unsafe { cpp_release(p) }
 }
+
+// Near miss: a Vec lent to C++ for the call and dropped after it. At -O2 LLVM tests the
+// collected length, not the byte size, before deallocating: a zero length allocated nothing.
+extern "C" {
+    fn cpp_sum(v: *const c_int, len: usize) -> c_int;
+}
+pub fn lend_collected(x: i64) -> i64 {
+    let v: Vec<c_int> = (0..(x % 16) as c_int).collect();
+    unsafe { cpp_sum(v.as_ptr(), v.len()) as i64 }
+}
