@@ -38,6 +38,12 @@ config.substitutions += [
      os.path.join(config.ffiguard_src_root, "..", "scripts", "bench", "pathological")),
     ("%expect-exit", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "expect-exit.py")),
+    ("%one-line", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "one-line.py")),
+    ("%with-limits", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "with-limits.py")),
+    ("%kill-parent", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "kill-parent.py")),
 ]
 
 # rustc lives in the user's toolchain directory (rustup); keep it and its home reachable.

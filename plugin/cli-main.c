@@ -2,23 +2,36 @@
  * Loading, analysis and writing live in the core; this file decides exit codes and streams. */
 #include "config.h"
 #include "ffiguard/ffiguard.h"
+#include "util.h"
 
 #include <errno.h>
 #include <llvm-c/Core.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* LeakSanitizer, when the build has it: the child leaves with _exit, which skips its check. */
+void __lsan_do_leak_check(void) __attribute__((weak));
+
+static void leak_check(void)
+{
+	if (__lsan_do_leak_check)
+		__lsan_do_leak_check();
+}
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 static const char usage_text[] =
     "usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
     "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
-    "                      [--suppressions=FILE] [--color=auto|always|never] [--quiet] "
-    "INPUT...\n"
+    "                      [--suppressions=FILE] [--color=auto|always|never] [--quiet]\n"
+    "                      [--verbose] [--memory-limit=SIZE] INPUT...\n"
     "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
     "       ffiguard --version | --help\n"
     "\n"
@@ -30,7 +43,11 @@ static const char usage_text[] =
     "above it, 2 usage error, unreadable or unsupported input, internal error.\n"
     "\n"
     "Suppressions file: one entry per line, RULE-GLOB:fun:NAME-GLOB or RULE-GLOB:src:FILE-GLOB;\n"
-    "'#' starts a comment.\n";
+    "'#' starts a comment.\n"
+    "\n"
+    "Inputs are read in a child process limited to --memory-limit bytes of address space\n"
+    "(K, M, G suffixes; 0 for no limit; default three quarters of the machine's memory);\n"
+    "--verbose also shows what LLVM printed while reading them.\n";
 
 /* The usage text and the rules --rules takes. */
 static void print_help(void)
@@ -51,12 +68,17 @@ static int usage_error(const char *what, const char *arg)
 	return EXIT_TROUBLE;
 }
 
+/* Where ffiguard's own messages go: standard error, except in the loader child, whose standard
+ * error is a pipe that catches LLVM's output; there, a copy of the original stream, so that the
+ * messages keep their order with the report on standard output. */
+static FILE *diag;
+
 static void on_diagnostic(LLVMDiagnosticInfoRef info, void *opaque)
 {
 	/* Outside the loader LLVM only speaks up about problems in our own use of it. */
 	char *msg = LLVMGetDiagInfoDescription(info);
 	if (LLVMGetDiagInfoSeverity(info) == LLVMDSError)
-		fprintf(stderr, "ffiguard: error: %s\n", msg);
+		fprintf(diag, "ffiguard: error: %s\n", msg);
 	LLVMDisposeMessage(msg);
 }
 
@@ -107,22 +129,22 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 				      &notes, &err);
 	if (notes && !opts->quiet) {
 		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
-			fprintf(stderr, "ffiguard: note: %s\n", line);
+			fprintf(diag, "ffiguard: note: %s\n", line);
 	}
 	if (rc < 0) {
-		fprintf(stderr, "ffiguard: error: %s\n", err);
+		fprintf(diag, "ffiguard: error: %s\n", err);
 		goto out;
 	}
 	report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
 	for (size_t i = 0; i < n_inputs; i++)
 		ffiguard_report_add_input(report, inputs[i]);
 	if (ffiguard_analyze_in_place(module, report, &err) < 0) {
-		fprintf(stderr, "ffiguard: error: internal: %s\n", err);
+		fprintf(diag, "ffiguard: error: internal: %s\n", err);
 		goto out;
 	}
 	if (!edges) {
 		if (ffiguard_report_filter(report, opts->rules, opts->suppressions, &err) < 0) {
-			fprintf(stderr, "ffiguard: error: %s\n", err);
+			fprintf(diag, "ffiguard: error: %s\n", err);
 			goto out;
 		}
 		ffiguard_report_finish(report);
@@ -130,7 +152,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 	if (opts->output) {
 		if (ffiguard_report_write_file(report, opts->output, opts->format, edges, &err) <
 		    0) {
-			fprintf(stderr, "ffiguard: error: %s\n", err);
+			fprintf(diag, "ffiguard: error: %s\n", err);
 			goto out;
 		}
 	} else {
@@ -138,7 +160,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 		rc = edges ? ffiguard_edges_write(out, report, opts->format, color)
 			   : ffiguard_report_write(out, report, opts->format, color);
 		if (fflush(out) != 0 || rc < 0) {
-			fprintf(stderr, "ffiguard: error: standard output: write failed: %s\n",
+			fprintf(diag, "ffiguard: error: standard output: write failed: %s\n",
 				strerror(errno));
 			goto out;
 		}
@@ -155,59 +177,220 @@ out:
 	return status;
 }
 
-/* LLVM's bitcode reader is not hardened against corrupt input and can crash on it. Loading and
- * analysis run in a child process; when it dies, the parent names the input it was reading. */
-static int run_isolated(bool edges, struct ffiguard_options *opts, const char *const *inputs,
-			size_t n_inputs)
+/* How the loader child is run: its memory limit (bytes, 0 for none) and whether all of LLVM's
+ * output is shown. */
+struct child_opts {
+	unsigned long long memory_limit;
+	bool verbose;
+};
+
+/* Lines LLVM prints around a crash that say nothing about the input. */
+static bool meaningful(const char *line)
 {
-	int fds[2];
-	if (pipe(fds) != 0)
-		return run(edges, opts, inputs, n_inputs, -1);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return run(edges, opts, inputs, n_inputs, -1);
+	static const char *const noise[] = {
+	    "Stack dump", "PLEASE ", "Program arguments", "#",
+	    "0.\t",       "1.\t",    "Running pass",      "Allocation failed"};
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (!*line)
+		return false;
+	for (size_t i = 0; i < sizeof(noise) / sizeof(noise[0]); i++)
+		if (strncmp(line, noise[i], strlen(noise[i])) == 0)
+			return false;
+	return true;
+}
+
+/* One line of the child's standard error: ffiguard's own lines pass at once (a note on the
+ * inputs comes before the results), LLVM's only with --verbose; LLVM's are kept for the reason. */
+static void child_line(char *line, bool verbose, struct buf *llvm)
+{
+	if (strncmp(line, "ffiguard: ", 10) == 0 || verbose) {
+		fprintf(stderr, "%s\n", line);
+		fflush(stderr);
 	}
-	if (pid == 0) {
-		close(fds[0]);
-		int status = run(edges, opts, inputs, n_inputs, fds[1]);
-		fflush(NULL);
-		_exit(status);
+	if (strncmp(line, "ffiguard: ", 10) != 0) {
+		buf_puts(llvm, line);
+		buf_putc(llvm, '\n');
 	}
-	close(fds[1]);
-	char last[4096] = "";
-	char chunk[4096];
+}
+
+/* Reads the child's two pipes to their end: the progress lines (keeping the last complete one:
+ * the input being read when it stopped) and its standard error, line by line. */
+static void drain(int progress, int errors, char *last, size_t last_size, bool verbose,
+		  struct buf *llvm)
+{
+	struct buf err = {0};
+	struct pollfd fds[2] = {{progress, POLLIN, 0}, {errors, POLLIN, 0}};
+	char line[4096];
 	size_t len = 0;
-	ssize_t n;
-	/* Keep the last complete line: the input being read when the child stopped. */
-	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 || (n < 0 && errno == EINTR)) {
-		for (ssize_t i = 0; i < n; i++) {
-			if (chunk[i] == '\n') {
-				last[len] = '\0';
-				len = 0;
-			} else if (len < sizeof(last) - 1) {
-				last[len++] = chunk[i];
+	char chunk[4096];
+	while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int k = 0; k < 2; k++) {
+			if (fds[k].fd < 0 || !fds[k].revents)
+				continue;
+			ssize_t n = read(fds[k].fd, chunk, sizeof(chunk));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				close(fds[k].fd);
+				fds[k].fd = -1;
+				continue;
+			}
+			if (k == 1) {
+				buf_append(&err, chunk, (size_t)n);
+				char *nl;
+				while ((nl = memchr(err.data, '\n', err.len))) {
+					*nl = '\0';
+					child_line(err.data, verbose, llvm);
+					size_t rest = err.len - (size_t)(nl + 1 - err.data);
+					memmove(err.data, nl + 1, rest);
+					err.len = rest;
+					err.data[rest] = '\0';
+				}
+				continue;
+			}
+			for (ssize_t i = 0; i < n; i++) {
+				if (chunk[i] == '\n') {
+					line[len] = '\0';
+					snprintf(last, last_size, "%s", line);
+					len = 0;
+				} else if (len < sizeof(line) - 1) {
+					line[len++] = chunk[i];
+				}
 			}
 		}
 	}
-	close(fds[0]);
+	if (err.len)
+		child_line(err.data, verbose, llvm);
+	buf_release(&err);
+}
+
+/* LLVM's bitcode reader is not hardened against corrupt input and can crash on it, or print to
+ * standard error on its own. Loading and analysis run in a child process with a memory limit,
+ * which dies with its parent; the parent passes on ffiguard's own lines and, when the child dies,
+ * says in one line which input it was reading and why (LLVM's first meaningful line folded in;
+ * everything with --verbose). */
+static int run_isolated(bool edges, struct ffiguard_options *opts, const char *const *inputs,
+			size_t n_inputs, const struct child_opts *co)
+{
+	int progress[2], errors[2];
+	if (pipe(progress) != 0)
+		return run(edges, opts, inputs, n_inputs, -1);
+	if (pipe(errors) != 0) {
+		close(progress[0]);
+		close(progress[1]);
+		return run(edges, opts, inputs, n_inputs, -1);
+	}
+	fflush(NULL);
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(progress[0]);
+		close(progress[1]);
+		close(errors[0]);
+		close(errors[1]);
+		return run(edges, opts, inputs, n_inputs, -1);
+	}
+	if (pid == 0) {
+		/* A CI runner or a subprocess timeout kills the parent: the child goes too. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(EXIT_TROUBLE);
+		close(progress[0]);
+		close(errors[0]);
+		int own = dup(STDERR_FILENO);
+		FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
+		if (f) {
+			setvbuf(f, NULL, _IOLBF, 0);
+			diag = f;
+		}
+		dup2(errors[1], STDERR_FILENO);
+		close(errors[1]);
+#if !defined(__SANITIZE_ADDRESS__)
+		if (co->memory_limit) {
+			struct rlimit rl = {co->memory_limit, co->memory_limit};
+			setrlimit(RLIMIT_AS, &rl);
+		}
+#endif
+		int status = run(edges, opts, inputs, n_inputs, progress[1]);
+		fflush(NULL);
+		leak_check();
+		_exit(status);
+	}
+	close(progress[1]);
+	close(errors[1]);
+	char last[4096] = "";
+	struct buf err = {0};
+	drain(progress[0], errors[0], last, sizeof(last), co->verbose, &err);
 	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			buf_release(&err);
 			return EXIT_TROUBLE;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	if (last[0])
-		fprintf(stderr,
-			"ffiguard: error: %s: LLVM crashed reading this input (%s); it is corrupt "
-			"or from an incompatible producer\n",
-			last, strsignal(sig));
-	else
-		fprintf(stderr, "ffiguard: error: internal error (%s)\n", strsignal(sig));
-	return EXIT_TROUBLE;
+		}
+	}
+	/* LLVM's lines, folded into the reason the child died for. */
+	const char *reason = NULL;
+	bool out_of_memory = false;
+	for (char *line = err.data, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (strstr(line, "out of memory") || strstr(line, "bad_alloc"))
+			out_of_memory = true;
+		if (!reason && meaningful(line))
+			reason = strncmp(line, "LLVM ERROR: ", 12) == 0 ? line + 12 : line;
+	}
+	int rc = EXIT_TROUBLE;
+	if (WIFEXITED(status)) {
+		rc = WEXITSTATUS(status);
+	} else {
+		int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+		char why[160];
+		if (out_of_memory)
+			snprintf(why, sizeof(why), "out of memory (limit %llu MiB, --memory-limit)",
+				 co->memory_limit >> 20);
+		else
+			snprintf(why, sizeof(why), "LLVM crashed reading this input (%s)",
+				 strsignal(sig));
+		if (last[0])
+			fprintf(stderr, "ffiguard: error: %s: %s%s%s%s\n", last, why,
+				reason && !out_of_memory ? ": " : "",
+				reason && !out_of_memory ? reason : "",
+				out_of_memory ? ""
+					      : "; it is corrupt or from an incompatible producer");
+		else
+			fprintf(stderr, "ffiguard: error: internal error (%s)%s%s\n",
+				out_of_memory ? why : strsignal(sig), reason ? ": " : "",
+				reason ? reason : "");
+	}
+	buf_release(&err);
+	return rc;
+}
+
+/* "8G", "512M", "1024K", bytes, or 0 for none. */
+static bool parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return false;
+	unsigned shift = *end == 'K' || *end == 'k'   ? 10
+			 : *end == 'M' || *end == 'm' ? 20
+			 : *end == 'G' || *end == 'g' ? 30
+						      : 0;
+	if (shift)
+		end++;
+	if (*end || (shift && v > (~0ull >> shift)))
+		return false;
+	*out = v << shift;
+	return true;
 }
 
 int main(int argc, char **argv)
@@ -232,7 +415,14 @@ int main(int argc, char **argv)
 	const char *const *keys = edges ? edges_keys : check_keys;
 
 	struct ffiguard_options opts;
+	diag = stderr;
+	/* A write past a file-size limit fails (and the report is left as it was), not the process.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	ffiguard_options_init(&opts);
+	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+	struct child_opts co = {
+	    .memory_limit = pages > 0 && page > 0 ? (unsigned long long)pages * page / 4 * 3 : 0};
 	const char **inputs = calloc((size_t)argc, sizeof(*inputs));
 	size_t n_inputs = 0;
 	int status = EXIT_TROUBLE;
@@ -256,6 +446,21 @@ int main(int argc, char **argv)
 		if (strncmp(arg, "--", 2) != 0) {
 			status = usage_error("unknown option", arg);
 			goto out;
+		}
+		if (strcmp(arg, "--verbose") == 0) {
+			co.verbose = true;
+			continue;
+		}
+		if (strncmp(arg, "--memory-limit", 14) == 0 && (arg[14] == '=' || !arg[14])) {
+			const char *v = arg[14] == '=' ? arg + 15 : i + 1 < argc ? argv[++i] : "";
+			if (!parse_size(v, &co.memory_limit)) {
+				status =
+				    usage_error("invalid value for --memory-limit (e.g. 8G, 512M, "
+						"0 for none)",
+						v);
+				goto out;
+			}
+			continue;
 		}
 		char key[64];
 		const char *eq = strchr(arg, '=');
@@ -298,7 +503,7 @@ int main(int argc, char **argv)
 		status = usage_error("no input files", NULL);
 		goto out;
 	}
-	status = run_isolated(edges, &opts, inputs, n_inputs);
+	status = run_isolated(edges, &opts, inputs, n_inputs, &co);
 out:
 	free(inputs);
 	ffiguard_options_release(&opts);

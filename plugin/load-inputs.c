@@ -4,6 +4,7 @@
 #include "ir.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
 #include <llvm-c/IRReader.h>
@@ -12,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct loader {
 	LLVMContextRef ctx;
@@ -457,6 +461,7 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 		if (h[58] != '`' || h[59] != '\n') {
 			*err = xasprintf("%s: malformed archive member header at offset %zu", label,
 					 pos);
+			buf_release(&skipped);
 			return -EINVAL;
 		}
 		size_t msize = parse_decimal(h + 48, 10);
@@ -464,6 +469,7 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 		if (msize > size - pos - 60) {
 			*err =
 			    xasprintf("%s: truncated archive (member at offset %zu)", label, pos);
+			buf_release(&skipped);
 			return -EINVAL;
 		}
 		char name[256];
@@ -520,28 +526,68 @@ static int load_archive(struct loader *l, const unsigned char *data, size_t size
 	return 0;
 }
 
-static int read_file(const char *path, unsigned char **data, size_t *size, char **err)
+static const char *file_kind(mode_t mode)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	return S_ISDIR(mode)    ? "a directory"
+	       : S_ISFIFO(mode) ? "a FIFO"
+	       : S_ISCHR(mode)  ? "a character device"
+	       : S_ISBLK(mode)  ? "a block device"
+	       : S_ISSOCK(mode) ? "a socket"
+				: "not a regular file";
+}
+
+/* What the first bytes say: one of the formats load_data reads (text IR has no NUL byte). */
+static bool known_format(const unsigned char *d, size_t n)
+{
+	if (is_bitcode(d, n) || is_elf(d, n) ||
+	    (n >= 8 && (memcmp(d, "!<arch>\n", 8) == 0 || memcmp(d, "!<thin>\n", 8) == 0)))
+		return true;
+	return n > 0 && !memchr(d, '\0', n);
+}
+
+/* Maps a regular file whose first bytes look like an input: what is not a file, or not one of
+ * the formats, is refused before it is read (a FIFO without a writer, /dev/zero, a huge file of
+ * zeros). */
+static int map_file(const char *path, unsigned char **data, size_t *size, char **err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
 		int e = errno;
 		*err = xasprintf("%s: cannot open: %s", path, strerror(e));
+		if (fd >= 0)
+			close(fd);
 		return -e;
 	}
-	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(&b, chunk, n);
-	int e = ferror(f) ? errno : 0;
-	fclose(f);
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s: %s, not an input file", path, file_kind(st.st_mode));
+		close(fd);
+		return -EINVAL;
+	}
+	unsigned char head[4096];
+	ssize_t n = pread(fd, head, sizeof(head), 0);
+	if (n < 0) {
+		int e = errno;
+		*err = xasprintf("%s: cannot read: %s", path, strerror(e));
+		close(fd);
+		return -e;
+	}
+	if (n == 0 || !known_format(head, (size_t)n)) {
+		*err = xasprintf("%s: %s", path,
+				 n == 0 ? "empty file"
+					: "not LLVM bitcode, IR, an object or an archive");
+		close(fd);
+		return -EINVAL;
+	}
+	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	int e = p == MAP_FAILED ? errno : 0;
+	close(fd);
 	if (e) {
 		*err = xasprintf("%s: cannot read: %s", path, strerror(e));
-		buf_release(&b);
 		return -e;
 	}
-	*size = b.len;
-	*data = (unsigned char *)buf_steal(&b);
+	*data = p;
+	*size = (size_t)st.st_size;
 	return 0;
 }
 
@@ -568,10 +614,11 @@ int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *paths, size_t n_
 	for (size_t i = 0; i < n_paths && rc == 0; i++) {
 		unsigned char *data = NULL;
 		size_t size = 0;
-		rc = read_file(paths[i], &data, &size, err);
-		if (rc == 0)
+		rc = map_file(paths[i], &data, &size, err);
+		if (rc == 0) {
 			rc = load_data(&l, data, size, paths[i], false, err);
-		free(data);
+			munmap(data, size);
+		}
 	}
 
 	LLVMContextSetDiagnosticHandler(ctx, old_handler, old_ctx);
