@@ -1,7 +1,9 @@
 /* Provenance: which language each function came from, from the evidence of DESIGN §2 (input
- * producer, DISubprogram file, mangling, attributes). Edges and checks only consume the verdict. */
+ * producer, compile unit, DISubprogram file, mangling, runtime helpers, attributes). Edges and
+ * checks only consume the verdict. */
 #include "ir.h"
 
+#include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +101,38 @@ static enum ffiguard_lang lang_of_attributes(LLVMValueRef fn)
 	return FFIGUARD_LANG_UNKNOWN;
 }
 
+/* The compile unit's language, from what the C API shows of it: its producer (rustc's says so)
+ * and its main file. A C file's static inline functions from a header are C, whatever the
+ * header's extension. (DISubprogram operand 5 is its unit, whose operands 0 and 1 are the file
+ * and the producer.) */
+static enum ffiguard_lang lang_of_unit(LLVMValueRef fn)
+{
+	LLVMMetadataRef sp = LLVMGetSubprogram(fn);
+	if (!sp)
+		return FFIGUARD_LANG_UNKNOWN;
+	LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(fn));
+	LLVMValueRef node = LLVMMetadataAsValue(ctx, sp);
+	LLVMValueRef ops[16];
+	if (LLVMGetMDNodeNumOperands(node) < 6 || LLVMGetMDNodeNumOperands(node) > 16)
+		return FFIGUARD_LANG_UNKNOWN;
+	LLVMGetMDNodeOperands(node, ops);
+	LLVMValueRef unit = ops[5];
+	if (!unit || !LLVMIsAMDNode(unit) || LLVMGetMDNodeNumOperands(unit) < 2 ||
+	    LLVMGetMDNodeNumOperands(unit) > 16)
+		return FFIGUARD_LANG_UNKNOWN;
+	LLVMGetMDNodeOperands(unit, ops);
+	unsigned len = 0;
+	const char *producer = ops[1] ? LLVMGetMDString(ops[1], &len) : NULL;
+	if (producer && len >= 5 && memmem(producer, len, "rustc", 5))
+		return FFIGUARD_LANG_RUST;
+	if (!ops[0] || !LLVMIsAMDNode(ops[0]))
+		return FFIGUARD_LANG_UNKNOWN;
+	const char *file = LLVMDIFileGetFilename(LLVMValueAsMetadata(ops[0]), &len);
+	enum ffiguard_lang lang = lang_of_file(file, len);
+	/* Only a source file says it: a unit named after a header proves nothing. */
+	return file && has_suffix(file, len, ".h") ? FFIGUARD_LANG_UNKNOWN : lang;
+}
+
 enum ffiguard_lang ffiguard_function_lang(LLVMValueRef fn)
 {
 	if (!fn || !LLVMIsAFunction(fn) || LLVMGetIntrinsicID(fn))
@@ -121,6 +155,8 @@ enum ffiguard_lang ffiguard_function_lang(LLVMValueRef fn)
 			if ((lang = ir_lang_from_name(name)) != FFIGUARD_LANG_UNKNOWN)
 				return lang;
 		}
+		if ((lang = lang_of_unit(fn)) != FFIGUARD_LANG_UNKNOWN)
+			return lang;
 		const char *file = LLVMGetDebugLocFilename(fn, &len);
 		if ((lang = lang_of_file(file, len)) != FFIGUARD_LANG_UNKNOWN)
 			return lang;

@@ -15,25 +15,42 @@ static const char debug_ir[] =
     "define void @from_c() !dbg !12 { ret void }\n"
     "define void @from_header() !dbg !13 { ret void }\n"
     "define void @_ZN3foo3bar17h0123456789abcdefE() !dbg !14 { ret void }\n"
-    "!llvm.dbg.cu = !{!0}\n!llvm.module.flags = !{!20}\n"
-    "!0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, emissionKind: FullDebug)\n"
+    "define void @inline_in_c() !dbg !15 { ret void }\n"
+    "define void @header_unit() !dbg !16 { ret void }\n"
+    "!llvm.dbg.cu = !{!0, !6, !7, !8}\n!llvm.module.flags = !{!20}\n"
+    "!0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, producer: \"clang\", "
+    "emissionKind: FullDebug)\n"
+    "!6 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !9, producer: \"clang LLVM "
+    "(rustc version 1.95.0)\", emissionKind: FullDebug)\n"
+    "!7 = distinct !DICompileUnit(language: DW_LANG_C_plus_plus_14, file: !3, producer: "
+    "\"clang\", emissionKind: FullDebug)\n"
+    "!8 = distinct !DICompileUnit(language: DW_LANG_C99, file: !17, producer: \"clang\", "
+    "emissionKind: FullDebug)\n"
     "!1 = !DIFile(filename: \"x.c\", directory: \"/src\")\n"
     "!2 = !DIFile(filename: \"lib.rs\", directory: \"/src\")\n"
     "!3 = !DIFile(filename: \"ffi.cpp\", directory: \"/src\")\n"
     "!4 = !DIFile(filename: \"widget.hpp\", directory: \"/src\")\n"
+    "!9 = !DIFile(filename: \"src/lib.rs/@/demo.abc-cgu.0\", directory: \"/src\")\n"
+    "!17 = !DIFile(filename: \"gen.h\", directory: \"/src\")\n"
+    "!18 = !DIFile(filename: \"zstd_internal.h\", directory: \"/src\")\n"
     "!5 = !DISubroutineType(types: !{})\n"
-    "!10 = distinct !DISubprogram(name: \"a\", file: !2, line: 1, type: !5, unit: !0, spFlags: "
+    "!10 = distinct !DISubprogram(name: \"a\", file: !2, line: 1, type: !5, unit: !6, spFlags: "
     "DISPFlagDefinition)\n"
-    "!11 = distinct !DISubprogram(name: \"b\", file: !3, line: 1, type: !5, unit: !0, spFlags: "
+    "!11 = distinct !DISubprogram(name: \"b\", file: !3, line: 1, type: !5, unit: !7, spFlags: "
     "DISPFlagDefinition)\n"
     "!12 = distinct !DISubprogram(name: \"c\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
     "DISPFlagDefinition)\n"
-    "!13 = distinct !DISubprogram(name: \"d\", file: !4, line: 1, type: !5, unit: !0, spFlags: "
+    "!13 = distinct !DISubprogram(name: \"d\", file: !4, line: 1, type: !5, unit: !7, spFlags: "
     "DISPFlagDefinition)\n"
     "!14 = distinct !DISubprogram(name: \"e\", file: !1, line: 1, type: !5, unit: !0, spFlags: "
     "DISPFlagDefinition)\n"
+    "!15 = distinct !DISubprogram(name: \"f\", file: !18, line: 1, type: !5, unit: !0, spFlags: "
+    "DISPFlagDefinition)\n"
+    "!16 = distinct !DISubprogram(name: \"g\", file: !4, line: 1, type: !5, unit: !8, spFlags: "
+    "DISPFlagDefinition)\n"
     "!20 = !{i32 2, !\"Debug Info Version\", i32 3}\n";
 
+/* The compile unit first (its producer, its main file), then the function's own file. */
 START_TEST(debug_file_decides)
 {
 	LLVMContextRef ctx = LLVMContextCreate();
@@ -44,6 +61,10 @@ START_TEST(debug_file_decides)
 	ck_assert_int_eq(lang_of(m, "from_header"), FFIGUARD_LANG_CXX);
 	/* The file outranks the mangling: a legacy-Rust-looking name in a .c file is C. */
 	ck_assert_int_eq(lang_of(m, "_ZN3foo3bar17h0123456789abcdefE"), FFIGUARD_LANG_C);
+	/* A static inline function from a .h header compiled into a C file is C (zstd). */
+	ck_assert_int_eq(lang_of(m, "inline_in_c"), FFIGUARD_LANG_C);
+	/* A unit named after a header says nothing: the function's own file decides. */
+	ck_assert_int_eq(lang_of(m, "header_unit"), FFIGUARD_LANG_CXX);
 	LLVMContextDispose(ctx);
 }
 END_TEST
