@@ -42,6 +42,8 @@ config.substitutions += [
      os.path.join(config.ffiguard_src_root, "Inputs", "one-line.py")),
     ("%with-limits", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "with-limits.py")),
+    ("%thin-report", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "thin-report.py")),
     ("%kill-parent", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "kill-parent.py")),
 ]
