@@ -11,6 +11,14 @@ config.excludes = ["Inputs"]
 config.test_source_root = config.ffiguard_src_root
 config.test_exec_root = config.ffiguard_obj_root
 
+# --param ffiguard=PATH runs the tests against another CLI (scripts/test: an AddressSanitizer
+# build, whose LeakSanitizer checks the loader child on every error path); --param asan=1 says so.
+config.ffiguard = lit_config.params.get("ffiguard", config.ffiguard)
+if lit_config.params.get("asan"):
+    config.available_features.add("asan")
+    # LLVM's crash on a corrupt input is the test, not ASan's report of it.
+    config.environment["ASAN_OPTIONS"] = "handle_segv=0:handle_abort=0:detect_leaks=1"
+
 # Never the machine's LLVM 14: every tool comes from LLVM 22 by absolute path.
 bindir = config.llvm_bindir
 target = "--target=x86_64-unknown-linux-gnu"
