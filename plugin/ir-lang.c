@@ -70,9 +70,13 @@ static enum ffiguard_lang lang_of_symbol(const char *s, size_t n)
 		return FFIGUARD_LANG_RUST;
 	if (n > 2 && s[0] == '_' && s[1] == 'Z')
 		return FFIGUARD_LANG_CXX;
-	/* The C++ runtime's helpers: unmangled, often without debug info. */
+	/* The C++ runtime's helpers: unmangled, often without debug info. (The C library's
+	 * __cxa_atexit, __cxa_finalize and __cxa_thread_atexit_impl are C: Rust's std calls them.)
+	 */
 	if ((n == 22 && memcmp(s, "__clang_call_terminate", 22) == 0) ||
-	    (n > 6 && memcmp(s, "__cxa_", 6) == 0) || (n > 6 && memcmp(s, "__gxx_", 6) == 0))
+	    (n > 6 && memcmp(s, "__gxx_", 6) == 0) ||
+	    (n > 6 && memcmp(s, "__cxa_", 6) == 0 && !memmem(s, n, "atexit", 6) &&
+	     !memmem(s, n, "finalize", 8)))
 		return FFIGUARD_LANG_CXX;
 	return FFIGUARD_LANG_UNKNOWN;
 }

@@ -79,6 +79,8 @@ static const char mangled_ir[] =
     "define void @__clang_call_terminate(ptr) #1 { ret void }\n"
     "declare ptr @__cxa_begin_catch(ptr)\n"
     "declare i32 @__gxx_personality_v0(...)\n"
+    "declare i32 @__cxa_thread_atexit_impl(ptr, ptr, ptr)\n"
+    "declare i32 @__cxa_atexit(ptr, ptr, ptr)\n"
     "attributes #0 = { nonlazybind \"probe-stack\"=\"inline-asm\" }\n"
     "attributes #1 = { \"no-trapping-math\"=\"true\" \"stack-protector-buffer-size\"=\"8\" }\n";
 
@@ -98,6 +100,9 @@ START_TEST(mangling_decides)
 	ck_assert_int_eq(lang_of(m, "__clang_call_terminate"), FFIGUARD_LANG_CXX);
 	ck_assert_int_eq(lang_of(m, "__cxa_begin_catch"), FFIGUARD_LANG_CXX);
 	ck_assert_int_eq(lang_of(m, "__gxx_personality_v0"), FFIGUARD_LANG_CXX);
+	/* The C library's: Rust's std registers thread-local destructors through it. */
+	ck_assert_int_eq(lang_of(m, "__cxa_thread_atexit_impl"), FFIGUARD_LANG_UNKNOWN);
+	ck_assert_int_eq(lang_of(m, "__cxa_atexit"), FFIGUARD_LANG_UNKNOWN);
 	LLVMContextDispose(ctx);
 }
 END_TEST
