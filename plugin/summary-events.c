@@ -605,6 +605,19 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			}
 		}
 	}
+	/* A function that releases a parameter's memory (on some path) writes into it as its
+	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
+	 * Those are not writes the caller's data sees; the release is the fact that matters. */
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		const struct fact *rel = &sum->facts[i];
+		if (rel->kind != EV_RELEASE || rel->deref)
+			continue;
+		for (size_t j = 0; j < sum->n_facts; j++) {
+			struct fact *use = &sum->facts[j];
+			if (use->kind == EV_USE && use->param == rel->param && !use->deref)
+				use->written = false;
+		}
+	}
 	return_facts(s, f);
 	sum->null_test = null_test_param(f);
 }

@@ -21,3 +21,27 @@ extern "C" int cpp_fwd_touch(Widget *w) { return cpp_touch(w); }
 extern "C" int cpp_peek(const Widget *w) { return w->x + w->y; }
 extern "C" void cpp_bump_cell(int *c) { *c += 1; }
 extern "C" void cpp_bump_raw(Widget *w) { w->x += 1; }
+
+// A pool allocator whose release threads freed blocks on a list through their first bytes.
+#include <cstdlib>
+static struct Pool { void *free_list; alignas(8) char blocks[256]; } pool;
+__attribute__((noinline)) static void pool_free(void *p) {
+    if ((char *)p >= pool.blocks && (char *)p < pool.blocks + sizeof(pool.blocks)) {
+        *(void **)p = pool.free_list;
+        pool.free_list = p;
+        return;
+    }
+    std::free(p);
+}
+static unsigned char copy[64];
+extern "C" int c_bind_blob(const unsigned char *z, size_t n, long destructor) {
+    if (destructor == -1) { // transient: copy now
+        std::memcpy(copy, z, n < sizeof(copy) ? n : sizeof(copy));
+        return 0;
+    }
+    if (n > sizeof(copy)) { // too big: release it as the destructor says
+        pool_free((void *)z);
+        return 1;
+    }
+    return 0;
+}
