@@ -18,6 +18,11 @@ void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
 		const struct fact *w = summary_fact(gs, EV_USE, (int)j);
 		if (!w || !w->written)
 			continue;
+		/* Written only under a condition this call's arguments rule out. */
+		unsigned gp = (unsigned)w->write_guard.param;
+		if (w->write_guard.param >= 0 && gp < n &&
+		    !summary_guard_may_hold(&w->write_guard, LLVMGetOperand(e->call, gp)))
+			continue;
 		struct site edge = edge_site(e);
 		char *label = param_label(g->fn, j);
 		bool noalias = ir_attr(e->call, j + 1, "noalias") != NULL;

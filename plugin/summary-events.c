@@ -34,6 +34,58 @@ const char *summary_intern(struct summaries *s, const char *family)
 	return k;
 }
 
+static int param_index(struct ir_fn *f, LLVMValueRef v);
+
+/* The condition on a parameter that decides whether `inst` runs: the nearest conditional branch
+ * up the chain of single predecessors, if it compares a parameter with a constant. */
+static struct guard block_guard(struct ir_fn *f, LLVMValueRef inst)
+{
+	struct guard g = {-1, LLVMIntEQ, NULL};
+	LLVMBasicBlockRef bb = LLVMGetInstructionParent(inst);
+	for (int depth = 0; depth < 8 && bb; depth++) {
+		LLVMValueRef term = NULL;
+		for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u;
+		     u = LLVMGetNextUse(u)) {
+			LLVMValueRef user = LLVMGetUser(u);
+			if (!LLVMIsATerminatorInst(user))
+				continue;
+			if (term && term != user)
+				return g; /* a merge: no single condition */
+			term = user;
+		}
+		if (!term || !LLVMIsABranchInst(term))
+			return g;
+		if (!LLVMIsConditional(term)) {
+			bb = LLVMGetInstructionParent(term);
+			continue;
+		}
+		LLVMValueRef cond = LLVMGetCondition(term);
+		bool taken = LLVMGetSuccessor(term, 0) == bb;
+		if (LLVMGetSuccessor(term, 1) == bb && taken)
+			return g;
+		if (!LLVMIsAICmpInst(cond))
+			return g;
+		LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
+		LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
+		while (LLVMIsAPtrToIntInst(a) || LLVMIsABitCastInst(a))
+			a = LLVMGetOperand(a, 0);
+		int param = param_index(f, a);
+		if ((pred != LLVMIntEQ && pred != LLVMIntNE) || param < 0 || !LLVMIsAConstant(b))
+			return g;
+		g.param = param;
+		g.value = b;
+		g.pred = (pred == LLVMIntEQ) == taken ? LLVMIntEQ : LLVMIntNE;
+		return g;
+	}
+	return g;
+}
+
+static bool guard_equal(const struct guard *a, const struct guard *b)
+{
+	return a->param == b->param &&
+	       (a->param < 0 || (a->pred == b->pred && a->value == b->value));
+}
+
 static struct event *add(struct summary *sum, enum ev_kind kind, struct vkey key, LLVMValueRef at,
 			 struct site site)
 {
@@ -46,6 +98,7 @@ static struct event *add(struct summary *sum, enum ev_kind kind, struct vkey key
 	e->must = true;
 	e->field = -1;
 	e->site = site;
+	e->guard.param = -1;
 	return e;
 }
 
@@ -216,6 +269,21 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
 		e->write = use ? use->write : !gs;
 		e->assumed = use ? use->write && !use->written : !gs;
+		if (use && use->written) {
+			/* The callee writes only under a condition on one of its parameters: what
+			 * this call passes for it may settle it, or make it this function's. */
+			const struct guard *cg = &use->write_guard;
+			LLVMValueRef garg = cg->param >= 0 && (unsigned)cg->param < n
+						? LLVMGetOperand(c, (unsigned)cg->param)
+						: NULL;
+			int mine = garg ? param_index(f, garg) : -1;
+			if (garg && !summary_guard_may_hold(cg, garg))
+				e->assumed = true; /* never written through this call */
+			else if (mine >= 0)
+				e->guard = (struct guard){mine, cg->pred, cg->value};
+			else
+				e->guard = block_guard(f, c);
+		}
 		if (unknown || (!gs && declaration_captures(c, callee, i)))
 			add(sum, EV_CAPTURE, k, c, through(s, f, c, NULL));
 	}
@@ -267,7 +335,9 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		return;
 	case LLVMStore: {
 		LLVMValueRef v = LLVMGetOperand(inst, 0), addr = LLVMGetOperand(inst, 1);
-		add(sum, EV_USE, key_of(s, f, addr, true), inst, here)->write = true;
+		struct event *w = add(sum, EV_USE, key_of(s, f, addr, true), inst, here);
+		w->write = true;
+		w->guard = block_guard(f, inst);
 		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
 		    !summary_slot_tracked(s, f, addr))
 			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here)->escapes =
@@ -412,8 +482,11 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	ft->escapes = e->escapes;
 	ft->family = e->family;
 	ft->site = e->site;
-	if (ft->written)
+	ft->write_guard.param = -1;
+	if (ft->written) {
 		ft->write_site = e->site;
+		ft->write_guard = e->guard;
+	}
 	return ft;
 }
 
@@ -602,6 +675,10 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			if (!e->assumed && !ft->written) {
 				ft->written = true;
 				ft->write_site = e->site;
+				ft->write_guard = e->guard;
+			} else if (!e->assumed && !guard_equal(&ft->write_guard, &e->guard)) {
+				ft->write_guard.param =
+				    -1; /* written under either: no one condition */
 			}
 		}
 	}

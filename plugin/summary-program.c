@@ -76,6 +76,46 @@ void summary_index_release(struct summary *sum)
 	sum->next_on_base = sum->next_at = NULL;
 }
 
+/* A constant's address or value when the IR fixes it; a symbol's address is never 0 or all ones. */
+enum known { KNOWN_INT, KNOWN_SYMBOL, KNOWN_NOTHING };
+
+static enum known const_value(LLVMValueRef v, unsigned long long *out)
+{
+	if (LLVMIsAConstantInt(v)) {
+		*out = LLVMConstIntGetZExtValue(v);
+		return KNOWN_INT;
+	}
+	if (LLVMIsAConstantPointerNull(v)) {
+		*out = 0;
+		return KNOWN_INT;
+	}
+	if (LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMIntToPtr &&
+	    LLVMIsAConstantInt(LLVMGetOperand(v, 0))) {
+		*out = LLVMConstIntGetZExtValue(LLVMGetOperand(v, 0));
+		return KNOWN_INT;
+	}
+	return LLVMIsAFunction(v) || LLVMIsAGlobalVariable(v) ? KNOWN_SYMBOL : KNOWN_NOTHING;
+}
+
+bool summary_guard_may_hold(const struct guard *g, LLVMValueRef arg)
+{
+	if (g->param < 0 || !arg || !LLVMIsAConstant(arg))
+		return true;
+	unsigned long long a = 0, b = 0;
+	enum known ka = const_value(arg, &a), kb = const_value(g->value, &b);
+	int equal = -1;
+	if (arg == g->value)
+		equal = 1;
+	else if (ka == KNOWN_INT && kb == KNOWN_INT)
+		equal = a == b;
+	else if ((ka == KNOWN_SYMBOL && kb == KNOWN_INT && (b == 0 || b == ~0ull)) ||
+		 (kb == KNOWN_SYMBOL && ka == KNOWN_INT && (a == 0 || a == ~0ull)))
+		equal = 0;
+	if (equal < 0)
+		return true;
+	return g->pred == LLVMIntEQ ? equal == 1 : equal == 0;
+}
+
 struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call)
 {
 	return map_get(&s->edge_at, call);

@@ -41,6 +41,15 @@ struct vkey {
 	bool deref;
 };
 
+/* A condition on a parameter under which something happens: `param pred value` (EQ or NE with
+ * a constant). A write behind `if (destructor == SQLITE_DYNAMIC)` is decided per call site by
+ * the argument the caller passes. */
+struct guard {
+	int param; /* -1: no condition */
+	LLVMIntPredicate pred;
+	LLVMValueRef value;
+};
+
 enum ev_kind {
 	EV_ALLOC,   /* the key is fresh memory of `family` */
 	EV_RELEASE, /* the key is released with `family` */
@@ -66,6 +75,7 @@ struct event {
 	bool may_null;      /* ALLOC: the allocation may be null */
 	bool write;         /* USE: writes through the key */
 	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
+	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
@@ -87,6 +97,7 @@ struct fact {
 	const char *family;
 	struct site site;
 	struct site write_site;
+	struct guard write_guard; /* USE: the shown write happens only under this condition */
 };
 
 struct summary {
@@ -152,6 +163,9 @@ const struct summary *summary_of(const struct ir_fn *f);
 /* The fact of `kind` about parameter `param` itself (not its pointee), or about the return
  * when `param` is -1; facts of one kind merge per parameter, so there is at most one. */
 const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, int param);
+/* Whether a call that passes `arg` for the guarded parameter can meet the guard: false only when
+ * `arg` is a constant that settles the comparison against it. */
+bool summary_guard_may_hold(const struct guard *g, LLVMValueRef arg);
 /* The FFI edge at a call instruction, or NULL. */
 struct ir_edge *summaries_edge_at(const struct summaries *s, LLVMValueRef call);
 

@@ -297,6 +297,54 @@ START_TEST(parameter_promises)
 }
 END_TEST
 
+/* A write behind `if (flags == 1)` carries that guard; a caller passing a constant settles it,
+ * one passing its own parameter inherits it, and a symbol's address never equals 0 or -1. */
+START_TEST(write_guards)
+{
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(ctx, "define void @mark(ptr %p, i32 %flags) {\n"
+					"  %c = icmp eq i32 %flags, 1\n"
+					"  br i1 %c, label %w, label %done\n"
+					"w:\n  store i8 0, ptr %p\n  br label %done\n"
+					"done:\n  ret void\n}\n"
+					"define void @relay(ptr %p, i32 %f) {\n"
+					"  call void @mark(ptr %p, i32 %f)\n  ret void\n}\n"
+					"define void @never(ptr %p) {\n"
+					"  call void @mark(ptr %p, i32 0)\n  ret void\n}\n"
+					"define void @sym() { ret void }\n");
+	struct ir_program p;
+	struct summaries s;
+	char *err = NULL;
+	ck_assert_int_eq(ir_program_init(&p, m, IR_CANON_COPY, &err), 0);
+	ck_assert_int_eq(summaries_build(&s, &p, &err), 0);
+	const struct fact *w = summary_fact(
+	    summary_of(map_get(&p.by_value, LLVMGetNamedFunction(m, "mark"))), EV_USE, 0);
+	ck_assert(w && w->written);
+	ck_assert_int_eq(w->write_guard.param, 1);
+	ck_assert_int_eq(w->write_guard.pred, LLVMIntEQ);
+	LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
+	ck_assert(summary_guard_may_hold(&w->write_guard, LLVMConstInt(i32, 1, false)));
+	ck_assert(!summary_guard_may_hold(&w->write_guard, LLVMConstInt(i32, 0, false)));
+	ck_assert(summary_guard_may_hold(&w->write_guard,
+					 LLVMGetParam(LLVMGetNamedFunction(m, "relay"), 1)));
+	const struct fact *r = summary_fact(
+	    summary_of(map_get(&p.by_value, LLVMGetNamedFunction(m, "relay"))), EV_USE, 0);
+	ck_assert(r && r->written && r->write_guard.param == 1);
+	const struct fact *n = summary_fact(
+	    summary_of(map_get(&p.by_value, LLVMGetNamedFunction(m, "never"))), EV_USE, 0);
+	ck_assert(!n || !n->written);
+	struct guard dyn = {0, LLVMIntEQ, LLVMGetNamedFunction(m, "sym")};
+	LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+	LLVMValueRef minus1 = LLVMConstIntToPtr(LLVMConstAllOnes(LLVMInt64TypeInContext(ctx)), ptr);
+	ck_assert(!summary_guard_may_hold(&dyn, minus1));
+	ck_assert(!summary_guard_may_hold(&dyn, LLVMConstPointerNull(ptr)));
+	ck_assert(summary_guard_may_hold(&dyn, LLVMGetNamedFunction(m, "sym")));
+	summaries_release(&s);
+	ir_program_release(&p);
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Summaries");
@@ -311,6 +359,7 @@ int main(void)
 	tcase_add_test(abi, unwinding);
 	tcase_add_test(abi, escapes_and_writes);
 	tcase_add_test(abi, parameter_promises);
+	tcase_add_test(abi, write_guards);
 	suite_add_tcase(s, abi);
 	return run_suite(s);
 }

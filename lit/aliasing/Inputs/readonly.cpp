@@ -45,3 +45,20 @@ extern "C" int c_bind_blob(const unsigned char *z, size_t n, long destructor) {
     }
     return 0;
 }
+
+extern "C" int c_mark(unsigned char *z, int flags) {
+    if (flags == 1) {
+        z[0] = 0;
+        return 1;
+    }
+    return z[0];
+}
+
+static void dynamic_destructor(void *) {}
+extern "C" int c_bind_text(const char *z, size_t n, void (*destructor)(void *)) {
+    if (destructor == dynamic_destructor) { // ownership passes: mark it taken
+        ((char *)z)[0] = 0;
+        return 1;
+    }
+    return (int)n;
+}

@@ -55,3 +55,22 @@ extern "C" {
 pub fn bind_transient(b: &[u8]) -> c_int {
     unsafe { c_bind_blob(&b[0], b.len(), -1) }
 }
+
+// The write hangs on a flag: decided by what each call passes. Passing 1 writes (found),
+// passing 0 does not, and SQLite's SQLITE_TRANSIENT (-1) is never its dynamic destructor.
+extern "C" {
+    fn c_mark(z: &u8, flags: c_int) -> c_int;
+    fn c_bind_text(z: &u8, n: usize, destructor: *const std::ffi::c_void) -> c_int;
+}
+
+pub fn mark_flagged(b: &u8) -> c_int {
+    unsafe { c_mark(b, 1) }
+}
+
+pub fn mark_plain(b: &u8) -> c_int {
+    unsafe { c_mark(b, 0) }
+}
+
+pub fn bind_text_transient(b: &[u8]) -> c_int {
+    unsafe { c_bind_text(&b[0], b.len(), usize::MAX as *const std::ffi::c_void) }
+}
