@@ -23,15 +23,29 @@ bool ir_module_unoptimized(LLVMModuleRef module)
 	return false;
 }
 
-/* A slot only loaded from and stored to: what sroa removes at any optimization level, so a
- * function that still has one was not optimized (rustc -Copt-level=0 sets no optnone). */
-static bool promotable(LLVMValueRef alloca)
+/* A slot that sroa takes apart: only loaded from, stored to, copied (memcpy/memset) or marked
+ * (lifetime), directly or at a constant offset; never handed to a call or stored as a value.
+ * sroa removes these at any optimization level, so a function that still has one was not
+ * optimized (rustc -Copt-level=0 sets no optnone). */
+static bool promotable(LLVMValueRef addr, int depth)
 {
-	for (LLVMUseRef u = LLVMGetFirstUse(alloca); u; u = LLVMGetNextUse(u)) {
+	for (LLVMUseRef u = LLVMGetFirstUse(addr); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef user = LLVMGetUser(u);
 		if (LLVMIsALoadInst(user))
 			continue;
-		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != alloca)
+		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != addr)
+			continue;
+		if (LLVMIsAIntrinsicInst(user)) {
+			LLVMValueRef callee = LLVMGetCalledValue(user);
+			size_t n;
+			const char *name = LLVMGetValueName2(callee, &n);
+			if (strncmp(name, "llvm.lifetime.", 14) == 0 ||
+			    strncmp(name, "llvm.memcpy.", 12) == 0 ||
+			    strncmp(name, "llvm.memset.", 12) == 0)
+				continue;
+			return false;
+		}
+		if (depth < 2 && LLVMIsAGetElementPtrInst(user) && promotable(user, depth + 1))
 			continue;
 		return false;
 	}
@@ -46,7 +60,7 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		return true;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
 	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i))
-		if (LLVMIsAAllocaInst(i) && promotable(i))
+		if (LLVMIsAAllocaInst(i) && promotable(i, 0))
 			return true;
 	return false;
 }

@@ -107,7 +107,7 @@ static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef in
 			   const struct site *deep)
 {
 	struct site r = {inst, f, NULL, NULL, NULL};
-	if (deep && deep->fn && !ir_fn_is_library(deep->fn)) {
+	if (deep && deep->fn && deep->inst && !ir_fn_is_library(deep->fn)) {
 		r = *deep;
 	} else if (deep && deep->fn) {
 		/* Inside the standard library: point at the user's call, keep the edge. */
@@ -169,6 +169,15 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct event *e = add(sum, EV_ALLOC, (struct vkey){c, 0, false}, c, here);
 		e->family = family;
 		e->may_null = af->may_return_null;
+	} else if (af->out_param && af->ptr_arg >= 0 && (unsigned)af->ptr_arg < n) {
+		/* Fresh memory stored through a pointer argument: CString::new's result. */
+		struct vkey k;
+		if (summary_key_load(s, f, LLVMGetOperand(c, (unsigned)af->ptr_arg), af->out_off,
+				     &k)) {
+			struct event *e = add(sum, EV_ALLOC, k, c, here);
+			e->family = family;
+			e->may_null = af->may_return_null;
+		}
 	}
 }
 
@@ -218,6 +227,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->must = ft->must;
+		e->may_null = ft->may_null;
 		e->family = ft->family;
 		e->write = ft->write;
 		e->assumed = ft->write && !ft->written;
@@ -660,7 +670,9 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		int param = param_index(f, e->key.base);
-		if (param < 0 || e->kind == EV_RETURN || e->kind == EV_ALLOC)
+		/* Fresh memory is a parameter's fact only when stored through it (an
+		 * out-parameter). */
+		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref))
 			continue;
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		if (!ft) {
@@ -736,8 +748,8 @@ void summary_assume(struct ir_fn *f)
 void summary_compute(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
-	if (sum->exhausted && sum->budget)
-		return; /* over its budget in an earlier round: its facts stay assumed */
+	if (sum->modelled || (sum->exhausted && sum->budget))
+		return; /* the model's facts, or over its budget earlier: its facts stay assumed */
 	if (!sum->budget) {
 		size_t n = 0;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;

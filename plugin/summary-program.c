@@ -253,11 +253,17 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
 		struct alloc_fact af;
-		if (LLVMIsDeclaration(f->fn) || summary_alloc_classify(f->fn, &af))
+		if (summary_alloc_classify(f->fn, &af))
 			continue;
-		f->summary = xcalloc(1, sizeof(*f->summary));
-		f->summary->null_test = -1;
-		map_init(&f->summary->slots, false);
+		struct summary *sum = xcalloc(1, sizeof(*sum));
+		sum->null_test = -1;
+		map_init(&sum->slots, false);
+		if (summary_model(s, f, sum) || !LLVMIsDeclaration(f->fn)) {
+			f->summary = sum;
+		} else {
+			map_release(&sum->slots);
+			free(sum);
+		}
 	}
 	struct graph g;
 	struct map index;

@@ -10,6 +10,9 @@
 
 #include "ir.h"
 
+struct summaries;
+struct summary;
+
 enum alloc_role {
 	ALLOC_NONE = 0,
 	ALLOC_ALLOCATES,   /* returns fresh memory (or, with out_param, stores it there) */
@@ -22,12 +25,18 @@ struct alloc_fact {
 	char family[64];      /* "rust", "malloc", "new", "new[]" or a custom alloc-family */
 	int ptr_arg;          /* released parameter, or the out-parameter; -1 when none */
 	bool out_param;       /* posix_memalign: the allocation is stored through ptr_arg */
+	int64_t out_off;      /* at this offset into what ptr_arg points to */
 	bool may_return_null; /* malloc family and nothrow new; not Rust's or throwing new */
 };
 
 /* Classifies a function (usually a declaration) as an allocation or release function of a
  * family. Returns false and role ALLOC_NONE for anything else. */
 bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out);
+/* The library models (summary-models.c): what the standard library's functions do with ownership,
+ * by demangled path, whether their body is absent (crate-only bitcode) or present (fat LTO).
+ * Fills the summary of a modelled function with the model's facts and returns true; its body,
+ * if any, is not looked into. */
+bool summary_model(struct summaries *s, struct ir_fn *f, struct summary *sum);
 /* The same for a call site: a malloc/free that rustc's fat LTO inlined from the Rust allocator
  * shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s __rg_alloc) is family rust. */
 bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out);
@@ -127,6 +136,7 @@ struct summary {
 	 * function's facts are assumed (summary_assume) and its findings are dropped. */
 	size_t steps, budget;
 	bool exhausted;
+	bool modelled; /* facts from the library models, not from the body */
 };
 
 /* Charges `n` steps of work to `f`'s budget; false (and f exhausted) once it is spent. */

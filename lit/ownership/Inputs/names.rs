@@ -1,0 +1,42 @@
+// A Rust library with a C header (names.h): C strings made by Rust, handed to C.
+use std::ffi::{c_char, c_int, CString};
+
+extern "C" {
+    fn c_take(s: *mut c_char);
+    fn c_keep(s: *mut c_char);
+    fn c_len(s: *const c_char) -> c_int;
+}
+
+// Returns a string the caller must give back to names_free.
+#[no_mangle]
+pub extern "C" fn names_make() -> *mut c_char {
+    CString::new("widget").unwrap().into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn names_free(p: *mut c_char) {
+    if !p.is_null() {
+        drop(CString::from_raw(p));
+    }
+}
+
+// Bug: C frees Rust's string with free().
+#[no_mangle]
+pub extern "C" fn names_give() {
+    let p = CString::new("hello").unwrap().into_raw();
+    unsafe { c_take(p) }
+}
+
+// Near miss: C keeps the string (and gives it back to names_free later).
+#[no_mangle]
+pub extern "C" fn names_lend() {
+    let p = CString::new("kept").unwrap().into_raw();
+    unsafe { c_keep(p) }
+}
+
+// Near miss: the CString stays alive in a binding while C reads it.
+#[no_mangle]
+pub extern "C" fn names_measure() -> c_int {
+    let s = CString::new("measured").unwrap();
+    unsafe { c_len(s.as_ptr()) }
+}

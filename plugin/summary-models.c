@@ -1,0 +1,73 @@
+/* Library models: the ownership contract of standard-library functions, one line per API, found
+ * by the function's demangled path. A modelled function gets the model's facts as its summary,
+ * whether its body is absent (crate-only bitcode, where std is only declared) or present (fat
+ * LTO, where std's code is inlined differently in every build): the contract, not the
+ * implementation, as for allocator families. Judging their use is the checks' job. */
+#include "summary.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* One fact of a model, in the summary's terms (struct fact). */
+struct model_fact {
+	enum ev_kind kind; /* EV_ALLOC: fresh memory; EV_RETURN: returns (a field of) a parameter */
+	int param;         /* the parameter, or -1 for the return */
+	bool deref;        /* its pointee at `off`, not the parameter itself */
+	int64_t off;
+	int field; /* RETURN: the field of the returned aggregate, or -1 */
+};
+
+struct model {
+	const char *path;  /* the demangled name ends with this */
+	const char *needs; /* and contains this (the type whose method it is), or NULL */
+	struct model_fact facts[2];
+	size_t n_facts;
+};
+
+/* Layouts (rustc 1.95, x86-64): Result<CString, NulError> is 32 bytes, Ok's buffer pointer at
+ * 8 (the Err niche is the NulError's Vec capacity at 0); Vec<u8> is {cap, ptr, len}; CString is
+ * returned as { ptr, len }. Add an API: one line here, and a shape in lit/ownership. */
+static const struct model models[] = {
+    /* CString::new(x), for every x: the new C string, written into the sret Result. */
+    {">::new::SpecNewImpl>::spec_new_impl", "CString", {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    /* CString::_from_vec_unchecked(Vec<u8>) (by reference): the Vec's buffer, grown in place or
+     * reallocated by the same allocator, becomes the CString's. */
+    {"CString>::_from_vec_unchecked", NULL, {{EV_RETURN, 0, true, 8, 0}}, 1},
+    /* CString::from_raw(p): the CString owns p again. */
+    {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
+    /* CString::into_raw(self): the buffer, handed to the caller. */
+    {"CString>::into_raw", NULL, {{EV_RETURN, 0, false, 0, -1}}, 1},
+};
+
+bool summary_model(struct summaries *s, struct ir_fn *f, struct summary *sum)
+{
+	if (f->lang != FFIGUARD_LANG_RUST)
+		return false;
+	const char *name = ir_fn_name(f);
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++) {
+		const struct model *m = &models[i];
+		size_t k = strlen(m->path);
+		if (n < k || strcmp(name + n - k, m->path) != 0 ||
+		    (m->needs && !strstr(name, m->needs)))
+			continue;
+		for (size_t j = 0; j < m->n_facts; j++) {
+			const struct model_fact *mf = &m->facts[j];
+			VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
+			struct fact *ft = &sum->facts[sum->n_facts++];
+			memset(ft, 0, sizeof(*ft));
+			ft->kind = mf->kind;
+			ft->param = mf->param;
+			ft->deref = mf->deref;
+			ft->off = mf->off;
+			ft->field = mf->field;
+			ft->must = true;
+			ft->family = mf->kind == EV_ALLOC ? summary_intern(s, "rust") : NULL;
+			ft->site = (struct site){NULL, f, NULL, NULL, NULL};
+			ft->write_guard.param = -1;
+		}
+		sum->modelled = true;
+		return true;
+	}
+	return false;
+}
