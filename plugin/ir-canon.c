@@ -23,11 +23,11 @@ bool ir_module_unoptimized(LLVMModuleRef module)
 	return false;
 }
 
-/* A slot that sroa takes apart: only loaded from, stored to, copied (memcpy/memset) or marked
- * (lifetime), directly or at a constant offset; never handed to a call or stored as a value.
- * sroa removes these at any optimization level, so a function that still has one was not
- * optimized (rustc -Copt-level=0 sets no optnone). */
-static bool promotable(LLVMValueRef addr, int depth)
+/* A slot that sroa takes apart: only loaded from, stored to, marked (lifetime) and, unless
+ * `strict`, copied (memcpy/memset) or accessed by field at a constant offset; never handed to a
+ * call or stored as a value. rustc -Copt-level=0 sets no optnone: such slots are how its code is
+ * recognized. */
+static bool promotable(LLVMValueRef addr, bool strict, int depth)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(addr); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef user = LLVMGetUser(u);
@@ -40,12 +40,13 @@ static bool promotable(LLVMValueRef addr, int depth)
 			size_t n;
 			const char *name = LLVMGetValueName2(callee, &n);
 			if (strncmp(name, "llvm.lifetime.", 14) == 0 ||
-			    strncmp(name, "llvm.memcpy.", 12) == 0 ||
-			    strncmp(name, "llvm.memset.", 12) == 0)
+			    (!strict && (strncmp(name, "llvm.memcpy.", 12) == 0 ||
+					 strncmp(name, "llvm.memset.", 12) == 0)))
 				continue;
 			return false;
 		}
-		if (depth < 2 && LLVMIsAGetElementPtrInst(user) && promotable(user, depth + 1))
+		if (!strict && depth < 2 && LLVMIsAGetElementPtrInst(user) &&
+		    promotable(user, strict, depth + 1))
 			continue;
 		return false;
 	}
@@ -58,11 +59,20 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		return false;
 	if (has_optnone(fn))
 		return true;
+	/* A slot only loaded and stored never survives sroa. One that is also copied or accessed by
+	 * field may (sroa could not split a memcpy from an escaping slot), so those say -O0 only
+	 * when they are most of the function's slots, as at -O0, where every local has one. */
+	unsigned slots = 0, split = 0;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
-	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i))
-		if (LLVMIsAAllocaInst(i) && promotable(i, 0))
+	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i)) {
+		if (!LLVMIsAAllocaInst(i))
+			continue;
+		if (promotable(i, true, 0))
 			return true;
-	return false;
+		slots++;
+		split += promotable(i, false, 0);
+	}
+	return split >= 2 && split * 2 > slots;
 }
 
 static LLVMValueRef mapped(struct map *m, LLVMValueRef v)
