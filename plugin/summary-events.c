@@ -664,6 +664,35 @@ static int null_test_param(struct ir_fn *f)
 	return param;
 }
 
+/* Fresh memory stored into what a parameter points to: an out-parameter (a Vec built in its
+ * caller's slot, `T **out`). */
+static void out_param_facts(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	size_t n = sum->n_events;
+	for (size_t i = 0; i < n; i++) {
+		const struct event *c = &sum->events[i];
+		if (c->kind != EV_CAPTURE || !LLVMIsAStoreInst(c->at))
+			continue;
+		const struct event *alloc = NULL;
+		for (size_t j = summary_first_on(sum, c->key.base, EV_ALLOC);
+		     j != SIZE_MAX && !alloc; j = summary_next_on(sum, j))
+			if (vkey_equal(&sum->events[j].key, &c->key))
+				alloc = &sum->events[j];
+		int64_t off;
+		LLVMValueRef base =
+		    alloc ? summary_base_offset(s, LLVMGetOperand(c->at, 1), &off) : NULL;
+		int param = base ? param_index(f, base) : -1;
+		if (param < 0)
+			continue;
+		struct event e = *alloc;
+		e.key = (struct vkey){base, off, true};
+		if (find_fact(sum, EV_ALLOC, param, &e.key, -1))
+			continue;
+		new_fact(sum, &e, param)->must = false;
+	}
+}
+
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -694,6 +723,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			}
 		}
 	}
+	out_param_facts(s, f);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */

@@ -33,6 +33,9 @@ static const struct model models[] = {
     /* CString::_from_vec_unchecked(Vec<u8>) (by reference): the Vec's buffer, grown in place or
      * reallocated by the same allocator, becomes the CString's. */
     {"CString>::_from_vec_unchecked", NULL, {{EV_RETURN, 0, true, 8, 0}}, 1},
+    /* RawVecInner::try_allocate_in: Result<RawVecInner, TryReserveError> through sret; Ok's
+     * {cap, ptr} at 8 (Vec::with_capacity, vec![x; n] at -O0). */
+    {"RawVecInner>::try_allocate_in", NULL, {{EV_ALLOC, 0, true, 16, -1}}, 1},
     /* CString::from_raw(p): the CString owns p again. */
     {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
     /* CString::into_raw(self): the buffer, handed to the caller. */

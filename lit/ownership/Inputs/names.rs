@@ -40,3 +40,12 @@ pub extern "C" fn names_measure() -> c_int {
     let s = CString::new("measured").unwrap();
     unsafe { c_len(s.as_ptr()) }
 }
+
+// Bug: a Vec's buffer handed to C's free (vec![x; n] and Vec::as_mut_ptr are real calls at -O0).
+#[no_mangle]
+pub extern "C" fn names_give_bytes() {
+    let mut v = vec![b'x'; 16];
+    let p = v.as_mut_ptr();
+    std::mem::forget(v);
+    unsafe { c_take(p as *mut c_char) }
+}
