@@ -441,6 +441,14 @@ static void slot_captures(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
 	size_t n = sum->n_events;
+	/* Fresh memory a callee wrote into a slot (an out-parameter) goes with the slot too. */
+	size_t *filled = NULL, n_filled = 0, cap_filled = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (sum->events[i].kind == EV_ALLOC && sum->events[i].key.deref) {
+			VEC_RESERVE(filled, cap_filled, n_filled + 1);
+			filled[n_filled++] = i;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct event e = sum->events[i];
 		if (e.kind != EV_CAPTURE || e.key.deref || !LLVMIsAAllocaInst(e.key.base))
@@ -449,7 +457,13 @@ static void slot_captures(struct summaries *s, struct ir_fn *f)
 		size_t k = summary_slot_values(f, e.key.base, stored, 16);
 		for (size_t j = 0; j < k; j++)
 			add(sum, EV_CAPTURE, key_of(s, f, stored[j], true), e.at, e.site);
+		for (size_t j = 0; j < n_filled; j++) {
+			struct vkey fk = sum->events[filled[j]].key;
+			if (fk.base == e.key.base)
+				add(sum, EV_CAPTURE, fk, e.at, e.site);
+		}
 	}
+	free(filled);
 }
 
 static int param_index(struct ir_fn *f, LLVMValueRef v)
