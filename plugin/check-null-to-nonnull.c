@@ -4,6 +4,24 @@
 
 #include <stdlib.h>
 
+/* Loads and stores through the pointer: a path that passes one has it non-null (a null
+ * dereference is undefined), so it no longer counts as a path on which it may be null. */
+static size_t dereferences(const struct summary *sum, const struct vkey *k, LLVMValueRef **out)
+{
+	LLVMValueRef *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = summary_first_on(sum, k->base, EV_USE); i != SIZE_MAX;
+	     i = summary_next_on(sum, i)) {
+		const struct event *u = &sum->events[i];
+		if (!vkey_equal(&u->key, k) || (!LLVMIsALoadInst(u->at) && !LLVMIsAStoreInst(u->at)))
+			continue;
+		VEC_RESERVE(v, cap, n + 1);
+		v[n++] = u->at;
+	}
+	*out = v;
+	return n;
+}
+
 /* The event that makes `arg` possibly null at the call, and whether it surely is. */
 static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 		       LLVMValueRef *origin)
@@ -12,18 +30,29 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 	struct vkey k = summary_key(c->s, f, arg, false);
 	const struct summary *sum = summary_of(f);
 	*origin = NULL;
+	LLVMValueRef *derefs;
+	size_t n_derefs = dereferences(sum, &k, &derefs);
+	bool found = false;
 	for (size_t i = summary_first_on(sum, k.base, EV_ALLOC); i != SIZE_MAX;
 	     i = summary_next_on(sum, i)) {
 		const struct event *a = &sum->events[i];
 		if (!a->may_null || !vkey_equal(&a->key, &k))
 			continue;
-		struct cfg_query q = {
-		    .from = a->at, .to = e->call, .guard = &k, .keep_null_side = true};
+		struct cfg_query q = {.from = a->at,
+				      .to = e->call,
+				      .blockers = derefs,
+				      .n_blockers = n_derefs,
+				      .guard = &k,
+				      .keep_null_side = true};
 		if (cfg_path_exists(c->s, f, &q)) {
 			*origin = a->site.inst;
-			return true;
+			found = true;
+			break;
 		}
 	}
+	free(derefs);
+	if (found)
+		return true;
 	/* A phi or select with a null input (keys look through those; the value itself tells). */
 	LLVMValueRef v = arg;
 	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
@@ -96,6 +125,10 @@ static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site
 {
 	LLVMValueRef origin = NULL;
 	bool null = LLVMIsAConstantPointerNull(arg);
+	/* The caller's own call says non-null (clang puts nonnull where it has proved it). */
+	for (unsigned a = 0, n = LLVMGetNumArgOperands(e->call); !null && a < n; a++)
+		if (LLVMGetOperand(e->call, a) == arg && ir_attr(e->call, a + 1, "nonnull"))
+			return;
 	if (null && (origin = null_only_after_test(e->call)))
 		null = false;
 	else if (!null && !maybe_null(c, e, arg, &origin))

@@ -48,3 +48,13 @@ int checked_malloc() {
 }
 
 int optional() { return rust_opt(nullptr) + rust_raw(nullptr); }
+
+// Near miss: dereferenced before the call (a null one would already have crashed), unchecked.
+int deref_first() {
+    Widget *w = static_cast<Widget *>(std::malloc(sizeof(Widget)));
+    w->x = 1;
+    w->y = 2;
+    int r = rust_read(w);
+    std::free(w);
+    return r;
+}
