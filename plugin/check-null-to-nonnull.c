@@ -13,7 +13,8 @@ static size_t dereferences(const struct summary *sum, const struct vkey *k, LLVM
 	for (size_t i = summary_first_on(sum, k->base, EV_USE); i != SIZE_MAX;
 	     i = summary_next_on(sum, i)) {
 		const struct event *u = &sum->events[i];
-		if (!vkey_equal(&u->key, k) || (!LLVMIsALoadInst(u->at) && !LLVMIsAStoreInst(u->at)))
+		if (!vkey_equal(&u->key, k) ||
+		    (!LLVMIsALoadInst(u->at) && !LLVMIsAStoreInst(u->at)))
 			continue;
 		VEC_RESERVE(v, cap, n + 1);
 		v[n++] = u->at;

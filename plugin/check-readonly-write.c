@@ -28,17 +28,18 @@ void check_readonly_write(struct check_ctx *c, struct ir_edge *e)
 		bool noalias = ir_attr(e->call, j + 1, "noalias") != NULL;
 		struct check_finding cf = {
 		    .rule = "aliasing-readonly-write",
-		    .severity = FFIGUARD_SEV_ERROR,
+		    .severity = w->write_must ? FFIGUARD_SEV_ERROR : FFIGUARD_SEV_WARNING,
 		    .inst = e->call,
 		    .fn = e->caller,
 		    .edge = &edge,
 		    .edge_is_call = true,
 		};
 		cf.message = xasprintf(
-		    "'%s' writes through parameter %s, which this call passes as read-only%s (a "
+		    "'%s' writes through parameter %s%s, which this call passes as read-only%s (a "
 		    "Rust &T): under cross-language LTO, LLVM may keep values cached across the "
 		    "call or drop the write",
-		    ir_fn_name(g), label, noalias ? " and unaliased" : "");
+		    ir_fn_name(g), label, w->write_must ? "" : " on some path",
+		    noalias ? " and unaliased" : "");
 		check_note(&cf, w->write_site.inst, w->write_site.fn, "written here, in '%s'",
 			   ir_fn_name(w->write_site.fn));
 		check_emit(c, &cf);

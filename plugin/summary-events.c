@@ -99,6 +99,7 @@ static struct event *add(struct summary *sum, enum ev_kind kind, struct vkey key
 	e->field = -1;
 	e->site = site;
 	e->guard.param = -1;
+	e->write_must = true;
 	return e;
 }
 
@@ -279,6 +280,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
 		e->write = use ? use->write : !gs;
 		e->assumed = use ? use->write && !use->written : !gs;
+		e->write_must = use && use->write_must;
 		if (use && use->written) {
 			/* The callee writes only under a condition on one of its parameters: what
 			 * this call passes for it may settle it, or make it this function's. */
@@ -536,6 +538,26 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 	return must;
 }
 
+/* Whether the shown writes through `key` happen on every path to a return. */
+static bool write_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
+{
+	struct summary *sum = f->summary;
+	LLVMValueRef *at = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = summary_first_on(sum, key->base, EV_USE); i != SIZE_MAX;
+	     i = summary_next_on(sum, i)) {
+		const struct event *e = &sum->events[i];
+		if (!e->write || e->assumed || !e->write_must || !vkey_equal(&e->key, key))
+			continue;
+		VEC_RESERVE(at, cap, n + 1);
+		at[n++] = e->at;
+	}
+	struct cfg_query q = {.blockers = at, .n_blockers = n};
+	bool must = n && !cfg_path_exists(s, f, &q);
+	free(at);
+	return must;
+}
+
 /* The value a `ret` hands back in `field` (-1: the whole value), through insertvalue chains. */
 static LLVMValueRef field_value(LLVMValueRef ret, int field)
 {
@@ -738,6 +760,13 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	out_param_facts(s, f);
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_USE && ft->written && !ft->deref) {
+			struct vkey k = {LLVMGetParam(f->body, (unsigned)ft->param), 0, false};
+			ft->write_must = write_must(s, f, &k);
+		}
+	}
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */

@@ -84,6 +84,7 @@ struct event {
 	bool may_null;      /* ALLOC: the allocation may be null */
 	bool write;         /* USE: writes through the key */
 	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
+	bool write_must;    /* USE: the shown write happens whenever `at` returns normally */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
@@ -100,9 +101,10 @@ struct fact {
 	int field;
 	bool must;
 	bool may_null;
-	bool write;   /* USE: may write, assumed writes of unseen code included */
-	bool written; /* USE: a write the IR shows, at write_site */
-	bool escapes; /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
+	bool write;      /* USE: may write, assumed writes of unseen code included */
+	bool written;    /* USE: a write the IR shows, at write_site */
+	bool write_must; /* USE: ... on every path through the function */
+	bool escapes;    /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
 	const char *family;
 	struct site site;
 	struct site write_site;
