@@ -27,16 +27,7 @@ static bool on_unwind_path(LLVMValueRef inst)
 			first = LLVMGetNextInstruction(first);
 		if (first && (LLVMIsALandingPadInst(first) || LLVMIsACleanupPadInst(first)))
 			return true;
-		LLVMValueRef pred = NULL;
-		for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u;
-		     u = LLVMGetNextUse(u)) {
-			LLVMValueRef user = LLVMGetUser(u);
-			if (!LLVMIsATerminatorInst(user))
-				continue;
-			if (pred && pred != user)
-				return false;
-			pred = user;
-		}
+		LLVMValueRef pred = ir_single_pred_term(bb);
 		bb = pred ? LLVMGetInstructionParent(pred) : NULL;
 	}
 	return false;

@@ -79,9 +79,9 @@ static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site
 static LLVMValueRef null_only_after_test(LLVMValueRef call)
 {
 	LLVMBasicBlockRef bb = LLVMGetInstructionParent(call);
-	LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb));
-	LLVMValueRef term = u ? LLVMGetUser(u) : NULL;
-	if (!term || LLVMGetNextUse(u) || !LLVMIsABranchInst(term) || !LLVMIsConditional(term))
+	LLVMValueRef term = ir_single_pred_term(bb);
+	if (!term || !LLVMIsABranchInst(term) || !LLVMIsConditional(term) ||
+	    LLVMGetSuccessor(term, 0) == LLVMGetSuccessor(term, 1))
 		return NULL;
 	LLVMValueRef cond = LLVMGetCondition(term);
 	if (!LLVMIsAICmpInst(cond) || !LLVMIsAConstantPointerNull(LLVMGetOperand(cond, 1)))

@@ -291,6 +291,20 @@ LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i)
 	return LLVMIsAPHINode(v) ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
 }
 
+LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb)
+{
+	LLVMValueRef term = NULL;
+	for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!LLVMIsATerminatorInst(user))
+			continue;
+		if (term && term != user)
+			return NULL;
+		term = user;
+	}
+	return term;
+}
+
 bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v)
 {
 	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == fn;

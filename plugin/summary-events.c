@@ -43,16 +43,7 @@ static struct guard block_guard(struct ir_fn *f, LLVMValueRef inst)
 	struct guard g = {-1, LLVMIntEQ, NULL};
 	LLVMBasicBlockRef bb = LLVMGetInstructionParent(inst);
 	for (int depth = 0; depth < 8 && bb; depth++) {
-		LLVMValueRef term = NULL;
-		for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u;
-		     u = LLVMGetNextUse(u)) {
-			LLVMValueRef user = LLVMGetUser(u);
-			if (!LLVMIsATerminatorInst(user))
-				continue;
-			if (term && term != user)
-				return g; /* a merge: no single condition */
-			term = user;
-		}
+		LLVMValueRef term = ir_single_pred_term(bb); /* a merge has no single condition */
 		if (!term || !LLVMIsABranchInst(term))
 			return g;
 		if (!LLVMIsConditional(term)) {
