@@ -364,9 +364,13 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 {
 	static void (*const checks[])(struct check_ctx *, struct ir_fn *) = {
 	    check_alloc_mismatch, check_double_free, check_use_after_free, check_leak};
-	static void (*const edge_checks[])(struct check_ctx *, struct ir_edge *) = {
-	    check_signature_mismatch, check_unwind_into_nounwind, check_null_to_nonnull,
-	    check_noalias_violation,  check_readonly_write,       check_stack_escape};
+	/* Prototypes and unwinding ask nothing of the caller's paths; the others do, and are
+	 * judged within the caller (its budget). */
+	static void (*const call_checks[])(struct check_ctx *, struct ir_edge *) = {
+	    check_signature_mismatch, check_unwind_into_nounwind};
+	static void (*const path_checks[])(struct check_ctx *, struct ir_edge *) = {
+	    check_null_to_nonnull, check_noalias_violation, check_readonly_write,
+	    check_stack_escape};
 	struct check_ctx c = {.s = s, .report = report};
 	map_init(&c.seen, true);
 	struct ir_program *p = s->program;
@@ -383,11 +387,12 @@ void check_run(struct summaries *s, struct ffiguard_report *report)
 	for (size_t i = 0; i < p->n_edges; i++) {
 		if (!p->edges[i].caller->summary)
 			continue;
-		for (size_t k = 0; k < sizeof(edge_checks) / sizeof(edge_checks[0]); k++) {
-			/* Prototypes and unwinding ask nothing of the caller's paths. */
-			c.within = k < 2 ? NULL : p->edges[i].caller;
-			edge_checks[k](&c, &p->edges[i]);
-		}
+		c.within = NULL;
+		for (size_t k = 0; k < sizeof(call_checks) / sizeof(call_checks[0]); k++)
+			call_checks[k](&c, &p->edges[i]);
+		c.within = p->edges[i].caller;
+		for (size_t k = 0; k < sizeof(path_checks) / sizeof(path_checks[0]); k++)
+			path_checks[k](&c, &p->edges[i]);
 	}
 	for (size_t i = 0; i < c.n_seen; i++)
 		free(c.seen_keys[i]);

@@ -138,6 +138,7 @@ static char *finding_text(const struct ffiguard_finding *f)
  * found so far, rewritten (atomically) by each backend as it finishes, under the lock, so that
  * the last one leaves the whole. */
 static struct ffiguard_report *thin_union;
+static size_t thin_edges; /* counted per backend module: an imported function's count again */
 
 static int write_report(struct ffiguard_report *report, const struct ffiguard_options *opts,
 			enum pass_mode mode, char **err)
@@ -151,8 +152,6 @@ static int write_report(struct ffiguard_report *report, const struct ffiguard_op
 	}
 	for (size_t i = 0; i < report->n_inputs; i++)
 		ffiguard_report_add_input(thin_union, report->inputs[i]);
-	/* Edges are counted per backend module (an imported function's edges count again). */
-	static size_t thin_edges;
 	thin_edges += report->summary.ffi_edges;
 	struct ffiguard_summary *u = ffiguard_report_summary(thin_union);
 	u->functions += report->summary.functions;

@@ -751,13 +751,6 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	out_param_facts(s, f);
-	for (size_t i = 0; i < sum->n_facts; i++) {
-		struct fact *ft = &sum->facts[i];
-		if (ft->kind == EV_USE && ft->written && !ft->deref) {
-			struct vkey k = {LLVMGetParam(f->body, (unsigned)ft->param), 0, false};
-			ft->write_must = write_must(s, f, &k);
-		}
-	}
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */
@@ -769,6 +762,13 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			struct fact *use = &sum->facts[j];
 			if (use->kind == EV_USE && use->param == rel->param && !use->deref)
 				use->written = false;
+		}
+	}
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_USE && ft->written && !ft->deref) {
+			struct vkey k = {LLVMGetParam(f->body, (unsigned)ft->param), 0, false};
+			ft->write_must = write_must(s, f, &k);
 		}
 	}
 	return_facts(s, f);

@@ -42,35 +42,39 @@ static const struct model models[] = {
     {"CString>::into_raw", NULL, {{EV_RETURN, 0, false, 0, -1}}, 1},
 };
 
-bool summary_model(struct summaries *s, struct ir_fn *f, struct summary *sum)
+const struct model *summary_model_of(struct ir_fn *f)
 {
 	if (f->lang != FFIGUARD_LANG_RUST)
-		return false;
+		return NULL;
 	const char *name = ir_fn_name(f);
 	size_t n = strlen(name);
 	for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++) {
 		const struct model *m = &models[i];
 		size_t k = strlen(m->path);
-		if (n < k || strcmp(name + n - k, m->path) != 0 ||
-		    (m->needs && !strstr(name, m->needs)))
-			continue;
-		for (size_t j = 0; j < m->n_facts; j++) {
-			const struct model_fact *mf = &m->facts[j];
-			VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
-			struct fact *ft = &sum->facts[sum->n_facts++];
-			memset(ft, 0, sizeof(*ft));
-			ft->kind = mf->kind;
-			ft->param = mf->param;
-			ft->deref = mf->deref;
-			ft->off = mf->off;
-			ft->field = mf->field;
-			ft->must = true;
-			ft->family = mf->kind == EV_ALLOC ? summary_intern(s, "rust") : NULL;
-			ft->site = (struct site){NULL, f, NULL, NULL, NULL};
-			ft->write_guard.param = -1;
-		}
-		sum->modelled = true;
-		return true;
+		if (n >= k && strcmp(name + n - k, m->path) == 0 &&
+		    (!m->needs || strstr(name, m->needs)))
+			return m;
 	}
-	return false;
+	return NULL;
+}
+
+void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
+			struct summary *sum)
+{
+	for (size_t j = 0; j < m->n_facts; j++) {
+		const struct model_fact *mf = &m->facts[j];
+		VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
+		struct fact *ft = &sum->facts[sum->n_facts++];
+		memset(ft, 0, sizeof(*ft));
+		ft->kind = mf->kind;
+		ft->param = mf->param;
+		ft->deref = mf->deref;
+		ft->off = mf->off;
+		ft->field = mf->field;
+		ft->must = true;
+		ft->family = mf->kind == EV_ALLOC ? summary_intern(s, "rust") : NULL;
+		ft->site = (struct site){NULL, f, NULL, NULL, NULL};
+		ft->write_guard.param = -1;
+	}
+	sum->modelled = true;
 }

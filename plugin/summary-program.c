@@ -255,15 +255,14 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 		struct alloc_fact af;
 		if (summary_alloc_classify(f->fn, &af))
 			continue;
-		struct summary *sum = xcalloc(1, sizeof(*sum));
-		sum->null_test = -1;
-		map_init(&sum->slots, false);
-		if (summary_model(s, f, sum) || !LLVMIsDeclaration(f->fn)) {
-			f->summary = sum;
-		} else {
-			map_release(&sum->slots);
-			free(sum);
-		}
+		const struct model *m = summary_model_of(f);
+		if (!m && LLVMIsDeclaration(f->fn))
+			continue;
+		f->summary = xcalloc(1, sizeof(*f->summary));
+		f->summary->null_test = -1;
+		map_init(&f->summary->slots, false);
+		if (m)
+			summary_model_fill(s, f, m, f->summary);
 	}
 	struct graph g;
 	struct map index;

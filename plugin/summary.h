@@ -34,9 +34,12 @@ struct alloc_fact {
 bool summary_alloc_classify(LLVMValueRef fn, struct alloc_fact *out);
 /* The library models (summary-models.c): what the standard library's functions do with ownership,
  * by demangled path, whether their body is absent (crate-only bitcode) or present (fat LTO).
- * Fills the summary of a modelled function with the model's facts and returns true; its body,
+ * The model of `f`, or NULL; filling a summary with it marks the summary modelled, and the body,
  * if any, is not looked into. */
-bool summary_model(struct summaries *s, struct ir_fn *f, struct summary *sum);
+struct model;
+const struct model *summary_model_of(struct ir_fn *f);
+void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
+			struct summary *sum);
 /* The same for a call site: a malloc/free that rustc's fat LTO inlined from the Rust allocator
  * shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s __rg_alloc) is family rust. */
 bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out);
