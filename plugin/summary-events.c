@@ -562,11 +562,13 @@ static LLVMValueRef field_value(LLVMValueRef ret, int field)
 }
 
 /* A pointer that is no allocation and needs no release: null, or an address made from an
- * integer (Rust's NonNull::dangling() for zero-sized allocations). */
-static bool nothing_owned(LLVMValueRef v)
+ * integer that no pointer became (Rust's NonNull::dangling() for zero-sized allocations). */
+static bool nothing_owned(struct summaries *s, struct ir_fn *f, LLVMValueRef v)
 {
-	return LLVMIsAConstantPointerNull(v) || LLVMIsAIntToPtrInst(v) || LLVMIsAUndefValue(v) ||
-	       LLVMIsAPoisonValue(v);
+	if (LLVMIsAIntToPtrInst(v))
+		return key_of(s, f, v, false).base == v;
+	return LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v) || LLVMIsAPoisonValue(v) ||
+	       LLVMIsAConstantExpr(v);
 }
 
 /* The allocation `v` is, if it is fresh memory of one family on every path (merging e.g.
@@ -584,7 +586,7 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 	const struct event *found = NULL;
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
 		LLVMValueRef in = ir_merge_input(v, i);
-		if (nothing_owned(in))
+		if (nothing_owned(s, f, in))
 			continue;
 		const struct event *e = fresh(s, f, in, depth + 1);
 		if (!e || (found && found->family != e->family))
@@ -638,7 +640,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			any = true;
 			if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind) {
 				ok = false;
-			} else if (nothing_owned(v)) {
+			} else if (nothing_owned(s, f, v)) {
 				may_null = true;
 			} else {
 				const struct event *e = fresh(s, f, v, 0);

@@ -296,6 +296,30 @@ static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	return deref_at(s, f, k, ft->off, &out, w) ? out : (struct vkey){self, 0, false};
 }
 
+/* The pointer an integer was made from: `ptrtoint p`, or a phi or select of such integers and
+ * constants (a Vec's buffer that -O2 keeps as an address, with its dangling constant on the
+ * empty path); NULL when there is none or they disagree. */
+static struct vkey int_source(struct summaries *s, struct ir_fn *f, LLVMValueRef x, bool object,
+			      struct walk *w, int depth)
+{
+	struct vkey none = {NULL, 0, false};
+	if (LLVMIsAPtrToIntInst(x))
+		return key_at(s, f, LLVMGetOperand(x, 0), object, w);
+	if (depth > 3 || !ir_merge_count(x) || !summary_charge(f, 1))
+		return none;
+	struct vkey agreed = none;
+	for (unsigned i = 0, n = ir_merge_count(x); i < n; i++) {
+		LLVMValueRef in = ir_merge_input(x, i);
+		if (LLVMIsAConstantInt(in))
+			continue;
+		struct vkey k = int_source(s, f, in, object, w, depth + 1);
+		if (!k.base || (agreed.base && !vkey_equal(&agreed, &k)))
+			return none;
+		agreed = k;
+	}
+	return agreed;
+}
+
 /* A phi or select names one pointer when its non-null inputs all do. */
 static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w)
@@ -326,7 +350,8 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	bool load = LLVMIsALoadInst(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
 	bool extract = LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1 &&
 		       ir_is_call(LLVMGetOperand(v, 0));
-	if (!load && !extract && !ir_is_call(v) && !ir_merge_count(v))
+	bool from_int = LLVMIsAIntToPtrInst(v);
+	if (!load && !extract && !from_int && !ir_is_call(v) && !ir_merge_count(v))
 		return self;
 	struct summary *sum = f->summary;
 	size_t at = memo_of(sum, v);
@@ -361,6 +386,10 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		const struct fact *ft = returned_param(s, agg, (int)LLVMGetIndices(v)[0]);
 		if (ft)
 			k = via_callee(s, f, agg, ft, v, w);
+	} else if (from_int) {
+		k = int_source(s, f, LLVMGetOperand(v, 0), object, w, 0);
+		if (!k.base)
+			k = self;
 	} else {
 		k = merged(s, f, v, object, w);
 	}
