@@ -18,53 +18,60 @@ struct named_alloc {
 	const char *name;
 	enum alloc_role role;
 	const char *family;
-	int ptr_arg;
+	int ptr_arg; /* released, or with out_param the out-parameter */
 	bool may_return_null;
+	bool out_param; /* the allocation is stored through ptr_arg, at offset 0 */
 };
 
 /* Functions clang and libc leave without attributes at -O0 (inferattrs adds them at -O2). */
 static const struct named_alloc by_name[] = {
-    {"malloc", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"calloc", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"realloc", ALLOC_REALLOCATES, "malloc", 0, true},
-    {"reallocarray", ALLOC_REALLOCATES, "malloc", 0, true},
-    {"strdup", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"strndup", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"aligned_alloc", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"memalign", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"valloc", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"pvalloc", ALLOC_ALLOCATES, "malloc", -1, true},
-    {"posix_memalign", ALLOC_ALLOCATES, "malloc", 0, true},
-    {"free", ALLOC_RELEASES, "malloc", 0, false},
-    {"_Znwm", ALLOC_ALLOCATES, "new", -1, false},
-    {"_ZnwmSt11align_val_t", ALLOC_ALLOCATES, "new", -1, false},
-    {"_ZnwmRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
-    {"_ZnwmSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true},
-    {"_ZdlPv", ALLOC_RELEASES, "new", 0, false},
-    {"_ZdlPvm", ALLOC_RELEASES, "new", 0, false},
-    {"_ZdlPvSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
-    {"_ZdlPvmSt11align_val_t", ALLOC_RELEASES, "new", 0, false},
-    {"_ZdlPvRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
-    {"_ZdlPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false},
-    {"_Znam", ALLOC_ALLOCATES, "new[]", -1, false},
-    {"_ZnamSt11align_val_t", ALLOC_ALLOCATES, "new[]", -1, false},
-    {"_ZnamRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
-    {"_ZnamSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true},
-    {"_ZdaPv", ALLOC_RELEASES, "new[]", 0, false},
-    {"_ZdaPvm", ALLOC_RELEASES, "new[]", 0, false},
-    {"_ZdaPvSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
-    {"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false},
-    {"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
-    {"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false},
+    {"malloc", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"calloc", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"realloc", ALLOC_REALLOCATES, "malloc", 0, true, false},
+    {"reallocarray", ALLOC_REALLOCATES, "malloc", 0, true, false},
+    {"strdup", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"strndup", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"aligned_alloc", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"memalign", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"valloc", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"pvalloc", ALLOC_ALLOCATES, "malloc", -1, true, false},
+    {"posix_memalign", ALLOC_ALLOCATES, "malloc", 0, true, true},
+    /* char **strp: the string, or on failure unspecified (glibc leaves it as it was). */
+    {"asprintf", ALLOC_ALLOCATES, "malloc", 0, true, true},
+    {"vasprintf", ALLOC_ALLOCATES, "malloc", 0, true, true},
+    /* char **lineptr: a buffer malloc'ed, or realloc'ed from the one given. */
+    {"getline", ALLOC_ALLOCATES, "malloc", 0, true, true},
+    {"getdelim", ALLOC_ALLOCATES, "malloc", 0, true, true},
+    {"free", ALLOC_RELEASES, "malloc", 0, false, false},
+    {"_Znwm", ALLOC_ALLOCATES, "new", -1, false, false},
+    {"_ZnwmSt11align_val_t", ALLOC_ALLOCATES, "new", -1, false, false},
+    {"_ZnwmRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true, false},
+    {"_ZnwmSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new", -1, true, false},
+    {"_ZdlPv", ALLOC_RELEASES, "new", 0, false, false},
+    {"_ZdlPvm", ALLOC_RELEASES, "new", 0, false, false},
+    {"_ZdlPvSt11align_val_t", ALLOC_RELEASES, "new", 0, false, false},
+    {"_ZdlPvmSt11align_val_t", ALLOC_RELEASES, "new", 0, false, false},
+    {"_ZdlPvRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false, false},
+    {"_ZdlPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new", 0, false, false},
+    {"_Znam", ALLOC_ALLOCATES, "new[]", -1, false, false},
+    {"_ZnamSt11align_val_t", ALLOC_ALLOCATES, "new[]", -1, false, false},
+    {"_ZnamRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true, false},
+    {"_ZnamSt11align_val_tRKSt9nothrow_t", ALLOC_ALLOCATES, "new[]", -1, true, false},
+    {"_ZdaPv", ALLOC_RELEASES, "new[]", 0, false, false},
+    {"_ZdaPvm", ALLOC_RELEASES, "new[]", 0, false, false},
+    {"_ZdaPvSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false, false},
+    {"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false, false},
+    {"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
+    {"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
 };
 
 /* rustc's shims keep these names as the last path component, mangled or not
  * (_RNvCs..._7___rustc12___rust_alloc since rustc 1.9x). */
 static const struct named_alloc rust_suffixes[] = {
-    {"__rust_alloc", ALLOC_ALLOCATES, "rust", -1, false},
-    {"__rust_alloc_zeroed", ALLOC_ALLOCATES, "rust", -1, false},
-    {"__rust_realloc", ALLOC_REALLOCATES, "rust", 0, false},
-    {"__rust_dealloc", ALLOC_RELEASES, "rust", 0, false},
+    {"__rust_alloc", ALLOC_ALLOCATES, "rust", -1, false, false},
+    {"__rust_alloc_zeroed", ALLOC_ALLOCATES, "rust", -1, false, false},
+    {"__rust_realloc", ALLOC_REALLOCATES, "rust", 0, false, false},
+    {"__rust_dealloc", ALLOC_RELEASES, "rust", 0, false, false},
 };
 
 /* The attribute's family names the allocation function; ffiguard names the family. */
@@ -146,7 +153,7 @@ static void fill(struct alloc_fact *out, const struct named_alloc *e)
 	out->role = e->role;
 	snprintf(out->family, sizeof(out->family), "%s", e->family);
 	out->ptr_arg = e->ptr_arg;
-	out->out_param = strcmp(e->name, "posix_memalign") == 0;
+	out->out_param = e->out_param;
 	out->may_return_null = e->may_return_null;
 }
 

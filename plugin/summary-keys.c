@@ -11,10 +11,14 @@ struct slot {
 	LLVMValueRef value; /* NULL when stored more than once, or overwritten by a callee */
 };
 
+/* What a local slot holds: the pointers stored into it, or one memcpy into it from other memory
+ * (a value moved at -O0: `let s = format!(..)` copies the callee's sret slot into `s`). */
 struct slot_list {
 	size_t n, cap;
-	bool clobbered; /* memcpy'd into, or handed to a callee that writes to it */
+	bool clobbered; /* copied into twice or by variable length, or handed to a writing callee */
 	struct slot *v;
+	LLVMValueRef copy_src; /* bytes [copy_off, copy_off + copy_len) come from here */
+	int64_t copy_off, copy_len;
 };
 
 bool vkey_equal(const struct vkey *a, const struct vkey *b)
@@ -140,6 +144,33 @@ static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
 	return (use && use->write) || summary_fact(sum, EV_CAPTURE, (int)arg);
 }
 
+/* Records a memcpy of constant length into a local slot; true when `call` is one (its source is
+ * only read). A second copy into the same slot leaves it unknown. */
+static bool slot_copy(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	size_t len;
+	const char *name = callee ? LLVMGetValueName2(callee, &len) : "";
+	if (strncmp(name, "llvm.memcpy.", 12) != 0 && strncmp(name, "llvm.memmove.", 13) != 0)
+		return false;
+	int64_t off;
+	LLVMValueRef dst = strip(s, LLVMGetOperand(call, 0), &off, true, true);
+	LLVMValueRef n = LLVMGetOperand(call, 2);
+	if (!is_local_alloca(f, dst))
+		return true;
+	struct slot_list *l = slots_of(f, dst, true);
+	int64_t doff;
+	if (l->copy_src || !LLVMIsAConstantInt(n) ||
+	    strip(s, LLVMGetOperand(call, 0), &doff, true, false) != dst) {
+		l->clobbered = true;
+		return true;
+	}
+	l->copy_src = LLVMGetOperand(call, 1);
+	l->copy_off = doff;
+	l->copy_len = LLVMConstIntGetSExtValue(n);
+	return true;
+}
+
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 {
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
@@ -160,6 +191,8 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 					       : NULL);
 			} else if (ir_is_call(inst)) {
 				unsigned n = LLVMGetNumArgOperands(inst);
+				if (slot_copy(s, f, inst))
+					continue;
 				for (unsigned i = 0; i < n; i++) {
 					LLVMValueRef base =
 					    strip(s, LLVMGetOperand(inst, i), &off, true, true);
@@ -257,13 +290,25 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 {
 	if (k.deref)
 		return false;
-	if (is_local_alloca(f, k.base)) {
-		struct slot_list *l = slots_of(f, k.base, false);
-		for (size_t i = 0; l && !l->clobbered && i < l->n; i++) {
+	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
+	if (l && !l->clobbered) {
+		bool stored = false;
+		for (size_t i = 0; i < l->n; i++) {
 			if (l->v[i].off == off && l->v[i].value) {
 				*out = key_at(s, f, l->v[i].value, false, w);
 				return true;
 			}
+			stored = stored || (l->v[i].off >= l->copy_off &&
+					    l->v[i].off < l->copy_off + l->copy_len);
+		}
+		/* Moved in whole from other memory: the pointer that memory holds there. */
+		if (l->copy_src && !stored && off >= l->copy_off &&
+		    off + 8 <= l->copy_off + l->copy_len) {
+			int64_t so;
+			LLVMValueRef src = strip(s, l->copy_src, &so, true, false);
+			struct vkey sk = key_at(s, f, src, false, w);
+			if (sk.base != k.base)
+				return deref_at(s, f, sk, so + off - l->copy_off, out, w);
 		}
 	}
 	out->base = k.base;

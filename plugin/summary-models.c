@@ -10,7 +10,8 @@
 
 /* One fact of a model, in the summary's terms (struct fact). */
 struct model_fact {
-	enum ev_kind kind; /* EV_ALLOC: fresh memory; EV_RETURN: returns (a field of) a parameter */
+	enum ev_kind kind; /* EV_ALLOC: fresh memory; EV_RELEASE: releases it; EV_RETURN: returns (a
+			      field of) a parameter */
 	int param;         /* the parameter, or -1 for the return */
 	bool deref;        /* its pointee at `off`, not the parameter itself */
 	int64_t off;
@@ -36,6 +37,21 @@ static const struct model models[] = {
     /* RawVecInner::try_allocate_in: Result<RawVecInner, TryReserveError> through sret; Ok's
      * {cap, ptr} at 8 (Vec::with_capacity, vec![x; n] at -O0). */
     {"RawVecInner>::try_allocate_in", NULL, {{EV_ALLOC, 0, true, 16, -1}}, 1},
+    /* format!(...): the new String {cap, ptr, len}, written into the sret slot. */
+    {"alloc::fmt::format::format_inner", NULL, {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    /* String::clone(&self) and str's case mappings, which build a new String the same way. */
+    {"<alloc::string::String as core::clone::Clone>::clone", NULL, {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    {"::to_lowercase", "alloc::str", {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    {"::to_uppercase", "alloc::str", {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    /* A Vec's buffer is released by its RawVec ({cap, ptr} at the Vec's start), whose drop and
+     * RawVecInner::deallocate std shares as declarations; Vec's own drop only drops the
+     * elements and writes nothing of the Vec. */
+    {"as core::ops::drop::Drop>::drop",
+     "<alloc::raw_vec::RawVec<",
+     {{EV_RELEASE, 0, true, 8, -1}},
+     1},
+    {"RawVecInner>::deallocate", NULL, {{EV_RELEASE, 0, true, 8, -1}}, 1},
+    {"as core::ops::drop::Drop>::drop", "<alloc::vec::Vec<", {{0}}, 0},
     /* CString::from_raw(p): the CString owns p again. */
     {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
     /* CString::into_raw(self): the buffer, handed to the caller. */
@@ -72,7 +88,9 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
 		ft->off = mf->off;
 		ft->field = mf->field;
 		ft->must = true;
-		ft->family = mf->kind == EV_ALLOC ? summary_intern(s, "rust") : NULL;
+		ft->family = mf->kind == EV_ALLOC || mf->kind == EV_RELEASE
+				 ? summary_intern(s, "rust")
+				 : NULL;
 		ft->site = (struct site){NULL, f, NULL, NULL, NULL};
 		ft->write_guard.param = -1;
 	}

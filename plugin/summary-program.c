@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <llvm-c/Target.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,39 @@ static size_t size_of(const struct summary *sum)
 	return sum->n_facts * 2 + sum->may_unwind;
 }
 
+/* FFIGUARD_DEBUG_FACTS=SUBSTRING prints the facts of the functions whose name contains it, to
+ * stderr, as they are computed (for developers reading why a shape is or is not found). */
+static void debug_facts(struct ir_fn *f)
+{
+	static const char *filter;
+	static bool read;
+	if (!read) {
+		filter = getenv("FFIGUARD_DEBUG_FACTS");
+		read = true;
+	}
+	if (!filter || !strstr(ir_fn_name(f), filter))
+		return;
+	static const char *const kinds[] = {"alloc", "release", "use", "capture", "return"};
+	const struct summary *sum = f->summary;
+	fprintf(stderr, "facts of %s (%zu events)%s\n", ir_fn_name(f), sum->n_events,
+		sum->modelled ? " modelled" : "");
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		char *base = LLVMPrintValueToString(e->key.base);
+		fprintf(stderr, "  event %s%s%s off %lld: %.60s\n", kinds[e->kind],
+			e->must ? " must" : "", e->key.deref ? " deref" : "", (long long)e->key.off,
+			base);
+		LLVMDisposeMessage(base);
+	}
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		fprintf(stderr, "  %s param %d%s off %lld field %d%s%s%s%s\n", kinds[ft->kind],
+			ft->param, ft->deref ? " deref" : "", (long long)ft->off, ft->field,
+			ft->must ? " must" : "", ft->may_null ? " may-null" : "",
+			ft->written ? " written" : "", ft->family ? ft->family : "");
+	}
+}
+
 static void solve_scc(struct summaries *s, struct graph *g, const size_t *members, size_t n)
 {
 	bool recursive = n > 1;
@@ -180,6 +214,8 @@ static void solve_scc(struct summaries *s, struct graph *g, const size_t *member
 		if (round > 0 && after == before)
 			break;
 	}
+	for (size_t i = 0; i < n; i++)
+		debug_facts(g->node[members[i]]);
 }
 
 /* Tarjan's algorithm without recursion: module call chains can be deeper than the stack. */
