@@ -23,9 +23,19 @@ static size_t dereferences(const struct summary *sum, const struct vkey *k, LLVM
 	return n;
 }
 
-/* The event that makes `arg` possibly null at the call, and whether it surely is. */
+/* Where the function `call` calls may get the null it returns, or NULL. */
+static LLVMValueRef callee_null_return(struct summaries *s, LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	const struct summary *gs = g ? summary_of(g) : NULL;
+	return gs ? gs->null_return : NULL;
+}
+
+/* The event that makes `arg` possibly null at the call, and whether it surely is; `null_ret` is
+ * the callee's `ret` when the pointer comes from a function that may return null. */
 static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
-		       LLVMValueRef *origin)
+		       LLVMValueRef *origin, LLVMValueRef *null_ret)
 {
 	struct ir_fn *f = e->caller;
 	struct vkey k = summary_key(c->s, f, arg, false);
@@ -51,13 +61,24 @@ static bool maybe_null(struct check_ctx *c, struct ir_edge *e, LLVMValueRef arg,
 			break;
 		}
 	}
+	/* The result of a function that may return null (a lookup that found nothing). */
+	LLVMValueRef v = arg;
+	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+		v = LLVMGetOperand(v, 0);
+	if (!found && ir_is_call(v) && (*null_ret = callee_null_return(c->s, v))) {
+		struct cfg_query q = {.from = v,
+				      .to = e->call,
+				      .blockers = derefs,
+				      .n_blockers = n_derefs,
+				      .guard = &k,
+				      .keep_null_side = true};
+		found = cfg_path_exists(c->s, f, &q);
+		*origin = found ? v : NULL;
+	}
 	free(derefs);
 	if (found)
 		return true;
 	/* A phi or select with a null input (keys look through those; the value itself tells). */
-	LLVMValueRef v = arg;
-	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
-		v = LLVMGetOperand(v, 0);
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
 		if (!LLVMIsAConstantPointerNull(ir_merge_input(v, i)))
 			continue;
@@ -124,7 +145,7 @@ void check_null_to_nonnull(struct check_ctx *c, struct ir_edge *e)
 static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site *edge,
 		       struct ir_fn *g, unsigned j, LLVMValueRef arg, struct ir_param_info info)
 {
-	LLVMValueRef origin = NULL;
+	LLVMValueRef origin = NULL, null_ret = NULL;
 	bool null = LLVMIsAConstantPointerNull(arg);
 	/* The caller's own call says non-null (clang puts nonnull where it has proved it). */
 	for (unsigned a = 0, n = LLVMGetNumArgOperands(e->call); !null && a < n; a++)
@@ -132,7 +153,7 @@ static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site
 			return;
 	if (null && (origin = null_only_after_test(e->call)))
 		null = false;
-	else if (!null && !maybe_null(c, e, arg, &origin))
+	else if (!null && !maybe_null(c, e, arg, &origin, &null_ret))
 		return;
 	char *label = param_label(g->fn, j);
 	struct check_finding cf = {
@@ -152,6 +173,13 @@ static void report_arg(struct check_ctx *c, struct ir_edge *e, const struct site
 			   "it is null on the path where this test finds it null");
 	else if (origin)
 		check_note(&cf, origin, e->caller, "it may be null from here, unchecked");
+	if (null_ret) {
+		LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(null_ret));
+		struct ir_fn *h = map_get(&c->s->program->by_value, fn);
+		if (h)
+			check_note(&cf, null_ret, h, "'%s' may return null from here",
+				   ir_fn_name(h));
+	}
 	check_note(&cf, NULL, g, "'%s' is defined here", ir_fn_name(g));
 	check_emit(c, &cf);
 	free(label);

@@ -68,7 +68,7 @@ static bool is_zero(LLVMValueRef v)
 static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 		     LLVMValueRef cond, int depth)
 {
-	if (depth > 2)
+	if (depth > 4)
 		return -1;
 	if (LLVMIsAICmpInst(cond)) {
 		LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
@@ -82,7 +82,18 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			return -1;
 		return pred == LLVMIntEQ ? 0 : 1;
 	}
-	if (LLVMGetInstructionOpcode(cond) == LLVMXor &&
+	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
+	/* Rust's Option discriminant at -O0: trunc (select (p == null), 0, 1). */
+	if (op == LLVMTrunc || op == LLVMZExt)
+		return null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
+	if (op == LLVMSelect && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	    LLVMIsAConstantInt(LLVMGetOperand(cond, 2))) {
+		bool t = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) != 0;
+		bool e = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 2)) != 0;
+		int side = t != e ? null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1) : -1;
+		return side < 0 ? -1 : t ? side : 1 - side;
+	}
+	if (op == LLVMXor &&
 	    LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
 	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
 		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);

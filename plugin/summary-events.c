@@ -693,6 +693,56 @@ static int null_test_param(struct ir_fn *f)
 	return param;
 }
 
+/* Where pointer `v`, returned by `ret`, may become null, or NULL: at a null constant (the branch
+ * that brings it to a phi, or the select or `ret` using it), or a call to a function that may
+ * return null (a lookup that finds nothing) whose result reaches `ret` untested. */
+static LLVMValueRef null_reaches(struct summaries *s, struct ir_fn *f, LLVMValueRef v,
+				 LLVMValueRef user, LLVMValueRef ret, int depth)
+{
+	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+		v = LLVMGetOperand(v, 0);
+	if (LLVMIsAConstantPointerNull(v))
+		return user;
+	if (ir_is_call(v)) {
+		LLVMValueRef callee = ir_called_function(v);
+		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+		const struct summary *gs = g ? summary_of(g) : NULL;
+		if (!gs || !gs->null_return)
+			return NULL;
+		struct vkey k = key_of(s, f, v, false);
+		struct cfg_query q = {.from = v, .to = ret, .guard = &k, .keep_null_side = true};
+		return cfg_path_exists(s, f, &q) ? v : NULL;
+	}
+	if (depth > 8 || !summary_charge(f, 1))
+		return NULL;
+	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
+		LLVMValueRef at =
+		    LLVMIsAPHINode(v) ? LLVMGetBasicBlockTerminator(LLVMGetIncomingBlock(v, i)) : v;
+		LLVMValueRef r = null_reaches(s, f, ir_merge_input(v, i), at, ret, depth + 1);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Where `f` may return a null pointer, or NULL. */
+static LLVMValueRef null_return(struct summaries *s, struct ir_fn *f)
+{
+	if (LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(f->fn))) !=
+	    LLVMPointerTypeKind)
+		return NULL;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		LLVMValueRef at = t && LLVMIsAReturnInst(t)
+				      ? null_reaches(s, f, LLVMGetOperand(t, 0), t, t, 0)
+				      : NULL;
+		if (at)
+			return at;
+	}
+	return NULL;
+}
+
 /* Fresh memory stored into what a parameter points to: an out-parameter (a Vec built in its
  * caller's slot, `T **out`). */
 static void out_param_facts(struct summaries *s, struct ir_fn *f)
@@ -775,6 +825,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	}
 	return_facts(s, f);
 	sum->null_test = null_test_param(f);
+	sum->null_return = null_return(s, f);
 }
 
 void summary_assume(struct ir_fn *f)
@@ -784,6 +835,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_events = 0;
 	sum->n_facts = 0;
 	sum->null_test = -1;
+	sum->null_return = NULL;
 	sum->may_unwind = sum->must_unwind = false;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
 	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL, NULL, NULL};

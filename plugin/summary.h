@@ -120,6 +120,9 @@ struct summary {
 	struct fact *facts;
 	size_t n_facts, cap_facts;
 	int null_test; /* the function returns (param == null) for this param, or -1 */
+	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects
+	 * and callees that may return null) from here. Allocations say so in their ALLOC fact. */
+	LLVMValueRef null_return;
 	/* Whether an exception may leave the function (a resume, a throw, a call to a function that
 	 * may unwind), whether it does on every path, and where (deepest user site first). */
 	bool may_unwind, must_unwind;
