@@ -26,9 +26,7 @@ static size_t dereferences(const struct summary *sum, const struct vkey *k, LLVM
 /* Where the function `call` calls may get the null it returns, or NULL. */
 static LLVMValueRef callee_null_return(struct summaries *s, LLVMValueRef call)
 {
-	LLVMValueRef callee = ir_called_function(call);
-	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
-	const struct summary *gs = g ? summary_of(g) : NULL;
+	const struct summary *gs = summary_of_callee(s, call);
 	return gs ? gs->null_return : NULL;
 }
 

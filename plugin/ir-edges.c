@@ -17,7 +17,7 @@ static struct ir_fn *shim_next(struct ir_program *p, struct ir_fn *f)
  * on the far side it continues only into bodies the module holds, so that a one-line C++
  * function calling `operator delete` stays the callee instead of the allocator. */
 static void add_call(struct ir_program *p, struct ir_fn *caller, LLVMValueRef call,
-		     struct ir_fn *direct)
+		     struct ir_fn *direct, bool indirect)
 {
 	struct ir_fn *chain[MAX_CHAIN];
 	size_t n = 0;
@@ -40,6 +40,7 @@ static void add_call(struct ir_program *p, struct ir_fn *caller, LLVMValueRef ca
 	VEC_RESERVE(p->edges, p->cap_edges, p->n_edges + 1);
 	struct ir_edge *e = &p->edges[p->n_edges++];
 	e->call = call;
+	e->indirect = indirect;
 	e->caller = caller;
 	e->callee = cur;
 	e->n_via = n;
@@ -50,6 +51,7 @@ static void add_call(struct ir_program *p, struct ir_fn *caller, LLVMValueRef ca
 
 void ir_find_edges(struct ir_program *p)
 {
+	ir_resolve_indirect(p);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *caller = p->fns[i];
 		if (caller->lang == FFIGUARD_LANG_UNKNOWN || LLVMIsDeclaration(caller->fn))
@@ -60,7 +62,7 @@ void ir_find_edges(struct ir_program *p)
 			     inst = LLVMGetNextInstruction(inst)) {
 				if (!ir_is_call(inst) || ir_is_inline_asm_call(inst))
 					continue;
-				LLVMValueRef callee = ir_called_function(inst);
+				LLVMValueRef callee = ir_program_callee(p, inst);
 				if (!callee) {
 					p->n_indirect++;
 					continue;
@@ -69,7 +71,8 @@ void ir_find_edges(struct ir_program *p)
 					continue;
 				struct ir_fn *direct = ir_program_fn(p, callee);
 				if (direct->lang != FFIGUARD_LANG_UNKNOWN)
-					add_call(p, caller, inst, direct);
+					add_call(p, caller, inst, direct,
+						 !ir_called_function(inst));
 			}
 		}
 	}

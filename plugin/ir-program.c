@@ -65,6 +65,7 @@ int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon ca
 {
 	memset(p, 0, sizeof(*p));
 	map_init(&p->by_value, false);
+	map_init(&p->indirect, false);
 	p->module = module;
 	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f)) {
 		if (LLVMGetIntrinsicID(f))
@@ -97,6 +98,7 @@ void ir_program_release(struct ir_program *p)
 	free(p->fns);
 	free(p->edges);
 	map_release(&p->by_value);
+	map_release(&p->indirect);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -168,6 +170,7 @@ static void export_edges(struct ir_program *p, struct ffiguard_report *report)
 			via[v] = ir_fn_ref(e->via[v]);
 		out.via = via;
 		out.n_via = e->n_via;
+		out.indirect = e->indirect;
 		ffiguard_report_add_edge(report, &out);
 	}
 	free(via);
@@ -205,6 +208,10 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 			free(text);
 		}
 	}
+	if (p.indirect_cut)
+		ffiguard_report_add_remark(report,
+					   "resolving indirect calls stopped at its budget; "
+					   "the calls left are counted as unanalyzed");
 	summaries_release(&s);
 	ir_program_release(&p);
 	ffiguard_report_finish(report);

@@ -108,6 +108,7 @@ struct ir_fn {
 
 struct ir_edge {
 	LLVMValueRef call;
+	bool indirect; /* through a function pointer whose one target the module shows */
 	struct ir_fn *caller;
 	struct ir_fn *callee; /* the end of the shim chain */
 	struct ir_fn **via;   /* shims crossed, in call order */
@@ -122,7 +123,9 @@ struct ir_program {
 	struct ir_edge *edges;
 	size_t n_edges, cap_edges;
 	size_t n_defined;
-	size_t n_indirect;
+	size_t n_indirect;   /* indirect calls left unresolved */
+	struct map indirect; /* indirect call -> its one target (ir-indirect.c) */
+	bool indirect_cut;   /* resolution stopped at its budget */
 };
 
 /* How -O0 functions get their canonical bodies: copies that ir_program_release deletes, in the
@@ -141,7 +144,14 @@ const char *ir_fn_name(struct ir_fn *f);
 /* Defined in the Rust standard library or a system C/C++ header (by its DISubprogram file):
  * findings point at the user's call into it, not into it. */
 bool ir_fn_is_library(struct ir_fn *f);
-/* Finds the FFI edges of the program (ir-edges.c). */
+/* Resolves the indirect calls whose one target the module shows (ir-indirect.c): loads from a
+ * constant ops table or a global every store of which stores the same function, from a struct
+ * field every store and initialiser of which holds the same function, or a callback parameter
+ * every caller passes the same function for. */
+void ir_resolve_indirect(struct ir_program *p);
+/* The function a call calls: its direct callee or its resolved target; NULL when unknown. */
+LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call);
+/* Finds the FFI edges of the program (ir-edges.c), after resolving indirect calls. */
 void ir_find_edges(struct ir_program *p);
 /* The function an edge's call instruction calls: its first shim, or the callee. */
 struct ir_fn *ir_edge_direct(const struct ir_edge *e);

@@ -205,7 +205,7 @@ int edges_write_json(FILE *out, const struct ffiguard_report *r)
 				fputs(", ", out);
 			put_fn(out, &e->via[v]);
 		}
-		fputs("]}", out);
+		fprintf(out, "],\n   \"indirect\": %s}", e->indirect ? "true" : "false");
 	}
 	fputs(r->n_edges ? "\n ],\n" : "],\n", out);
 	put_summary(out, r);

@@ -131,6 +131,7 @@ void ffiguard_report_add_edge(struct ffiguard_report *r, const struct ffiguard_e
 	for (size_t i = 0; i < e->n_via; i++)
 		via[i] = copy_fn(&r->arena, &e->via[i]);
 	c->via = via;
+	c->indirect = e->indirect;
 }
 
 void ffiguard_report_set_rules(struct ffiguard_report *r, const struct ffiguard_rule_info *rules,

@@ -83,6 +83,8 @@ int edges_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 		for (size_t v = 0; v < e->n_via; v++)
 			fprintf(out, "%s'%s' (%s)", v ? ", " : " through shim ", e->via[v].name,
 				ffiguard_lang_name(e->via[v].lang));
+		if (e->indirect)
+			fputs(" (indirect: through a function pointer)", out);
 		fputc('\n', out);
 	}
 	const struct ffiguard_summary *s = &r->summary;

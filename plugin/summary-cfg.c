@@ -93,17 +93,14 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 		int side = t != e ? null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1) : -1;
 		return side < 0 ? -1 : t ? side : 1 - side;
 	}
-	if (op == LLVMXor &&
-	    LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	if (op == LLVMXor && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
 	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
 		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
 		return side < 0 ? -1 : 1 - side;
 	}
 	if (ir_is_call(cond)) {
 		/* A callee that returns (param == null): Rust's is_null() at -O0. */
-		LLVMValueRef callee = ir_called_function(cond);
-		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
-		const struct summary *sum = g ? summary_of(g) : NULL;
+		const struct summary *sum = summary_of_callee(s, cond);
 		if (sum && sum->null_test >= 0 &&
 		    (unsigned)sum->null_test < LLVMGetNumArgOperands(cond) &&
 		    guarded(s, f, q, LLVMGetOperand(cond, (unsigned)sum->null_test)))

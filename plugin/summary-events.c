@@ -232,7 +232,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 {
 	struct summary *sum = f->summary;
-	LLVMValueRef callee = ir_called_function(c);
+	LLVMValueRef callee = ir_program_callee(s->program, c);
 	unsigned n = LLVMGetNumArgOperands(c);
 	struct alloc_fact af;
 
@@ -704,9 +704,7 @@ static LLVMValueRef null_reaches(struct summaries *s, struct ir_fn *f, LLVMValue
 	if (LLVMIsAConstantPointerNull(v))
 		return user;
 	if (ir_is_call(v)) {
-		LLVMValueRef callee = ir_called_function(v);
-		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
-		const struct summary *gs = g ? summary_of(g) : NULL;
+		const struct summary *gs = summary_of_callee(s, v);
 		if (!gs || !gs->null_return)
 			return NULL;
 		struct vkey k = key_of(s, f, v, false);

@@ -123,7 +123,7 @@ static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
  * readonly/readnone attribute says it does not. */
 static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
 {
-	LLVMValueRef callee = ir_called_function(call);
+	LLVMValueRef callee = ir_program_callee(s->program, call);
 	if (!callee)
 		return true;
 	if (LLVMGetIntrinsicID(callee)) {
@@ -320,9 +320,7 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 /* The fact by which `call` returns one of its arguments (or what one points to), if any. */
 static const struct fact *returned_param(struct summaries *s, LLVMValueRef call, int field)
 {
-	LLVMValueRef callee = ir_called_function(call);
-	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
-	const struct summary *sum = g ? summary_of(g) : NULL;
+	const struct summary *sum = summary_of_callee(s, call);
 	for (size_t i = 0; sum && i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
 		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field)

@@ -17,6 +17,13 @@ const struct summary *summary_of(const struct ir_fn *f)
 	return f->summary;
 }
 
+const struct summary *summary_of_callee(const struct summaries *s, LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	return g ? g->summary : NULL;
+}
+
 const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, int param)
 {
 	for (size_t i = 0; sum && i < sum->n_facts; i++) {
@@ -146,7 +153,7 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {
 				LLVMValueRef callee =
-				    ir_is_call(inst) ? ir_called_function(inst) : NULL;
+				    ir_is_call(inst) ? ir_program_callee(p, inst) : NULL;
 				struct ir_fn *c = callee ? map_get(&p->by_value, callee) : NULL;
 				uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
 				if (!k)

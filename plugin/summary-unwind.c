@@ -37,7 +37,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 			/* An invoke's exception lands in this function; only a resume lets it out.
 			 */
 			if (LLVMIsACallInst(inst) && !ir_call_nounwind(inst)) {
-				LLVMValueRef callee = ir_called_function(inst);
+				LLVMValueRef callee = ir_program_callee(s->program, inst);
 				struct ir_fn *g =
 				    callee ? map_get(&s->program->by_value, callee) : NULL;
 				const struct summary *gs = g ? summary_of(g) : NULL;

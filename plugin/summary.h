@@ -178,6 +178,9 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err);
 void summaries_release(struct summaries *s);
 /* The summary of a defined function, or NULL for declarations and allocator functions. */
 const struct summary *summary_of(const struct ir_fn *f);
+/* The summary of the function a call calls (directly, or its resolved indirect target), or NULL.
+ */
+const struct summary *summary_of_callee(const struct summaries *s, LLVMValueRef call);
 /* The fact of `kind` about parameter `param` itself (not its pointee), or about the return
  * when `param` is -1; facts of one kind merge per parameter, so there is at most one. */
 const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, int param);

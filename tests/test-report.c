@@ -257,7 +257,8 @@ START_TEST(edges_writers)
 				  {"_Z3bari", "bar(int)", FFIGUARD_LANG_CXX},
 				  {"m.cpp", 4, 2},
 				  1,
-				  &shim};
+				  &shim,
+				  false};
 	ffiguard_report_add_edge(r, &e);
 	ffiguard_report_finish(r);
 	char *text = NULL;

@@ -55,6 +55,7 @@ struct ffiguard_edge {
 	struct ffiguard_loc loc;
 	size_t n_via;
 	const struct ffiguard_fn *via;
+	bool indirect; /* through a function pointer whose one target the module shows */
 };
 
 enum ffiguard_severity {

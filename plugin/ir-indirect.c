@@ -1,0 +1,332 @@
+/* Targets of indirect calls, from what the module shows: a function pointer loaded from a global
+ * (a constant ops table, or one whose every store stores the same function), from a struct field
+ * whose every store and constant initialiser holds the same function, or a callback parameter
+ * whose every caller passes the same function. One target or none: a call that may reach two
+ * functions stays unanalysed, as does one whose pointer comes from anywhere else. */
+#include "ir.h"
+
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Pointers stored at one place: `off` bytes into a global variable, or into any object of a
+ * struct type (base is then the LLVMTypeRef). */
+struct fp_slot {
+	const void *base;
+	int64_t off;
+	size_t next; /* the next slot on the same base, or SIZE_MAX */
+	LLVMValueRef *values;
+	size_t n, cap;
+	int state; /* 0: not resolved yet, 1: being resolved, 2: resolved */
+	LLVMValueRef target;
+};
+
+struct indirect {
+	struct ir_program *p;
+	LLVMTargetDataRef layout;
+	struct map by_base; /* base -> index + 1 of its first slot */
+	struct fp_slot *slots;
+	size_t n_slots, cap_slots;
+	struct map memo; /* value -> what it resolves to; itself when nothing */
+	bool cycle;      /* the current resolution met a value still being resolved */
+	size_t steps;    /* work done, against STEP_BUDGET */
+};
+
+/* Resolution steps for the whole module: far beyond what real ops tables and callbacks need. */
+#define STEP_BUDGET 4000000
+
+static struct fp_slot *slot_at(struct indirect *x, const void *base, int64_t off, bool create)
+{
+	size_t first = (size_t)(uintptr_t)map_get(&x->by_base, base);
+	for (size_t i = first ? first - 1 : SIZE_MAX; i != SIZE_MAX; i = x->slots[i].next)
+		if (x->slots[i].off == off)
+			return &x->slots[i];
+	if (!create)
+		return NULL;
+	VEC_RESERVE(x->slots, x->cap_slots, x->n_slots + 1);
+	struct fp_slot *s = &x->slots[x->n_slots];
+	memset(s, 0, sizeof(*s));
+	s->base = base;
+	s->off = off;
+	s->next = first ? first - 1 : SIZE_MAX;
+	map_put(&x->by_base, base, (void *)(uintptr_t)(++x->n_slots));
+	return s;
+}
+
+static void slot_add(struct indirect *x, const void *base, int64_t off, LLVMValueRef v)
+{
+	struct fp_slot *s = slot_at(x, base, off, true);
+	VEC_RESERVE(s->values, s->cap, s->n + 1);
+	s->values[s->n++] = v;
+}
+
+/* The pointers in a global's initializer, at their offsets into the global and into each struct
+ * type that holds them. */
+static void scan_initializer(struct indirect *x, LLVMValueRef g, LLVMValueRef c, LLVMTypeRef ty,
+			     int64_t off, int depth)
+{
+	if (depth > 8)
+		return;
+	if (LLVMIsAFunction(c) || LLVMIsAGlobalVariable(c)) {
+		slot_add(x, g, off, c);
+		return;
+	}
+	if (LLVMIsAConstantStruct(c) && LLVMGetTypeKind(ty) == LLVMStructTypeKind) {
+		unsigned n = LLVMCountStructElementTypes(ty);
+		for (unsigned i = 0; i < n && i < (unsigned)LLVMGetNumOperands(c); i++) {
+			LLVMValueRef e = LLVMGetOperand(c, i);
+			int64_t eo = (int64_t)LLVMOffsetOfElement(x->layout, ty, i);
+			if (LLVMIsAFunction(e) || LLVMIsAGlobalVariable(e))
+				slot_add(x, ty, eo, e);
+			scan_initializer(x, g, e, LLVMStructGetTypeAtIndex(ty, i), off + eo,
+					 depth + 1);
+		}
+	} else if (LLVMIsAConstantArray(c) && LLVMGetTypeKind(ty) == LLVMArrayTypeKind) {
+		LLVMTypeRef et = LLVMGetElementType(ty);
+		int64_t size = (int64_t)LLVMABISizeOfType(x->layout, et);
+		for (unsigned i = 0; i < (unsigned)LLVMGetNumOperands(c); i++)
+			scan_initializer(x, g, LLVMGetOperand(c, i), et, off + i * size, depth + 1);
+	}
+}
+
+/* Where a store or load address points: (global, offset) when it is a global plus constant
+ * offsets, and (struct type, offset in it) when its last step is a struct field GEP. */
+struct place {
+	LLVMValueRef base; /* after constant GEPs and casts */
+	int64_t off;
+	LLVMTypeRef type; /* NULL when no struct field GEP */
+	int64_t type_off;
+};
+
+static bool const_offset(struct indirect *x, LLVMValueRef gep, int64_t *off, LLVMTypeRef *field_of,
+			 int64_t *field_off)
+{
+	LLVMTypeRef ty = LLVMGetGEPSourceElementType(gep);
+	unsigned n = LLVMGetNumOperands(gep);
+	int64_t total = 0;
+	*field_of = NULL;
+	for (unsigned i = 1; i < n; i++) {
+		LLVMValueRef idx = LLVMGetOperand(gep, i);
+		if (!LLVMIsAConstantInt(idx))
+			return false;
+		int64_t k = LLVMConstIntGetSExtValue(idx);
+		if (i == 1) {
+			total += k * (int64_t)LLVMABISizeOfType(x->layout, ty);
+			continue;
+		}
+		if (LLVMGetTypeKind(ty) == LLVMStructTypeKind) {
+			int64_t eo = (int64_t)LLVMOffsetOfElement(x->layout, ty, (unsigned)k);
+			*field_of = ty;
+			*field_off = eo;
+			total += eo;
+			ty = LLVMStructGetTypeAtIndex(ty, (unsigned)k);
+		} else if (LLVMGetTypeKind(ty) == LLVMArrayTypeKind) {
+			ty = LLVMGetElementType(ty);
+			total += k * (int64_t)LLVMABISizeOfType(x->layout, ty);
+			*field_of = NULL;
+		} else {
+			return false;
+		}
+	}
+	*off = total;
+	return true;
+}
+
+static struct place place_of(struct indirect *x, LLVMValueRef addr)
+{
+	struct place pl = {addr, 0, NULL, 0};
+	bool first = true;
+	for (int i = 0; i < 16; i++) {
+		LLVMValueRef v = pl.base;
+		if (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v)) {
+			pl.base = LLVMGetOperand(v, 0);
+			continue;
+		}
+		bool gep = LLVMIsAGetElementPtrInst(v) ||
+			   (LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMGetElementPtr);
+		int64_t off, foff = 0;
+		LLVMTypeRef field_of;
+		if (!gep || !const_offset(x, v, &off, &field_of, &foff))
+			break;
+		if (first && field_of) {
+			pl.type = field_of;
+			pl.type_off = foff;
+		}
+		first = false;
+		pl.off += off;
+		pl.base = LLVMGetOperand(v, 0);
+	}
+	return pl;
+}
+
+static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth);
+
+static LLVMValueRef resolve_slot(struct indirect *x, struct fp_slot *s, int depth)
+{
+	if (s->state == 2)
+		return s->target;
+	if (s->state == 1) {
+		x->cycle = true;
+		return NULL;
+	}
+	s->state = 1;
+	bool outer = x->cycle;
+	x->cycle = false;
+	LLVMValueRef target = NULL;
+	bool ok = s->n > 0;
+	for (size_t i = 0; ok && i < s->n; i++) {
+		LLVMValueRef t = resolve(x, s->values[i], depth + 1);
+		ok = t && (!target || t == target);
+		target = t;
+	}
+	target = ok ? target : NULL;
+	/* Nothing found because of a value still being resolved: ask again another time. */
+	s->state = !target && x->cycle ? 0 : 2;
+	s->target = target;
+	x->cycle = outer || x->cycle;
+	return target;
+}
+
+/* The slot a load from `addr` reads: a global's, or a struct field's when the object is not a
+ * known global. */
+static struct fp_slot *slot_of_addr(struct indirect *x, LLVMValueRef addr, int depth)
+{
+	struct place pl = place_of(x, addr);
+	LLVMValueRef g = LLVMIsAGlobalVariable(pl.base) ? pl.base : resolve(x, pl.base, depth + 1);
+	if (g && LLVMIsAGlobalVariable(g))
+		return slot_at(x, g, pl.off, false);
+	return pl.type ? slot_at(x, pl.type, pl.type_off, false) : NULL;
+}
+
+/* The one function (or global) a parameter is: every direct call passes it, and the function's
+ * address is used for nothing else. */
+static LLVMValueRef resolve_param(struct indirect *x, LLVMValueRef arg, int depth)
+{
+	LLVMValueRef body = LLVMGetParamParent(arg);
+	struct ir_fn *f = map_get(&x->p->by_value, body);
+	if (!f)
+		return NULL;
+	unsigned i = 0, n = LLVMCountParams(body);
+	while (i < n && LLVMGetParam(body, i) != arg)
+		i++;
+	LLVMValueRef target = NULL;
+	for (LLVMUseRef u = LLVMGetFirstUse(f->fn); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef call = LLVMGetUser(u);
+		if (!ir_is_call(call) || LLVMGetCalledValue(call) != f->fn ||
+		    LLVMGetNumArgOperands(call) <= i)
+			return NULL;
+		/* Calls in a function analysed through its canonical copy are counted there. */
+		LLVMValueRef in = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+		struct ir_fn *caller = map_get(&x->p->by_value, in);
+		if (!caller || caller->body != in)
+			continue;
+		LLVMValueRef t = resolve(x, LLVMGetOperand(call, i), depth + 1);
+		if (!t || (target && t != target))
+			return NULL;
+		target = t;
+	}
+	return target;
+}
+
+static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
+{
+	while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+		v = LLVMGetOperand(v, 0);
+	if (LLVMIsAFunction(v) || LLVMIsAGlobalVariable(v))
+		return v;
+	if (!LLVMIsALoadInst(v) && !LLVMIsAArgument(v))
+		return NULL;
+	static char in_progress;
+	LLVMValueRef known = map_get(&x->memo, v);
+	if (known == (LLVMValueRef)&in_progress) {
+		x->cycle = true;
+		return NULL;
+	}
+	if (known)
+		return known == v ? NULL : known; /* v itself: known to be unknown */
+	if (depth > 6 || ++x->steps > STEP_BUDGET) {
+		x->p->indirect_cut = x->p->indirect_cut || x->steps > STEP_BUDGET;
+		x->cycle = true; /* not final: another question may get further */
+		return NULL;
+	}
+	map_put(&x->memo, v, &in_progress);
+	bool outer = x->cycle;
+	x->cycle = false;
+	LLVMValueRef t = NULL;
+	if (LLVMIsAArgument(v)) {
+		t = resolve_param(x, v, depth);
+	} else {
+		struct fp_slot *s = slot_of_addr(x, LLVMGetOperand(v, 0), depth);
+		t = s ? resolve_slot(x, s, depth) : NULL;
+	}
+	/* A result that depended on a value still being resolved may be partial: not kept. */
+	map_put(&x->memo, v, x->cycle && !t ? NULL : t ? t : v);
+	x->cycle = outer || x->cycle;
+	return t;
+}
+
+void ir_resolve_indirect(struct ir_program *p)
+{
+	struct indirect x = {.p = p};
+	x.layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(p->module));
+	if (!x.layout)
+		return;
+	map_init(&x.by_base, false);
+	map_init(&x.memo, false);
+	for (LLVMValueRef g = LLVMGetFirstGlobal(p->module); g; g = LLVMGetNextGlobal(g)) {
+		LLVMValueRef init = LLVMIsDeclaration(g) ? NULL : LLVMGetInitializer(g);
+		if (init)
+			scan_initializer(&x, g, init, LLVMGlobalGetValueType(g), 0, 0);
+	}
+	/* Every pointer stored into a global or a struct field, in the bodies analysed. */
+	for (size_t i = 0; i < p->n_fns; i++) {
+		struct ir_fn *f = p->fns[i];
+		if (LLVMIsDeclaration(f->fn))
+			continue;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+		     bb = LLVMGetNextBasicBlock(bb))
+			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+			     in = LLVMGetNextInstruction(in)) {
+				LLVMValueRef v =
+				    LLVMIsAStoreInst(in) ? LLVMGetOperand(in, 0) : NULL;
+				if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
+					continue;
+				struct place pl = place_of(&x, LLVMGetOperand(in, 1));
+				if (LLVMIsAGlobalVariable(pl.base))
+					slot_add(&x, pl.base, pl.off, v);
+				if (pl.type)
+					slot_add(&x, pl.type, pl.type_off, v);
+			}
+	}
+	/* Stores through a pointer the analysis cannot place may hit any slot of a global whose
+	 * address it loads from: those slots stay as the stores it sees say. */
+	for (size_t i = 0; i < p->n_fns; i++) {
+		struct ir_fn *f = p->fns[i];
+		if (LLVMIsDeclaration(f->fn))
+			continue;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+		     bb = LLVMGetNextBasicBlock(bb))
+			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+			     in = LLVMGetNextInstruction(in)) {
+				if (!ir_is_call(in) || ir_called_function(in) ||
+				    ir_is_inline_asm_call(in))
+					continue;
+				LLVMValueRef t = resolve(&x, LLVMGetCalledValue(in), 0);
+				if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
+				    LLVMCountParams(t) == LLVMGetNumArgOperands(in))
+					map_put(&p->indirect, in, t);
+			}
+	}
+	for (size_t i = 0; i < x.n_slots; i++)
+		free(x.slots[i].values);
+	free(x.slots);
+	map_release(&x.by_base);
+	map_release(&x.memo);
+	LLVMDisposeTargetData(x.layout);
+}
+
+LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	return callee ? callee : map_get(&p->indirect, call);
+}
