@@ -741,6 +741,114 @@ static LLVMValueRef null_return(struct summaries *s, struct ir_fn *f)
 	return NULL;
 }
 
+bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigned arg)
+{
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	if (!callee)
+		return true;
+	if (LLVMGetIntrinsicID(callee)) {
+		size_t n;
+		const char *name = LLVMGetValueName2(callee, &n);
+		return arg == 0 && (strncmp(name, "llvm.memcpy", 11) == 0 ||
+				    strncmp(name, "llvm.memmove", 12) == 0);
+	}
+	static const char *const readonly_attrs[] = {"readonly", "readnone"};
+	for (size_t i = 0; i < 2; i++)
+		if (ir_attr(callee, arg + 1, readonly_attrs[i]) ||
+		    ir_attr(call, arg + 1, readonly_attrs[i]))
+			return false;
+	struct alloc_fact af;
+	if (summary_alloc_classify(callee, &af))
+		return false; /* an out-parameter gets fresh memory: an ALLOC event names it */
+	const struct summary *gs = summary_of_callee(s, call);
+	if (!gs || arg >= 64 || summary_fact(gs, EV_CAPTURE, (int)arg))
+		return true;
+	return (gs->ptr_clobbers >> arg) & 1;
+}
+
+static void clobber(struct summary *sum, int param)
+{
+	if (param < 64)
+		sum->ptr_clobbers |= (uint64_t)1 << param;
+}
+
+/* What storing pointer `v` at `off` into what parameter `into` points to tells its callers. */
+static void store_into(struct summaries *s, struct ir_fn *f, int into, int64_t off, LLVMValueRef v)
+{
+	struct summary *sum = f->summary;
+	if (LLVMIsAConstant(v) || nothing_owned(s, f, v) || fresh(s, f, v, 0))
+		return; /* names nothing, or fresh memory: an out-parameter ALLOC fact */
+	struct vkey k = key_of(s, f, v, false);
+	int from = k.deref ? -1 : param_index(f, k.base);
+	if (from < 0) {
+		clobber(sum, into);
+		return;
+	}
+	for (size_t i = 0; i < sum->n_stored; i++)
+		if (sum->stored[i].from == from && sum->stored[i].into == into &&
+		    sum->stored[i].off == off)
+			return;
+	VEC_RESERVE(sum->stored, sum->cap_stored, sum->n_stored + 1);
+	sum->stored[sum->n_stored++] = (struct stored_param){from, into, off};
+}
+
+/* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. At an
+ * offset the analysis cannot tell, the parameter may get any pointer anywhere: clobbered. */
+static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off)
+{
+	LLVMValueRef base = summary_base_offset(s, addr, off);
+	int param = base ? param_index(f, base) : -1;
+	if (param < 0) {
+		struct vkey k = key_of(s, f, addr, true);
+		if (!k.deref && param_index(f, k.base) >= 0)
+			clobber(f->summary, param_index(f, k.base));
+	}
+	return param;
+}
+
+/* The pointers stored into what parameters point to, by the function and by its callees. */
+static void stored_facts(struct summaries *s, struct ir_fn *f)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t off;
+			int into;
+			if (LLVMIsAStoreInst(in)) {
+				LLVMValueRef v = LLVMGetOperand(in, 0);
+				into = is_ptr(v) ? param_at(s, f, LLVMGetOperand(in, 1), &off) : -1;
+				if (into >= 0)
+					store_into(s, f, into, off, v);
+				continue;
+			}
+			if ((LLVMIsAAtomicRMWInst(in) || LLVMIsAAtomicCmpXchgInst(in)) &&
+			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
+				clobber(f->summary, into);
+				continue;
+			}
+			if (!ir_is_call(in))
+				continue;
+			const struct summary *gs = summary_of_callee(s, in);
+			for (unsigned i = 0, n = LLVMGetNumArgOperands(in); i < n; i++) {
+				LLVMValueRef arg = LLVMGetOperand(in, i);
+				if (!is_ptr(arg) || (into = param_at(s, f, arg, &off)) < 0)
+					continue;
+				if (summary_call_clobbers(s, in, i)) {
+					clobber(f->summary, into);
+					continue;
+				}
+				for (size_t k = 0; gs && k < gs->n_stored; k++)
+					if (gs->stored[k].into == (int)i &&
+					    (unsigned)gs->stored[k].from < n)
+						store_into(s, f, into, off + gs->stored[k].off,
+							   LLVMGetOperand(
+							       in, (unsigned)gs->stored[k].from));
+			}
+		}
+	}
+}
+
 /* Fresh memory stored into what a parameter points to: an out-parameter (a Vec built in its
  * caller's slot, `T **out`). */
 static void out_param_facts(struct summaries *s, struct ir_fn *f)
@@ -822,6 +930,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	return_facts(s, f);
+	stored_facts(s, f);
 	sum->null_test = null_test_param(f);
 	sum->null_return = null_return(s, f);
 }
@@ -834,6 +943,8 @@ void summary_assume(struct ir_fn *f)
 	sum->n_facts = 0;
 	sum->null_test = -1;
 	sum->null_return = NULL;
+	sum->n_stored = 0;
+	sum->ptr_clobbers = ~(uint64_t)0;
 	sum->may_unwind = sum->must_unwind = false;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
 	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL, NULL, NULL};
@@ -879,6 +990,8 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	summary_index_release(sum);
 	sum->n_events = 0;
 	sum->n_facts = 0;
+	sum->n_stored = 0;
+	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);
 	sum->slot_lists = NULL;
 	sum->n_slot_lists = sum->cap_slot_lists = 0;

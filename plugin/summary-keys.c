@@ -119,31 +119,6 @@ static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
 	l->n++;
 }
 
-/* Whether a call may write into the memory its argument `arg` points to: only a summary or a
- * readonly/readnone attribute says it does not. */
-static bool call_may_write(struct summaries *s, LLVMValueRef call, unsigned arg)
-{
-	LLVMValueRef callee = ir_program_callee(s->program, call);
-	if (!callee)
-		return true;
-	if (LLVMGetIntrinsicID(callee)) {
-		size_t n;
-		const char *name = LLVMGetValueName2(callee, &n);
-		return strncmp(name, "llvm.lifetime.", 14) != 0;
-	}
-	static const char *const readonly_attrs[] = {"readonly", "readnone"};
-	for (size_t i = 0; i < 2; i++)
-		if (ir_attr(callee, arg + 1, readonly_attrs[i]) ||
-		    ir_attr(call, arg + 1, readonly_attrs[i]))
-			return false;
-	struct ir_fn *g = map_get(&s->program->by_value, callee);
-	const struct summary *sum = g ? summary_of(g) : NULL;
-	if (!sum)
-		return true;
-	const struct fact *use = summary_fact(sum, EV_USE, (int)arg);
-	return (use && use->write) || summary_fact(sum, EV_CAPTURE, (int)arg);
-}
-
 /* Records a memcpy of constant length into a local slot; true when `call` is one (its source is
  * only read). A second copy into the same slot leaves it unknown. */
 static bool slot_copy(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
@@ -171,6 +146,45 @@ static bool slot_copy(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 	return true;
 }
 
+/* What a call stores into the local slots it is given: the pointers its summary names (its
+ * parameters, stored into the slot), fresh memory (left to the ALLOC event), or anything. */
+static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
+{
+	const struct summary *gs = summary_of_callee(s, call);
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	struct alloc_fact af;
+	bool alloc = callee && summary_alloc_classify(callee, &af);
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
+		int64_t off;
+		LLVMValueRef arg = LLVMGetOperand(call, i);
+		LLVMValueRef base = strip(s, arg, &off, true, false);
+		if (!is_local_alloca(f, base)) {
+			/* At a variable index: which bytes it writes is unknown. */
+			base = strip(s, arg, &off, true, true);
+			if (is_local_alloca(f, base) && summary_call_clobbers(s, call, i))
+				slots_of(f, base, true)->clobbered = true;
+			continue;
+		}
+		if (alloc) {
+			if (af.out_param && af.ptr_arg == (int)i)
+				slot_store(slots_of(f, base, true), off, NULL);
+			continue;
+		}
+		if (summary_call_clobbers(s, call, i)) {
+			slots_of(f, base, true)->clobbered = true;
+			continue;
+		}
+		for (size_t k = 0; gs && k < gs->n_stored; k++)
+			if (gs->stored[k].into == (int)i && (unsigned)gs->stored[k].from < n)
+				slot_store(slots_of(f, base, true), off + gs->stored[k].off,
+					   LLVMGetOperand(call, (unsigned)gs->stored[k].from));
+		for (size_t k = 0; gs && k < gs->n_facts; k++)
+			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
+			    gs->facts[k].deref)
+				slot_store(slots_of(f, base, true), off + gs->facts[k].off, NULL);
+	}
+}
+
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 {
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
@@ -189,16 +203,8 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind
 					       ? v
 					       : NULL);
-			} else if (ir_is_call(inst)) {
-				unsigned n = LLVMGetNumArgOperands(inst);
-				if (slot_copy(s, f, inst))
-					continue;
-				for (unsigned i = 0; i < n; i++) {
-					LLVMValueRef base =
-					    strip(s, LLVMGetOperand(inst, i), &off, true, true);
-					if (is_local_alloca(f, base) && call_may_write(s, inst, i))
-						slots_of(f, base, true)->clobbered = true;
-				}
+			} else if (ir_is_call(inst) && !slot_copy(s, f, inst)) {
+				call_slots(s, f, inst);
 			}
 		}
 	}

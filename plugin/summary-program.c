@@ -337,6 +337,7 @@ void summaries_release(struct summaries *s)
 		free(sum->memo_v);
 		free(sum->events);
 		free(sum->facts);
+		free(sum->stored);
 		free(sum);
 		p->fns[i]->summary = NULL;
 	}

@@ -114,12 +114,25 @@ struct fact {
 	struct guard write_guard; /* USE: the shown write happens only under this condition */
 };
 
+/* A parameter's pointer that a function stores `off` bytes into what another parameter points
+ * to: a Vec built from raw parts in its caller's sret slot. */
+struct stored_param {
+	int from, into;
+	int64_t off;
+};
+
 struct summary {
 	struct event *events; /* of the function itself, for the checks */
 	size_t n_events, cap_events;
 	struct fact *facts;
 	size_t n_facts, cap_facts;
 	int null_test; /* the function returns (param == null) for this param, or -1 */
+	/* The pointers it stores into its parameters' pointees: parameters (stored), fresh memory
+	 * (ALLOC facts), constants; bit i of ptr_clobbers: into parameter i's pointee it may
+	 * also store a pointer it does not name (parameters past 63: always). */
+	struct stored_param *stored;
+	size_t n_stored, cap_stored;
+	uint64_t ptr_clobbers;
 	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects
 	 * and callees that may return null) from here. Allocations say so in their ALLOC fact. */
 	LLVMValueRef null_return;
@@ -214,6 +227,9 @@ const char *summary_intern(struct summaries *s, const char *family);
 /* The unwinding part of the summary (summary-unwind.c), after the events. */
 void summary_unwind(struct summaries *s, struct ir_fn *f);
 
+/* Whether a call may store into what its argument `arg` points to a pointer its callee's summary
+ * does not name. */
+bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigned arg);
 /* Values stored into local alloca `a` (for captures of the whole slot). */
 size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max);
 void summary_slots_release(struct summary *sum);
