@@ -222,11 +222,21 @@ static bool reach_visit(void *data, LLVMValueRef inst)
 }
 
 void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *from,
+		      bool past_releases,
 		      bool (*visit)(void *data, const struct event *from, size_t i), void *data)
 {
 	LLVMValueRef *blockers;
 	size_t n = key_redefinitions(f, &from->key, from->at, NULL, &blockers);
-	struct reach_walk w = {summary_of(f), from, visit, data};
+	const struct summary *sum = summary_of(f);
+	for (size_t i = summary_first_on(sum, from->key.base, EV_RELEASE);
+	     !past_releases && i != SIZE_MAX; i = summary_next_on(sum, i)) {
+		const struct event *r = &sum->events[i];
+		if (r->must && r->at != from->at && vkey_equal(&r->key, &from->key)) {
+			blockers = xrealloc(blockers, (n + 1) * sizeof(*blockers));
+			blockers[n++] = r->at;
+		}
+	}
+	struct reach_walk w = {sum, from, visit, data};
 	struct cfg_query q = {.from = from->at,
 			      .blockers = blockers,
 			      .n_blockers = n,

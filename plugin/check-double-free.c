@@ -31,7 +31,7 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 		const struct event *first = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */
 		if (first->kind == EV_RELEASE && first->must)
-			key_reach_events(c->s, f, first, second_release, &w);
+			key_reach_events(c->s, f, first, true, second_release, &w);
 	}
 	for (size_t j = 0; j < sum->n_events; j++) {
 		const struct event *second = &sum->events[j];

@@ -2,23 +2,27 @@
  * or the use across an FFI edge (the CString temporary included). Reported at the use. */
 #include "checks.h"
 
-/* What one walk from a release finds: another release of the key (double-free's finding, not
- * this one), or the first use (in event order) across an edge. */
+/* What one walk from a release finds, up to the next release of the key: the first use (in
+ * event order) across an edge. A use by a release itself is double-free's finding. */
 struct after {
 	const struct summary *sum;
-	bool again;
 	size_t use;
 };
+
+static bool released_at(const struct summary *sum, const struct event *use)
+{
+	for (size_t i = summary_first_at(sum, use->at); i != SIZE_MAX; i = summary_next_at(sum, i))
+		if (sum->events[i].kind == EV_RELEASE && vkey_equal(&sum->events[i].key, &use->key))
+			return true;
+	return false;
+}
 
 static bool after_release(void *data, const struct event *rel, size_t i)
 {
 	struct after *w = data;
 	const struct event *e = &w->sum->events[i];
-	if (e->kind == EV_RELEASE) {
-		w->again = true;
-		return true;
-	}
-	if (e->kind == EV_USE && i < w->use && sites_cross(&rel->site, &e->site))
+	if (e->kind == EV_USE && !e->passed_only && i < w->use &&
+	    sites_cross(&rel->site, &e->site) && !released_at(w->sum, e))
 		w->use = i;
 	return false;
 }
@@ -31,9 +35,9 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 		/* A release that hangs on a reference count is no proof. */
 		if (rel->kind != EV_RELEASE || !rel->must)
 			continue;
-		struct after w = {sum, false, SIZE_MAX};
-		key_reach_events(c->s, f, rel, after_release, &w);
-		if (w.again || w.use == SIZE_MAX)
+		struct after w = {sum, SIZE_MAX};
+		key_reach_events(c->s, f, rel, false, after_release, &w);
+		if (w.use == SIZE_MAX)
 			continue;
 		const struct event *use = &sum->events[w.use];
 		bool always = cfg_release_dominates(c->s, f, rel, use->at);

@@ -86,8 +86,11 @@ size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef e
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
 		 LLVMValueRef to);
 /* Calls `visit` on every event (by index) on `from`'s key reached from `from` while the key still
- * names the same object, at other instructions; one walk, which stops when `visit` says so. */
+ * names the same object, at other instructions; one walk, which stops when `visit` says so.
+ * With `past_releases` false it does not go past another release of the key that always
+ * happens (the events at that release are still visited). */
 void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *from,
+		      bool past_releases,
 		      bool (*visit)(void *data, const struct event *from, size_t i), void *data);
 /* Does every path from the entry to `to` pass the release `through` (paths on which that
  * release is a no-op, its pointer null or its size zero, aside)? */

@@ -272,6 +272,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		e->write = use ? use->write : !gs;
 		e->assumed = use ? use->write && !use->written : !gs;
 		e->write_must = use && use->write_must;
+		e->passed_only = gs && !use;
 		if (use && use->written) {
 			/* The callee writes only under a condition on one of its parameters: what
 			 * this call passes for it may settle it, or make it this function's. */
@@ -886,7 +887,8 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		int param = param_index(f, e->key.base);
 		/* Fresh memory is a parameter's fact only when stored through it (an
 		 * out-parameter). */
-		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref))
+		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref) ||
+		    (e->kind == EV_USE && e->passed_only))
 			continue;
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		if (!ft) {

@@ -88,6 +88,7 @@ struct event {
 	bool write;         /* USE: writes through the key */
 	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
 	bool write_must;    /* USE: the shown write happens whenever `at` returns normally */
+	bool passed_only;   /* USE: handed to a callee that neither reads nor writes through it */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
