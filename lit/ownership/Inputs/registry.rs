@@ -1,0 +1,66 @@
+// A Rust library with a C API (registry.h): what it hands out is Rust's to release.
+use std::ffi::{CStr, CString};
+use std::os::raw::{c_char, c_int};
+
+#[repr(C)]
+pub struct Item {
+    pub id: u32,
+    pub weight: u32,
+}
+
+#[no_mangle]
+pub extern "C" fn reg_item_new(id: u32) -> *mut Item {
+    Box::into_raw(Box::new(Item { id, weight: 1 }))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_item_free(p: *mut Item) {
+    if !p.is_null() {
+        drop(Box::from_raw(p));
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn reg_item_leak(id: u32) -> *mut Item {
+    Box::leak(Box::new(Item { id, weight: 2 }))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_item_make(out: *mut *mut Item) -> c_int {
+    *out = Box::into_raw(Box::new(Item { id: 3, weight: 3 }));
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_take_name(s: *mut c_char) -> usize {
+    let owned = CString::from_raw(s);
+    owned.as_bytes().len()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_read_name(s: *const c_char) -> usize {
+    CStr::from_ptr(s).to_bytes().len()
+}
+
+#[no_mangle]
+pub extern "C" fn reg_weight(it: &Item) -> u32 {
+    it.weight
+}
+
+#[no_mangle]
+pub extern "C" fn reg_label(id: u32) -> *mut u8 {
+    let mut s = format!("item-{id}\0");
+    let p = s.as_mut_ptr();
+    std::mem::forget(s);
+    p
+}
+
+#[no_mangle]
+pub extern "C" fn reg_ids(n: usize) -> *mut u32 {
+    vec![7u32; n].leak().as_mut_ptr()
+}
+
+#[no_mangle]
+pub extern "C" fn reg_boxed_ids(n: usize) -> *mut u32 {
+    Box::into_raw(vec![9u32; n].into_boxed_slice()) as *mut u32
+}
