@@ -615,6 +615,55 @@ static void own_stack_return(struct summaries *s, struct ir_fn *f)
 	}
 }
 
+static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
+
+/* Whether an instruction stores a pointer `off` bytes into what parameter `param` points to. */
+static bool stores_at(struct summaries *s, struct ir_fn *f, LLVMValueRef in, int param, int64_t off)
+{
+	int64_t o;
+	if (LLVMIsAStoreInst(in))
+		return is_ptr(LLVMGetOperand(in, 0)) &&
+		       param_at(s, f, LLVMGetOperand(in, 1), &o) == param && o == off;
+	if (!ir_is_call(in))
+		return false;
+	const struct summary *gs = summary_of_callee(s, in);
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(in); i < n; i++) {
+		LLVMValueRef arg = LLVMGetOperand(in, i);
+		if (is_ptr(arg) && param_at(s, f, arg, &o) == param &&
+		    (summary_call_clobbers(s, in, i) ||
+		     (gs && summary_replaces(gs, (int)i, off - o))))
+			return true;
+	}
+	return false;
+}
+
+/* Whether what `field` returns, read from what parameter `param` points to at `off`, is replaced
+ * there after it is read (unique_ptr::release(), Option::take): the caller's slot then holds
+ * something else, and the result is not named by it. */
+static bool replaced_after_read(struct summaries *s, struct ir_fn *f, int field, int param,
+				int64_t off)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		LLVMValueRef v = t && LLVMIsAReturnInst(t) ? field_value(t, field) : NULL;
+		if (!v)
+			continue;
+		for (LLVMBasicBlockRef b2 = LLVMGetFirstBasicBlock(f->body); b2;
+		     b2 = LLVMGetNextBasicBlock(b2))
+			for (LLVMValueRef in = LLVMGetFirstInstruction(b2); in;
+			     in = LLVMGetNextInstruction(in)) {
+				if (!stores_at(s, f, in, param, off))
+					continue;
+				struct cfg_query q = {.from = LLVMIsAInstruction(v) ? v : NULL,
+						      .to = in};
+				if (cfg_path_exists(s, f, &q))
+					return true;
+			}
+	}
+	return false;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or fresh memory of
  * one family on every path that returns something owned. */
 static void return_facts(struct summaries *s, struct ir_fn *f)
@@ -659,7 +708,8 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		int param = alias.base ? param_index(f, alias.base) : -1;
 		if (param >= 0 && !may_null) {
 			struct event e = {.kind = EV_RETURN, .key = alias, .field = field};
-			new_fact(sum, &e, param);
+			new_fact(sum, &e, param)->replaced =
+			    alias.deref && replaced_after_read(s, f, field, param, alias.off);
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
 			ft->field = field;
@@ -742,6 +792,28 @@ static LLVMValueRef null_return(struct summaries *s, struct ir_fn *f)
 	return NULL;
 }
 
+/* Stored pointers a summary names; past this many, the parameter is clobbered. */
+#define MAX_STORED 256
+
+bool summary_replaces(const struct summary *sum, int param, int64_t off)
+{
+	if (param >= 64 || (sum->ptr_clobbers >> param) & 1)
+		return true;
+	for (size_t i = 0; i < sum->n_stored; i++)
+		if (sum->stored[i].into == param && sum->stored[i].off == off)
+			return true;
+	return false;
+}
+
+LLVMValueRef summary_stored_value(const struct stored_param *st, LLVMValueRef call)
+{
+	if (st->from < 0)
+		return st->value;
+	return (unsigned)st->from < LLVMGetNumArgOperands(call)
+		   ? LLVMGetOperand(call, (unsigned)st->from)
+		   : NULL;
+}
+
 bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigned arg)
 {
 	LLVMValueRef callee = ir_program_callee(s->program, call);
@@ -774,23 +846,32 @@ static void clobber(struct summary *sum, int param)
 }
 
 /* What storing pointer `v` at `off` into what parameter `into` points to tells its callers. */
-static void store_into(struct summaries *s, struct ir_fn *f, int into, int64_t off, LLVMValueRef v)
+static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, int into, int64_t off,
+		       LLVMValueRef v)
 {
 	struct summary *sum = f->summary;
-	if (LLVMIsAConstant(v) || nothing_owned(s, f, v) || fresh(s, f, v, 0))
-		return; /* names nothing, or fresh memory: an out-parameter ALLOC fact */
+	const struct event *alloc = fresh(s, f, v, 0);
+	if (alloc) {
+		/* Fresh memory stored into what a parameter points to: an out-parameter (`T **out`,
+		 * a Vec built in its caller's sret slot, a unique_ptr made by make_unique). */
+		struct event e = *alloc;
+		e.key = (struct vkey){LLVMGetParam(f->body, (unsigned)into), off, true};
+		if (!find_fact(sum, EV_ALLOC, into, &e.key, -1))
+			new_fact(sum, &e, into)->must = false;
+		return;
+	}
 	struct vkey k = key_of(s, f, v, false);
 	int from = k.deref ? -1 : param_index(f, k.base);
-	if (from < 0) {
+	bool constant = LLVMIsAConstant(k.base) && !k.deref;
+	/* Past a bound (a constructor filling hundreds of fields through setters), the
+	 * parameter's pointee just gets pointers the summary does not name. */
+	if ((from < 0 && !constant) || sum->n_stored >= MAX_STORED) {
 		clobber(sum, into);
 		return;
 	}
-	for (size_t i = 0; i < sum->n_stored; i++)
-		if (sum->stored[i].from == from && sum->stored[i].into == into &&
-		    sum->stored[i].off == off)
-			return;
 	VEC_RESERVE(sum->stored, sum->cap_stored, sum->n_stored + 1);
-	sum->stored[sum->n_stored++] = (struct stored_param){from, into, off};
+	sum->stored[sum->n_stored++] =
+	    (struct stored_param){from, into, off, from < 0 ? k.base : NULL, at};
 }
 
 /* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. At an
@@ -799,12 +880,52 @@ static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int
 {
 	LLVMValueRef base = summary_base_offset(s, addr, off);
 	int param = base ? param_index(f, base) : -1;
+	if (param < 0 && base) {
+		/* The parameter itself, as a callee returns it (unique_ptr's _M_ptr() at -O0). */
+		struct vkey k = key_of(s, f, base, false);
+		param = k.deref ? -1 : param_index(f, k.base);
+	}
 	if (param < 0) {
 		struct vkey k = key_of(s, f, addr, true);
 		if (!k.deref && param_index(f, k.base) >= 0)
 			clobber(f->summary, param_index(f, k.base));
 	}
 	return param;
+}
+
+static bool same_place(const struct stored_param *a, const struct stored_param *b)
+{
+	return a->into == b->into && a->off == b->off;
+}
+
+/* Keeps, per place, the stores that may be the last one (a unique_ptr's constructor stores null,
+ * then the pointer), each stored value once. */
+static void drop_overwritten(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	size_t n = sum->n_stored, kept = 0;
+	bool *gone = xcalloc(n ? n : 1, sizeof(*gone));
+	LLVMValueRef *later = xmalloc((n ? n : 1) * sizeof(*later));
+	for (size_t i = 0; i < n && summary_charge(f, n); i++) {
+		size_t n_later = 0;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && same_place(&sum->stored[i], &sum->stored[j]) &&
+			    sum->stored[j].at != sum->stored[i].at)
+				later[n_later++] = sum->stored[j].at;
+		struct cfg_query q = {
+		    .from = sum->stored[i].at, .blockers = later, .n_blockers = n_later};
+		gone[i] = n_later && !cfg_path_exists(s, f, &q);
+		for (size_t j = 0; j < i && !gone[i]; j++)
+			gone[i] = !gone[j] && same_place(&sum->stored[i], &sum->stored[j]) &&
+				  sum->stored[i].from == sum->stored[j].from &&
+				  sum->stored[i].value == sum->stored[j].value;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!gone[i])
+			sum->stored[kept++] = sum->stored[i];
+	sum->n_stored = kept;
+	free(gone);
+	free(later);
 }
 
 /* The pointers stored into what parameters point to, by the function and by its callees. */
@@ -820,7 +941,7 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 				LLVMValueRef v = LLVMGetOperand(in, 0);
 				into = is_ptr(v) ? param_at(s, f, LLVMGetOperand(in, 1), &off) : -1;
 				if (into >= 0)
-					store_into(s, f, into, off, v);
+					store_into(s, f, in, into, off, v);
 				continue;
 			}
 			if ((LLVMIsAAtomicRMWInst(in) || LLVMIsAAtomicCmpXchgInst(in)) &&
@@ -839,44 +960,18 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 					clobber(f->summary, into);
 					continue;
 				}
-				for (size_t k = 0; gs && k < gs->n_stored; k++)
-					if (gs->stored[k].into == (int)i &&
-					    (unsigned)gs->stored[k].from < n)
-						store_into(s, f, into, off + gs->stored[k].off,
-							   LLVMGetOperand(
-							       in, (unsigned)gs->stored[k].from));
+				/* A recursive call reads the entries being added: the ones
+				 * there were before. */
+				for (size_t k = 0, n_st = gs ? gs->n_stored : 0; k < n_st; k++) {
+					struct stored_param st = gs->stored[k];
+					LLVMValueRef v = summary_stored_value(&st, in);
+					if (st.into == (int)i && v)
+						store_into(s, f, in, into, off + st.off, v);
+				}
 			}
 		}
 	}
-}
-
-/* Fresh memory stored into what a parameter points to: an out-parameter (a Vec built in its
- * caller's slot, `T **out`). */
-static void out_param_facts(struct summaries *s, struct ir_fn *f)
-{
-	struct summary *sum = f->summary;
-	size_t n = sum->n_events;
-	for (size_t i = 0; i < n; i++) {
-		const struct event *c = &sum->events[i];
-		if (c->kind != EV_CAPTURE || !LLVMIsAStoreInst(c->at))
-			continue;
-		const struct event *alloc = NULL;
-		for (size_t j = summary_first_on(sum, c->key.base, EV_ALLOC);
-		     j != SIZE_MAX && !alloc; j = summary_next_on(sum, j))
-			if (vkey_equal(&sum->events[j].key, &c->key))
-				alloc = &sum->events[j];
-		int64_t off;
-		LLVMValueRef base =
-		    alloc ? summary_base_offset(s, LLVMGetOperand(c->at, 1), &off) : NULL;
-		int param = base ? param_index(f, base) : -1;
-		if (param < 0)
-			continue;
-		struct event e = *alloc;
-		e.key = (struct vkey){base, off, true};
-		if (find_fact(sum, EV_ALLOC, param, &e.key, -1))
-			continue;
-		new_fact(sum, &e, param)->must = false;
-	}
+	drop_overwritten(s, f);
 }
 
 static void derive_facts(struct summaries *s, struct ir_fn *f)
@@ -910,7 +1005,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			}
 		}
 	}
-	out_param_facts(s, f);
+	stored_facts(s, f);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */
@@ -932,7 +1027,6 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	return_facts(s, f);
-	stored_facts(s, f);
 	sum->null_test = null_test_param(f);
 	sum->null_return = null_return(s, f);
 }

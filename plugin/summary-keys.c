@@ -105,8 +105,13 @@ static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
 	return l;
 }
 
+/* A null stored into a slot names nothing, as a null input of a phi does not: the slot still
+ * names the pointer stored there (a unique_ptr's destructor leaves null behind; a release
+ * before it is a redefinition the checks' walks stop at). */
 static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
 {
+	if (value && LLVMIsAConstantPointerNull(value))
+		return;
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].off == off) {
 			l->v[i].value = NULL;
@@ -174,10 +179,11 @@ static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 			slots_of(f, base, true)->clobbered = true;
 			continue;
 		}
-		for (size_t k = 0; gs && k < gs->n_stored; k++)
-			if (gs->stored[k].into == (int)i && (unsigned)gs->stored[k].from < n)
-				slot_store(slots_of(f, base, true), off + gs->stored[k].off,
-					   LLVMGetOperand(call, (unsigned)gs->stored[k].from));
+		for (size_t k = 0; gs && k < gs->n_stored; k++) {
+			LLVMValueRef v = summary_stored_value(&gs->stored[k], call);
+			if (gs->stored[k].into == (int)i && v)
+				slot_store(slots_of(f, base, true), off + gs->stored[k].off, v);
+		}
 		for (size_t k = 0; gs && k < gs->n_facts; k++)
 			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
 			    gs->facts[k].deref)
@@ -329,7 +335,10 @@ static const struct fact *returned_param(struct summaries *s, LLVMValueRef call,
 	const struct summary *sum = summary_of_callee(s, call);
 	for (size_t i = 0; sum && i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
-		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field)
+		/* What a parameter pointed to, replaced by the call (unique_ptr::release,
+		 * Option::take): the slot names something else afterwards, the result stays apart.
+		 */
+		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field && !ft->replaced)
 			return ft;
 	}
 	return NULL;

@@ -196,6 +196,11 @@ static void debug_facts(struct ir_fn *f)
 			base);
 		LLVMDisposeMessage(base);
 	}
+	for (size_t i = 0; i < sum->n_stored; i++)
+		fprintf(stderr, "  stores param %d into param %d deref off %lld\n",
+			sum->stored[i].from, sum->stored[i].into, (long long)sum->stored[i].off);
+	if (sum->ptr_clobbers)
+		fprintf(stderr, "  clobbers %#llx\n", (unsigned long long)sum->ptr_clobbers);
 	for (size_t i = 0; i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
 		fprintf(stderr, "  %s param %d%s off %lld field %d%s%s%s%s\n", kinds[ft->kind],

@@ -109,18 +109,27 @@ struct fact {
 	bool written;    /* USE: a write the IR shows, at write_site */
 	bool write_must; /* USE: ... on every path through the function */
 	bool escapes;    /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
+	bool replaced;   /* RETURN of a pointee: replaced there after it is read (a `take`) */
 	const char *family;
 	struct site site;
 	struct site write_site;
 	struct guard write_guard; /* USE: the shown write happens only under this condition */
 };
 
-/* A parameter's pointer that a function stores `off` bytes into what another parameter points
- * to: a Vec built from raw parts in its caller's sret slot. */
+/* A pointer that a function stores `off` bytes into what parameter `into` points to: parameter
+ * `from` (a Vec built from raw parts in its caller's sret slot), or with `from` -1 the constant
+ * `value` (unique_ptr::release() leaving null behind). */
 struct stored_param {
 	int from, into;
 	int64_t off;
+	LLVMValueRef value;
+	LLVMValueRef at; /* the store, or the call that stores it */
 };
+/* Whether the function stores a pointer `off` bytes into what parameter `param` points to. */
+bool summary_replaces(const struct summary *sum, int param, int64_t off);
+/* What a call to the function stores for `st`: the argument, or the constant; NULL when the call
+ * passes no such argument. */
+LLVMValueRef summary_stored_value(const struct stored_param *st, LLVMValueRef call);
 
 struct summary {
 	struct event *events; /* of the function itself, for the checks */
