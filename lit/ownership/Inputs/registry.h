@@ -3,6 +3,10 @@
 #define REGISTRY_H
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct item {
 	unsigned id, weight;
 };
@@ -17,4 +21,8 @@ unsigned reg_weight(const struct item *it); /* it must not be NULL */
 unsigned char *reg_label(unsigned id);   /* a Rust String's buffer */
 unsigned *reg_ids(size_t n);             /* a leaked Vec<u32> */
 unsigned *reg_boxed_ids(size_t n);       /* a Box<[u32]> */
+
+#ifdef __cplusplus
+}
+#endif
 #endif
