@@ -221,26 +221,32 @@ static bool reach_visit(void *data, LLVMValueRef inst)
 	return false;
 }
 
+/* Another release of the walk's key that always happens. */
+static bool at_release(void *data, LLVMValueRef inst)
+{
+	struct reach_walk *w = data;
+	for (size_t i = summary_first_at(w->sum, inst); i != SIZE_MAX;
+	     i = summary_next_at(w->sum, i)) {
+		const struct event *e = &w->sum->events[i];
+		if (e->kind == EV_RELEASE && e->must && inst != w->from->at &&
+		    vkey_equal(&e->key, &w->from->key))
+			return true;
+	}
+	return false;
+}
+
 void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *from,
 		      bool past_releases,
 		      bool (*visit)(void *data, const struct event *from, size_t i), void *data)
 {
 	LLVMValueRef *blockers;
 	size_t n = key_redefinitions(f, &from->key, from->at, NULL, &blockers);
-	const struct summary *sum = summary_of(f);
-	for (size_t i = summary_first_on(sum, from->key.base, EV_RELEASE);
-	     !past_releases && i != SIZE_MAX; i = summary_next_on(sum, i)) {
-		const struct event *r = &sum->events[i];
-		if (r->must && r->at != from->at && vkey_equal(&r->key, &from->key)) {
-			blockers = xrealloc(blockers, (n + 1) * sizeof(*blockers));
-			blockers[n++] = r->at;
-		}
-	}
-	struct reach_walk w = {sum, from, visit, data};
+	struct reach_walk w = {summary_of(f), from, visit, data};
 	struct cfg_query q = {.from = from->at,
 			      .blockers = blockers,
 			      .n_blockers = n,
 			      .visit = reach_visit,
+			      .stop = past_releases ? NULL : at_release,
 			      .data = &w};
 	cfg_path_exists(s, f, &q);
 	free(blockers);

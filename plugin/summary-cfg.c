@@ -161,7 +161,7 @@ static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 		} else if (q->to && inst == q->to) {
 			return 1;
 		}
-		if (blocked(q, st, inst))
+		if (blocked(q, st, inst) || (q->stop && q->stop(q->data, inst)))
 			return 0;
 		if (!q->to && !q->visit && LLVMIsAReturnInst(inst))
 			return 1;

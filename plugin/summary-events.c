@@ -875,7 +875,7 @@ static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, in
 }
 
 /* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. At an
- * offset the analysis cannot tell, the parameter may get any pointer anywhere: clobbered. */
+ * index the analysis cannot tell, the parameter may get any pointer anywhere: clobbered. */
 static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off)
 {
 	LLVMValueRef base = summary_base_offset(s, addr, off);
@@ -885,7 +885,8 @@ static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int
 		struct vkey k = key_of(s, f, base, false);
 		param = k.deref ? -1 : param_index(f, k.base);
 	}
-	if (param < 0) {
+	if (!base) {
+		/* At a variable index: which field is unknown, any may get any pointer. */
 		struct vkey k = key_of(s, f, addr, true);
 		if (!k.deref && param_index(f, k.base) >= 0)
 			clobber(f->summary, param_index(f, k.base));

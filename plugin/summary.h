@@ -257,6 +257,9 @@ struct cfg_query {
 	/* When set, called on every instruction reached (a blocker too, before it blocks); the walk
 	 * has no other goal and stops when it returns true. */
 	bool (*visit)(void *data, LLVMValueRef inst);
+	/* When set, paths do not go past an instruction for which it returns true (after `visit`
+	 * has seen it). */
+	bool (*stop)(void *data, LLVMValueRef inst);
 	void *data;
 };
 /* Answers false once `f` is over its budget: its findings are dropped and its facts assumed. */
