@@ -278,7 +278,11 @@ void ir_resolve_indirect(struct ir_program *p)
 		if (init)
 			scan_initializer(&x, g, init, LLVMGlobalGetValueType(g), 0, 0);
 	}
-	/* Every pointer stored into a global or a struct field, in the bodies analysed. */
+	/* Every pointer stored into a global or a struct field, in the bodies analysed, then the
+	 * indirect calls, once every store is known. (A store through a pointer the analysis
+	 * cannot place is not seen: resolution trusts the stores it sees.) */
+	LLVMValueRef *calls = NULL;
+	size_t n_calls = 0, cap_calls = 0;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
 		if (LLVMIsDeclaration(f->fn))
@@ -287,6 +291,11 @@ void ir_resolve_indirect(struct ir_program *p)
 		     bb = LLVMGetNextBasicBlock(bb))
 			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
 			     in = LLVMGetNextInstruction(in)) {
+				if (ir_is_call(in) && !ir_called_function(in) &&
+				    !ir_is_inline_asm_call(in)) {
+					VEC_RESERVE(calls, cap_calls, n_calls + 1);
+					calls[n_calls++] = in;
+				}
 				LLVMValueRef v =
 				    LLVMIsAStoreInst(in) ? LLVMGetOperand(in, 0) : NULL;
 				if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
@@ -298,25 +307,13 @@ void ir_resolve_indirect(struct ir_program *p)
 					slot_add(&x, pl.type, pl.type_off, v);
 			}
 	}
-	/* Stores through a pointer the analysis cannot place may hit any slot of a global whose
-	 * address it loads from: those slots stay as the stores it sees say. */
-	for (size_t i = 0; i < p->n_fns; i++) {
-		struct ir_fn *f = p->fns[i];
-		if (LLVMIsDeclaration(f->fn))
-			continue;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
-		     bb = LLVMGetNextBasicBlock(bb))
-			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
-			     in = LLVMGetNextInstruction(in)) {
-				if (!ir_is_call(in) || ir_called_function(in) ||
-				    ir_is_inline_asm_call(in))
-					continue;
-				LLVMValueRef t = resolve(&x, LLVMGetCalledValue(in), 0);
-				if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
-				    LLVMCountParams(t) == LLVMGetNumArgOperands(in))
-					map_put(&p->indirect, in, t);
-			}
+	for (size_t i = 0; i < n_calls; i++) {
+		LLVMValueRef t = resolve(&x, LLVMGetCalledValue(calls[i]), 0);
+		if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
+		    LLVMCountParams(t) == LLVMGetNumArgOperands(calls[i]))
+			map_put(&p->indirect, calls[i], t);
 	}
+	free(calls);
 	for (size_t i = 0; i < x.n_slots; i++)
 		free(x.slots[i].values);
 	free(x.slots);

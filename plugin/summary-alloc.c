@@ -221,20 +221,22 @@ static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
 	return false;
 }
 
-bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out)
+const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueRef fn)
 {
-	if (!summary_alloc_classify(callee, out))
-		return false;
+	return fn ? map_get(&s->allocators, fn) : NULL;
+}
+
+void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *out)
+{
 	if (strcmp(out->family, "rust") == 0)
-		return true;
+		return;
 	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
 	for (LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(call); loc;
 	     loc = LLVMDILocationGetInlinedAt(loc)) {
 		if (names_rust_allocator(ctx, LLVMDILocationGetScope(loc))) {
 			snprintf(out->family, sizeof(out->family), "rust");
 			out->may_return_null = false;
-			return true;
+			return;
 		}
 	}
-	return true;
 }

@@ -253,7 +253,10 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		}
 		return;
 	}
-	if (callee && summary_alloc_classify_call(c, callee, &af)) {
+	const struct alloc_fact *known = summary_allocator(s, callee);
+	if (known) {
+		af = *known;
+		summary_alloc_at_call(c, &af);
 		alloc_events(s, f, c, &af);
 		return;
 	}
@@ -830,8 +833,7 @@ bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigne
 		if (ir_attr(callee, arg + 1, readonly_attrs[i]) ||
 		    ir_attr(call, arg + 1, readonly_attrs[i]))
 			return false;
-	struct alloc_fact af;
-	if (summary_alloc_classify(callee, &af))
+	if (summary_allocator(s, callee))
 		return false; /* an out-parameter gets fresh memory: an ALLOC event names it */
 	const struct summary *gs = summary_of_callee(s, call);
 	if (!gs || arg >= 64 || summary_fact(gs, EV_CAPTURE, (int)arg))

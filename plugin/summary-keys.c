@@ -155,13 +155,14 @@ static bool slot_copy(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
  * parameters, stored into the slot), fresh memory (left to the ALLOC event), or anything. */
 static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 {
-	const struct summary *gs = summary_of_callee(s, call);
-	LLVMValueRef callee = ir_program_callee(s->program, call);
-	struct alloc_fact af;
-	bool alloc = callee && summary_alloc_classify(callee, &af);
+	const struct summary *gs = NULL;
+	const struct alloc_fact *af = NULL;
+	bool looked = false;
 	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
 		int64_t off;
 		LLVMValueRef arg = LLVMGetOperand(call, i);
+		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
+			continue;
 		LLVMValueRef base = strip(s, arg, &off, true, false);
 		if (!is_local_alloca(f, base)) {
 			/* At a variable index: which bytes it writes is unknown. */
@@ -170,8 +171,13 @@ static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 				slots_of(f, base, true)->clobbered = true;
 			continue;
 		}
-		if (alloc) {
-			if (af.out_param && af.ptr_arg == (int)i)
+		if (!looked) {
+			gs = summary_of_callee(s, call);
+			af = summary_allocator(s, ir_program_callee(s->program, call));
+			looked = true;
+		}
+		if (af) {
+			if (af->out_param && af->ptr_arg == (int)i)
 				slot_store(slots_of(f, base, true), off, NULL);
 			continue;
 		}

@@ -298,11 +298,16 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 	}
 	for (size_t i = 0; i < p->n_edges; i++)
 		map_put(&s->edge_at, p->edges[i].call, &p->edges[i]);
+	map_init(&s->allocators, false);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
 		struct alloc_fact af;
-		if (summary_alloc_classify(f->fn, &af))
+		if (summary_alloc_classify(f->fn, &af)) {
+			struct alloc_fact *copy = arena_alloc(&s->strings, sizeof(*copy));
+			*copy = af;
+			map_put(&s->allocators, f->fn, copy);
 			continue;
+		}
 		const struct model *m = summary_model_of(f);
 		if (!m && LLVMIsDeclaration(f->fn))
 			continue;
@@ -348,6 +353,7 @@ void summaries_release(struct summaries *s)
 	}
 	map_release(&s->edge_at);
 	map_release(&s->interned);
+	map_release(&s->allocators);
 	arena_release(&s->strings);
 	if (s->layout)
 		LLVMDisposeTargetData(s->layout);

@@ -40,9 +40,13 @@ struct model;
 const struct model *summary_model_of(struct ir_fn *f);
 void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
 			struct summary *sum);
-/* The same for a call site: a malloc/free that rustc's fat LTO inlined from the Rust allocator
- * shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s __rg_alloc) is family rust. */
-bool summary_alloc_classify_call(LLVMValueRef call, LLVMValueRef callee, struct alloc_fact *out);
+/* The fact of the callee `af` as seen at one call: a malloc/free that rustc's fat LTO inlined
+ * from the Rust allocator shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s
+ * __rg_alloc) is family rust. */
+void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *af);
+/* The allocator fact of a function of the program (classified once), or NULL. */
+struct summaries;
+const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueRef fn);
 
 /* A pointer as the analysis names it: an SSA value, or (deref) the pointer stored `off` bytes
  * into the memory an SSA value points to. One level of memory is enough for Rust's by-reference
@@ -191,9 +195,10 @@ void summary_index_release(struct summary *sum);
 /* Everything the ownership checks read: the program and one summary per defined function. */
 struct summaries {
 	struct ir_program *program;
-	struct map edge_at;   /* call instruction -> struct ir_edge * */
-	struct map interned;  /* family name -> itself */
-	struct arena strings; /* interned family names */
+	struct map edge_at;    /* call instruction -> struct ir_edge * */
+	struct map interned;   /* family name -> itself */
+	struct map allocators; /* allocator function -> its struct alloc_fact (in `strings`) */
+	struct arena strings;  /* interned family names */
 	LLVMTargetDataRef layout;
 };
 

@@ -136,10 +136,12 @@ START_TEST(inlined_rust_allocator)
 	LLVMValueRef raw = LLVMGetNextInstruction(box);
 	LLVMValueRef malloc_fn = LLVMGetNamedFunction(m, "malloc");
 	struct alloc_fact f;
-	ck_assert(summary_alloc_classify_call(box, malloc_fn, &f));
+	ck_assert(summary_alloc_classify(malloc_fn, &f));
+	summary_alloc_at_call(box, &f);
 	ck_assert_str_eq(f.family, "rust");
 	ck_assert(!f.may_return_null);
-	ck_assert(summary_alloc_classify_call(raw, malloc_fn, &f));
+	ck_assert(summary_alloc_classify(malloc_fn, &f));
+	summary_alloc_at_call(raw, &f);
 	ck_assert_str_eq(f.family, "malloc");
 	LLVMContextDispose(ctx);
 }
