@@ -11,8 +11,9 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		const struct event *a = &sum->events[i];
 		/* Fresh memory written into an object (an out-parameter filled in place, a Result a
 		 * callee returns through memory) belongs to that object, whose moves and drops this
-		 * function's pointer names do not follow: not a leak candidate of its own. */
-		if (a->kind != EV_ALLOC || a->key.deref)
+		 * function's pointer names do not follow: not a leak candidate of its own. Nor is a
+		 * pointer into an allocation (Arc::into_raw), released from another address. */
+		if (a->kind != EV_ALLOC || a->key.deref || a->interior)
 			continue;
 		const struct event *handed = a->site.edge ? a : NULL;
 		LLVMValueRef *kept = NULL;

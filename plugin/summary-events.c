@@ -190,6 +190,7 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 		e->family = ft->family;
 		e->may_null = ft->may_null;
 		e->must = ft->must;
+		e->interior = ft->interior;
 		if (ft->field < 0)
 			return;
 	}
@@ -501,6 +502,7 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	ft->write = e->write;
 	ft->written = e->write && !e->assumed;
 	ft->escapes = e->escapes;
+	ft->interior = e->interior;
 	ft->family = e->family;
 	ft->site = e->site;
 	ft->write_guard.param = -1;
@@ -667,6 +669,16 @@ static bool replaced_after_read(struct summaries *s, struct ir_fn *f, int field,
 	return false;
 }
 
+/* Whether the function returns a pointer into the object a parameter points to. */
+static bool returns_interior(const struct summary *sum)
+{
+	for (size_t i = 0; sum && i < sum->n_facts; i++)
+		if (sum->facts[i].kind == EV_RETURN && sum->facts[i].param >= 0 &&
+		    sum->facts[i].interior && sum->facts[i].field < 0)
+			return true;
+	return false;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or fresh memory of
  * one family on every path that returns something owned. */
 static void return_facts(struct summaries *s, struct ir_fn *f)
@@ -683,7 +695,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
 		const struct event *alloc = NULL;
 		struct vkey alias = {NULL, 0, false};
-		bool ok = true, may_null = false, any = false;
+		bool ok = true, may_null = false, any = false, interior = false;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
@@ -698,6 +710,19 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			} else {
 				const struct event *e = fresh(s, f, v, 0);
 				struct vkey k = key_of(s, f, v, false);
+				/* A pointer into fresh memory (Arc::into_raw: 16 bytes in). */
+				int64_t inner = 0;
+				LLVMValueRef b = e ? NULL : summary_base_offset(s, v, &inner);
+				if (b && b != v && inner && (e = fresh(s, f, b, 0)))
+					interior = true;
+				/* A pointer into a parameter's object: named as that object. */
+				if (!e && b && b != v && inner && param_index(f, b) >= 0) {
+					k = (struct vkey){b, 0, false};
+					interior = true;
+				}
+				/* Fresh memory through a callee returning a pointer into it. */
+				if (e && ir_is_call(v) && returns_interior(summary_of_callee(s, v)))
+					interior = true;
 				if (e && (!alloc || alloc->family == e->family) && !alias.base)
 					alloc = e;
 				else if (!e && !alloc && (!alias.base || vkey_equal(&alias, &k)))
@@ -711,12 +736,15 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		int param = alias.base ? param_index(f, alias.base) : -1;
 		if (param >= 0 && !may_null) {
 			struct event e = {.kind = EV_RETURN, .key = alias, .field = field};
-			new_fact(sum, &e, param)->replaced =
+			struct fact *ft = new_fact(sum, &e, param);
+			ft->replaced =
 			    alias.deref && replaced_after_read(s, f, field, param, alias.off);
+			ft->interior = interior;
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
 			ft->field = field;
 			ft->may_null = alloc->may_null || may_null;
+			ft->interior = interior;
 		}
 	}
 }

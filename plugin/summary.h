@@ -93,6 +93,7 @@ struct event {
 	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
 	bool write_must;    /* USE: the shown write happens whenever `at` returns normally */
 	bool passed_only;   /* USE: handed to a callee that neither reads nor writes through it */
+	bool interior;      /* ALLOC: a pointer into the allocation, not to its start */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
@@ -114,6 +115,8 @@ struct fact {
 	bool write_must; /* USE: ... on every path through the function */
 	bool escapes;    /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
 	bool replaced;   /* RETURN of a pointee: replaced there after it is read (a `take`) */
+	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
+			    (Arc::into_raw), not to its start */
 	const char *family;
 	struct site site;
 	struct site write_site;

@@ -21,6 +21,8 @@ unsigned reg_weight(const struct item *it); /* it must not be NULL */
 unsigned char *reg_label(unsigned id);   /* a Rust String's buffer */
 unsigned *reg_ids(size_t n);             /* a leaked Vec<u32> */
 unsigned *reg_boxed_ids(size_t n);       /* a Box<[u32]> */
+const struct item *reg_shared_new(unsigned id); /* an Arc: release with reg_shared_release */
+void reg_shared_release(const struct item *it);
 
 #ifdef __cplusplus
 }

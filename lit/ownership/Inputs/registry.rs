@@ -64,3 +64,13 @@ pub extern "C" fn reg_ids(n: usize) -> *mut u32 {
 pub extern "C" fn reg_boxed_ids(n: usize) -> *mut u32 {
     Box::into_raw(vec![9u32; n].into_boxed_slice()) as *mut u32
 }
+
+#[no_mangle]
+pub extern "C" fn reg_shared_new(id: u32) -> *const Item {
+    std::sync::Arc::into_raw(std::sync::Arc::new(Item { id, weight: 4 }))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_shared_release(p: *const Item) {
+    drop(std::sync::Arc::from_raw(p));
+}

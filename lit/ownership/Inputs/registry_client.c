@@ -52,3 +52,6 @@ unsigned bug_between(void)
 	reg_item_free(it);
 	return 0;
 }
+
+void bug_shared(void) { free((void *)reg_shared_new(4)); }
+void ok_shared(void) { reg_shared_release(reg_shared_new(4)); }

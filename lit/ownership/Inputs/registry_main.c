@@ -17,6 +17,8 @@ void bug_ids(void);
 void bug_boxed(void);
 unsigned bug_weight(struct item **tab, int n);
 unsigned bug_between(void);
+void bug_shared(void);
+void ok_shared(void);
 
 int main(int argc, char **argv)
 {
@@ -24,9 +26,9 @@ int main(int argc, char **argv)
 	struct item *tab[1] = {reg_item_new(5)};
 	int r;
 	switch (argc) {
-	case 1: ok_box(); ok_out(); r = (int)ok_read() + (int)ok_weight(tab, 1); break;
+	case 1: ok_box(); ok_out(); ok_shared(); r = (int)ok_read() + (int)ok_weight(tab, 1); break;
 	case 2: bug_box(); bug_leak(); bug_out(); r = (int)bug_take() + (int)bug_asprintf(2); break;
-	case 3: bug_label(); bug_ids(); bug_boxed(); r = (int)bug_weight(tab, 1); break;
+	case 3: bug_label(); bug_ids(); bug_boxed(); bug_shared(); r = (int)bug_weight(tab, 1); break;
 	default: r = (int)bug_between();
 	}
 	reg_item_free(tab[0]);
