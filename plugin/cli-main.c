@@ -30,7 +30,8 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 static const char usage_text[] =
     "usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
     "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
-    "                      [--suppressions=FILE] [--color=auto|always|never] [--quiet]\n"
+    "                      [--suppressions=FILE] [--baseline=REPORT]\n"
+    "                      [--write-baseline=FILE] [--color=auto|always|never] [--quiet]\n"
     "                      [--verbose] [--memory-limit=SIZE] INPUT...\n"
     "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
     "       ffiguard --version | --help\n"
@@ -44,6 +45,11 @@ static const char usage_text[] =
     "\n"
     "Suppressions file: one entry per line, RULE-GLOB:fun:NAME-GLOB or RULE-GLOB:src:FILE-GLOB;\n"
     "'#' starts a comment.\n"
+    "\n"
+    "Baseline: --write-baseline=FILE writes this run's findings as a JSON report; with\n"
+    "--baseline=REPORT (such a file, or any JSON or SARIF report of ffiguard) the findings it\n"
+    "holds are counted apart and only new ones count for --fail-on (and are shown as text).\n"
+    "Findings are matched by fingerprints that survive line moves.\n"
     "\n"
     "Inputs are read in a child process limited to --memory-limit bytes of address space\n"
     "(K, M, G suffixes; 0 for no limit; default three quarters of the machine's memory);\n"
@@ -148,6 +154,11 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 			goto out;
 		}
 		ffiguard_report_finish(report);
+		if (ffiguard_report_baseline(report, opts->baseline, opts->write_baseline, &err) <
+		    0) {
+			fprintf(diag, "ffiguard: error: %s\n", err);
+			goto out;
+		}
 	}
 	if (opts->output) {
 		if (ffiguard_report_write_file(report, opts->output, opts->format, edges, &err) <
@@ -409,8 +420,9 @@ int main(int argc, char **argv)
 	if (!edges && strcmp(argv[1], "check") != 0)
 		return usage_error("unknown command", argv[1]);
 
-	static const char *const check_keys[] = {"format",       "output", "fail-on", "rules",
-						 "suppressions", "color",  "quiet",   NULL};
+	static const char *const check_keys[] = {
+	    "format",   "output",         "fail-on", "rules", "suppressions",
+	    "baseline", "write-baseline", "color",   "quiet", NULL};
 	static const char *const edges_keys[] = {"format", "output", "color", "quiet", NULL};
 	const char *const *keys = edges ? edges_keys : check_keys;
 

@@ -118,8 +118,9 @@ static void check_view(LLVMModuleRef module, enum pass_mode mode, bool quiet, pa
 
 static bool fails(const struct ffiguard_finding *f, enum ffiguard_fail_on fail_on)
 {
-	return (fail_on == FFIGUARD_FAIL_ON_ERROR && f->severity == FFIGUARD_SEV_ERROR) ||
-	       (fail_on == FFIGUARD_FAIL_ON_WARNING && f->severity >= FFIGUARD_SEV_WARNING);
+	return !f->baselined &&
+	       ((fail_on == FFIGUARD_FAIL_ON_ERROR && f->severity == FFIGUARD_SEV_ERROR) ||
+		(fail_on == FFIGUARD_FAIL_ON_WARNING && f->severity >= FFIGUARD_SEV_WARNING));
 }
 
 static char *finding_text(const struct ffiguard_finding *f)
@@ -140,11 +141,25 @@ static char *finding_text(const struct ffiguard_finding *f)
 static struct ffiguard_report *thin_union;
 static size_t thin_edges; /* counted per backend module: an imported function's count again */
 
+/* The report file and the baseline to write, if asked: the module's report, or in a ThinLTO
+ * backend the union so far. */
+static int write_files(const struct ffiguard_report *report, const struct ffiguard_options *opts,
+		       char **err)
+{
+	int rc = opts->output
+		     ? ffiguard_report_write_file(report, opts->output, opts->format, false, err)
+		     : 0;
+	if (rc == 0 && opts->write_baseline)
+		rc = ffiguard_report_write_file(report, opts->write_baseline, FFIGUARD_FORMAT_JSON,
+						false, err);
+	return rc;
+}
+
 static int write_report(struct ffiguard_report *report, const struct ffiguard_options *opts,
 			enum pass_mode mode, char **err)
 {
 	if (mode != PASS_THIN_BACKEND)
-		return ffiguard_report_write_file(report, opts->output, opts->format, false, err);
+		return write_files(report, opts, err);
 	pthread_mutex_lock(&reported_lock);
 	if (!thin_union) {
 		thin_union = ffiguard_report_new();
@@ -172,9 +187,10 @@ static int write_report(struct ffiguard_report *report, const struct ffiguard_op
 		}
 		free(text);
 	}
+	u->baseline = u->baseline || report->summary.baseline;
 	ffiguard_report_finish(thin_union);
 	u->ffi_edges = thin_edges;
-	int rc = ffiguard_report_write_file(thin_union, opts->output, opts->format, false, err);
+	int rc = write_files(thin_union, opts, err);
 	pthread_mutex_unlock(&reported_lock);
 	return rc;
 }
@@ -228,14 +244,17 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 	/* Nothing may stop before everything is out: the report on disk first, then every finding,
 	 * and only then what fails (opt exits at the first error diagnostic, lld after 20). */
 	char *unwritten = NULL;
-	if (opts.output && write_report(report, &opts, mode, &unwritten) < 0)
+	if (ffiguard_report_baseline(report, opts.baseline, NULL, &unwritten) < 0)
+		unwritten = unwritten ? unwritten : xstrdup("cannot read the baseline");
+	else if ((opts.output || opts.write_baseline) &&
+		 write_report(report, &opts, mode, &unwritten) < 0)
 		unwritten = unwritten ? unwritten : xstrdup("cannot write the report");
 	size_t failing = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < ffiguard_report_finding_count(report); i++) {
 			const struct ffiguard_finding *f = ffiguard_report_finding(report, i);
 			bool fail = fails(f, opts.fail_on);
-			if (fail != (pass == 1))
+			if (fail != (pass == 1) || f->baselined)
 				continue;
 			char *text = finding_text(f);
 			if (mode != PASS_THIN_BACKEND || first_report(text)) {

@@ -1,5 +1,6 @@
-/* Which findings the user asked for: --rules globs and a suppressions file.
- * Works on the plain report after the checks ran; the checks never see these options. */
+/* Which findings the user asked for: --rules globs, a suppressions file, and a baseline of
+ * findings that do not count. Works on the plain report after the checks ran; the checks never
+ * see these options. */
 #include "report.h"
 
 #include <errno.h>
@@ -138,4 +139,71 @@ int ffiguard_report_filter(struct ffiguard_report *r, const char *rules,
 	r->n_findings = kept;
 	free_suppressions(sups, n_sups);
 	return 0;
+}
+
+/* The fingerprints an earlier report holds: a JSON report's "fingerprint" values or a SARIF log's
+ * "primaryLocationLineHash" values, by a scan of its text (ffiguard wrote it). */
+static int read_baseline(const char *path, struct map *fingerprints, struct arena *strings,
+			 char **err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		int e = errno;
+		*err = xasprintf("%s: cannot read the baseline: %s", path, strerror(e));
+		return -e;
+	}
+	struct buf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&text, chunk, n);
+	int e = ferror(f) ? EIO : 0;
+	fclose(f);
+	if (e || !text.data ||
+	    (!strstr(text.data, "\"ffiguard-report/1\"") &&
+	     !(strstr(text.data, "\"$schema\"") && strstr(text.data, "\"name\": \"ffiguard\"")))) {
+		*err = e ? xasprintf("%s: cannot read the baseline: %s", path, strerror(e))
+			 : xasprintf("%s: not an ffiguard JSON report or SARIF log", path);
+		buf_release(&text);
+		return e ? -e : -EINVAL;
+	}
+	static const char *const keys[] = {"\"fingerprint\": \"",
+					   "\"primaryLocationLineHash\": \""};
+	for (size_t k = 0; k < 2; k++) {
+		for (const char *p = strstr(text.data, keys[k]); p; p = strstr(p, keys[k])) {
+			p += strlen(keys[k]);
+			size_t len = strcspn(p, "\"");
+			char *fp = arena_strndup(strings, p, len);
+			map_put(fingerprints, fp, fp);
+			p += len;
+		}
+	}
+	buf_release(&text);
+	return 0;
+}
+
+int ffiguard_report_baseline(struct ffiguard_report *r, const char *baseline_path,
+			     const char *write_path, char **err)
+{
+	*err = NULL;
+	int rc = write_path
+		     ? ffiguard_report_write_file(r, write_path, FFIGUARD_FORMAT_JSON, false, err)
+		     : 0;
+	if (rc < 0 || !baseline_path)
+		return rc;
+	struct map fingerprints;
+	struct arena strings = {0};
+	map_init(&fingerprints, true);
+	rc = read_baseline(baseline_path, &fingerprints, &strings, err);
+	for (size_t i = 0; rc == 0 && i < r->n_findings; i++) {
+		struct ffiguard_finding *f = &r->findings[i];
+		f->baselined = f->fingerprint && map_get(&fingerprints, f->fingerprint);
+	}
+	if (rc == 0) {
+		r->summary.baseline = true;
+		ffiguard_report_finish(r);
+	}
+	map_release(&fingerprints);
+	arena_release(&strings);
+	return rc;
 }

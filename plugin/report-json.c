@@ -121,6 +121,8 @@ static void put_summary(FILE *out, const struct ffiguard_report *r)
 		"\"errors\": %zu, \"warnings\": %zu, \"over_budget\": %zu",
 		s->functions, s->ffi_edges, s->unanalyzed_edges, s->errors, s->warnings,
 		s->over_budget);
+	if (s->baseline)
+		fprintf(out, ", \"baselined\": %zu", s->baselined);
 	if (r->n_remarks) {
 		fputs(", \"remarks\": [", out);
 		for (size_t i = 0; i < r->n_remarks; i++) {
@@ -179,7 +181,9 @@ int report_write_json(FILE *out, const struct ffiguard_report *r)
 			put_loc(out, &f->notes[n].loc);
 			fputc('}', out);
 		}
-		fputs("]}", out);
+		fputs("],\n   \"fingerprint\": ", out);
+		json_put_string(out, f->fingerprint ? f->fingerprint : "");
+		fprintf(out, ", \"baselined\": %s}", f->baselined ? "true" : "false");
 	}
 	fputs(r->n_findings ? "\n ],\n" : "],\n", out);
 	put_summary(out, r);

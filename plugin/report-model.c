@@ -2,6 +2,8 @@
  * Producing findings is the checks' job; printing them is the writers'. */
 #include "report.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +85,7 @@ void ffiguard_report_add_finding(struct ffiguard_report *r, const struct ffiguar
 	c->loc = copy_loc(&r->arena, &f->loc);
 	c->edge_caller = copy_fn(&r->arena, &f->edge_caller);
 	c->edge_callee = copy_fn(&r->arena, &f->edge_callee);
+	c->fingerprint = f->fingerprint ? arena_strdup(&r->arena, f->fingerprint) : NULL;
 	struct ffiguard_note *notes = arena_alloc(&r->arena, f->n_notes * sizeof(*notes));
 	for (size_t i = 0; i < f->n_notes; i++) {
 		notes[i].message = arena_strdup(&r->arena, f->notes[i].message);
@@ -187,19 +190,54 @@ static int edge_cmp(const void *pa, const void *pb)
 	return c;
 }
 
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (h ^ 0xff) * 1099511628211ull;
+}
+
+/* A hash of what the finding is, not where it is: rule, function, message and file. Line
+ * numbers stay out so that an unrelated edit above the finding does not move it. */
+static uint64_t finding_hash(const struct ffiguard_finding *f)
+{
+	uint64_t h = 1469598103934665603ull;
+	h = fnv1a(h, f->rule);
+	h = fnv1a(h, f->function.symbol);
+	h = fnv1a(h, f->message);
+	h = fnv1a(h, f->loc.file);
+	return h;
+}
+
 void ffiguard_report_finish(struct ffiguard_report *r)
 {
 	if (r->n_findings)
 		qsort(r->findings, r->n_findings, sizeof(*r->findings), finding_cmp);
 	if (r->n_edges)
 		qsort(r->edges, r->n_edges, sizeof(*r->edges), edge_cmp);
-	r->summary.errors = r->summary.warnings = 0;
+	r->summary.errors = r->summary.warnings = r->summary.baselined = 0;
+	uint64_t *hashes = xmalloc((r->n_findings ? r->n_findings : 1) * sizeof(*hashes));
 	for (size_t i = 0; i < r->n_findings; i++) {
-		if (r->findings[i].severity == FFIGUARD_SEV_ERROR)
+		struct ffiguard_finding *f = &r->findings[i];
+		/* Identical findings in one file get distinct occurrence numbers, in sorted order.
+		 */
+		hashes[i] = finding_hash(f);
+		unsigned occurrence = 1;
+		for (size_t j = 0; j < i; j++)
+			occurrence += hashes[j] == hashes[i];
+		char text[40];
+		snprintf(text, sizeof(text), "%016llx:%u", (unsigned long long)hashes[i],
+			 occurrence);
+		if (!f->fingerprint || strcmp(f->fingerprint, text) != 0)
+			f->fingerprint = arena_strdup(&r->arena, text);
+		if (f->baselined)
+			r->summary.baselined++;
+		else if (f->severity == FFIGUARD_SEV_ERROR)
 			r->summary.errors++;
-		else if (r->findings[i].severity == FFIGUARD_SEV_WARNING)
+		else if (f->severity == FFIGUARD_SEV_WARNING)
 			r->summary.warnings++;
 	}
+	free(hashes);
 	r->summary.ffi_edges = r->n_edges;
 }
 

@@ -74,25 +74,6 @@ static void put_text(FILE *out, const char *key, const char *text)
 	fputc('}', out);
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return (h ^ 0xff) * 1099511628211ull;
-}
-
-/* A fingerprint of what the finding is, not where it is: rule, function, message and file.
- * Line numbers stay out so that an unrelated edit above the finding does not move it. */
-static uint64_t fingerprint(const struct ffiguard_finding *f)
-{
-	uint64_t h = 1469598103934665603ull;
-	h = fnv1a(h, f->rule);
-	h = fnv1a(h, f->function.symbol);
-	h = fnv1a(h, f->message);
-	h = fnv1a(h, f->loc.file);
-	return h;
-}
-
 static void put_rule(FILE *out, const struct ffiguard_rule_info *rule)
 {
 	fputs("{\"id\": ", out);
@@ -199,17 +180,12 @@ int report_write_sarif(FILE *out, const struct ffiguard_report *r)
 		if (any)
 			fputs("]", out);
 
-		/* Identical findings in one file get distinct occurrence numbers, in sorted order.
-		 */
-		uint64_t fp = fingerprint(f);
-		unsigned occurrence = 1;
-		for (size_t j = 0; j < i; j++)
-			if (fingerprint(&r->findings[j]) == fp)
-				occurrence++;
-		fprintf(out,
-			",\n    \"partialFingerprints\": {\"primaryLocationLineHash\": "
-			"\"%016llx:%u\"}}",
-			(unsigned long long)fp, occurrence);
+		if (r->summary.baseline)
+			fprintf(out, ",\n    \"baselineState\": \"%s\"",
+				f->baselined ? "unchanged" : "new");
+		fputs(",\n    \"partialFingerprints\": {\"primaryLocationLineHash\": ", out);
+		json_put_string(out, f->fingerprint ? f->fingerprint : "");
+		fputs("}}", out);
 	}
 	fputs(r->n_findings ? "\n  ]\n }]\n}\n" : "]\n }]\n}\n", out);
 	return ferror(out) ? -1 : 0;

@@ -59,6 +59,8 @@ void report_finding_text(FILE *out, const struct ffiguard_finding *f, bool sever
 int report_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 {
 	for (size_t i = 0; i < r->n_findings; i++) {
+		if (r->findings[i].baselined)
+			continue; /* counted below, not shown */
 		report_finding_text(out, &r->findings[i], true, color);
 		fputc('\n', out);
 	}
@@ -67,9 +69,12 @@ int report_write_text(FILE *out, const struct ffiguard_report *r, bool color)
 	for (size_t i = 0; i < r->n_remarks; i++)
 		fprintf(out, "ffiguard: note: %s\n", r->remarks[i]);
 	const struct ffiguard_summary *s = &r->summary;
-	if (r->n_findings)
+	if (r->n_findings > s->baselined)
 		fprintf(out, "%zu error%s and %zu warning%s generated.\n", s->errors,
 			s->errors == 1 ? "" : "s", s->warnings, s->warnings == 1 ? "" : "s");
+	if (s->baselined)
+		fprintf(out, "ffiguard: note: %zu finding%s in the baseline not shown\n",
+			s->baselined, s->baselined == 1 ? "" : "s");
 	return ferror(out) ? -1 : 0;
 }
 

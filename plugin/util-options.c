@@ -17,6 +17,8 @@ void ffiguard_options_release(struct ffiguard_options *opts)
 	free(opts->output);
 	free(opts->rules);
 	free(opts->suppressions);
+	free(opts->baseline);
+	free(opts->write_baseline);
 	ffiguard_options_init(opts);
 }
 
@@ -69,6 +71,10 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 		set_string(&opts->rules, value);
 	} else if (strcmp(key, "suppressions") == 0) {
 		set_string(&opts->suppressions, value);
+	} else if (strcmp(key, "baseline") == 0) {
+		set_string(&opts->baseline, value);
+	} else if (strcmp(key, "write-baseline") == 0) {
+		set_string(&opts->write_baseline, value);
 	} else if (strcmp(key, "inline-shims") == 0 || strcmp(key, "quiet") == 0) {
 		if ((i = pick(value, bools)) < 0)
 			return bad_value(err, key, value, "0 or 1");
@@ -79,7 +85,8 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 			opts->quiet = on;
 	} else {
 		*err = xasprintf("unknown option '%s' (known: format, output, fail-on, rules, "
-				 "suppressions, color, inline-shims, quiet)",
+				 "suppressions, baseline, write-baseline, color, inline-shims, "
+				 "quiet)",
 				 key);
 		return -EINVAL;
 	}

@@ -84,6 +84,10 @@ struct ffiguard_finding {
 	struct ffiguard_fn edge_callee;
 	size_t n_notes;
 	const struct ffiguard_note *notes;
+	/* What the finding is, not where: rule, function, message and file, and which of identical
+	 * ones ("HASH:N"); stable across unrelated edits. Set by ffiguard_report_finish. */
+	const char *fingerprint;
+	bool baselined; /* in the baseline: shown in reports, not counted for fail-on */
 };
 
 /* What a rule is, for SARIF's tool.driver.rules and --help. */
@@ -99,8 +103,10 @@ struct ffiguard_summary {
 	size_t functions;
 	size_t ffi_edges;
 	size_t unanalyzed_edges;
-	size_t errors;
+	size_t errors; /* not counting baselined findings */
 	size_t warnings;
+	size_t baselined;       /* findings in the baseline */
+	bool baseline;          /* a baseline was applied */
 	size_t shims_unblocked; /* ffiguard-inline (inline-shims=1): shims made inlinable */
 	size_t shims_skipped;   /* and candidates it left alone */
 	size_t over_budget;     /* functions too large to analyse fully: their facts are assumed */
@@ -144,6 +150,13 @@ FFIGUARD_EXPORT const struct ffiguard_edge *
 ffiguard_report_edge(const struct ffiguard_report *report, size_t i);
 FFIGUARD_EXPORT struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *report);
 
+/* Baseline (after ffiguard_report_finish): with `write_path`, writes the findings as a JSON report
+ * there (atomically), to be a later run's baseline; with `baseline_path` (an earlier JSON or
+ * SARIF report), marks the findings whose fingerprint it holds as baselined and recounts, so
+ * that only new findings count for fail-on. Returns 0 or -errno with *err set (caller frees). */
+FFIGUARD_EXPORT int ffiguard_report_baseline(struct ffiguard_report *report,
+					     const char *baseline_path, const char *write_path,
+					     char **err);
 /* Drops findings whose rule does not match `rules` ("GLOB,-GLOB,...": later entries win, default
  * all) or that a suppression entry matches. Returns 0 or -errno with *err set (caller frees). */
 FFIGUARD_EXPORT int ffiguard_report_filter(struct ffiguard_report *report, const char *rules,
@@ -186,9 +199,11 @@ struct ffiguard_options {
 	enum ffiguard_format format;
 	enum ffiguard_fail_on fail_on;
 	enum ffiguard_color color;
-	char *output;       /* NULL: standard output / LLVM diagnostics */
-	char *rules;        /* NULL: every rule */
-	char *suppressions; /* NULL: none */
+	char *output;         /* NULL: standard output / LLVM diagnostics */
+	char *rules;          /* NULL: every rule */
+	char *suppressions;   /* NULL: none */
+	char *baseline;       /* NULL: none */
+	char *write_baseline; /* NULL: none */
 	bool inline_shims;
 	bool quiet;
 };
