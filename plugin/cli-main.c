@@ -31,7 +31,8 @@ static const char usage_text[] =
     "usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
     "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
     "                      [--suppressions=FILE] [--baseline=REPORT]\n"
-    "                      [--write-baseline=FILE] [--color=auto|always|never] [--quiet]\n"
+    "                      [--write-baseline=FILE] [--dependencies=note|report]\n"
+    "                      [--color=auto|always|never] [--quiet]\n"
     "                      [--verbose] [--memory-limit=SIZE] INPUT...\n"
     "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
     "       ffiguard --version | --help\n"
@@ -50,6 +51,10 @@ static const char usage_text[] =
     "--baseline=REPORT (such a file, or any JSON or SARIF report of ffiguard) the findings it\n"
     "holds are counted apart and only new ones count for --fail-on (and are shown as text).\n"
     "Findings are matched by fingerprints that survive line moves.\n"
+    "\n"
+    "A finding whose every location is in a dependency's source (Cargo's registry or git\n"
+    "checkouts, shown as 'registry: CRATE-VERSION/PATH') is a note unless\n"
+    "--dependencies=report.\n"
     "\n"
     "Inputs are read in a child process limited to --memory-limit bytes of address space\n"
     "(K, M, G suffixes; 0 for no limit; default three quarters of the machine's memory);\n"
@@ -153,6 +158,8 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 			fprintf(diag, "ffiguard: error: %s\n", err);
 			goto out;
 		}
+		if (!opts->report_dependencies)
+			ffiguard_report_demote_dependencies(report);
 		ffiguard_report_finish(report);
 		if (ffiguard_report_baseline(report, opts->baseline, opts->write_baseline, &err) <
 		    0) {
@@ -421,8 +428,9 @@ int main(int argc, char **argv)
 		return usage_error("unknown command", argv[1]);
 
 	static const char *const check_keys[] = {
-	    "format",   "output",         "fail-on", "rules", "suppressions",
-	    "baseline", "write-baseline", "color",   "quiet", NULL};
+	    "format",   "output",         "fail-on",      "rules", "suppressions",
+	    "baseline", "write-baseline", "dependencies", "color", "quiet",
+	    NULL};
 	static const char *const edges_keys[] = {"format", "output", "color", "quiet", NULL};
 	const char *const *keys = edges ? edges_keys : check_keys;
 

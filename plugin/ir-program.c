@@ -108,14 +108,52 @@ struct ffiguard_fn ir_fn_ref(struct ir_fn *f)
 	return r;
 }
 
-static struct ffiguard_loc loc_from(const char *file, unsigned len, unsigned line, unsigned col,
-				    struct buf *scratch)
+/* Where Cargo keeps the sources of dependencies, and how a report names them: a path relative to
+ * the crate's own root says nothing of whose `src/lib.rs` it is. */
+static const struct {
+	const char *marker, *label;
+	bool skip_source; /* the next component names the registry, not the crate */
+} dependency_roots[] = {
+    {"/.cargo/registry/src/", "registry: ", true},
+    {"/.cargo/git/checkouts/", "git: ", false},
+};
+
+/* The file as the report names it: as the debug info records it, or for a dependency's source
+ * "registry: CRATE-VERSION/PATH" (from the directory the compiler ran in). */
+static void put_file(struct buf *out, const char *dir, unsigned dlen, const char *file,
+		     unsigned len)
+{
+	struct buf path = {0};
+	if (dir && dlen && file[0] != '/') {
+		buf_append(&path, dir, dlen);
+		buf_putc(&path, '/');
+	}
+	buf_append(&path, file, len);
+	for (size_t i = 0; i < sizeof(dependency_roots) / sizeof(dependency_roots[0]); i++) {
+		const char *at = strstr(path.data, dependency_roots[i].marker);
+		if (!at)
+			continue;
+		const char *rest = at + strlen(dependency_roots[i].marker);
+		const char *slash = dependency_roots[i].skip_source ? strchr(rest, '/') : NULL;
+		if (dependency_roots[i].skip_source && !slash)
+			continue;
+		buf_puts(out, dependency_roots[i].label);
+		buf_puts(out, slash ? slash + 1 : rest);
+		buf_release(&path);
+		return;
+	}
+	buf_append(out, file, len);
+	buf_release(&path);
+}
+
+static struct ffiguard_loc loc_from(const char *dir, unsigned dlen, const char *file, unsigned len,
+				    unsigned line, unsigned col, struct buf *scratch)
 {
 	struct ffiguard_loc loc = {NULL, 0, 0};
 	if (!file || !len || !line)
 		return loc;
 	scratch->len = 0;
-	buf_append(scratch, file, len);
+	put_file(scratch, dir, dlen, file, len);
 	loc.file = scratch->data;
 	loc.line = line;
 	loc.column = col;
@@ -130,7 +168,7 @@ struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
 {
 	LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(inst);
 	if (!loc)
-		return loc_from(NULL, 0, 0, 0, scratch);
+		return loc_from(NULL, 0, NULL, 0, 0, 0, scratch);
 	for (LLVMMetadataRef up = LLVMDILocationGetInlinedAt(loc); up;
 	     up = LLVMDILocationGetInlinedAt(loc))
 		loc = up;
@@ -139,17 +177,20 @@ struct ffiguard_loc ir_inst_loc(LLVMValueRef inst, struct buf *scratch)
 	LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
 	LLVMMetadataRef sp = fn ? LLVMGetSubprogram(fn) : NULL;
 	if (is_library_file(file) && !(sp && is_library_file(LLVMDIScopeGetFile(sp))))
-		return loc_from(NULL, 0, 0, 0, scratch);
+		return loc_from(NULL, 0, NULL, 0, 0, 0, scratch);
+	unsigned dlen = 0;
 	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
-	return loc_from(name, len, LLVMDILocationGetLine(loc), LLVMDILocationGetColumn(loc),
-			scratch);
+	const char *dir = file ? LLVMDIFileGetDirectory(file, &dlen) : NULL;
+	return loc_from(dir, dlen, name, len, LLVMDILocationGetLine(loc),
+			LLVMDILocationGetColumn(loc), scratch);
 }
 
 struct ffiguard_loc ir_fn_loc(LLVMValueRef fn, struct buf *scratch)
 {
-	unsigned len = 0;
+	unsigned len = 0, dlen = 0;
 	const char *file = LLVMGetDebugLocFilename(fn, &len);
-	return loc_from(file, len, LLVMGetDebugLocLine(fn), 0, scratch);
+	const char *dir = file ? LLVMGetDebugLocDirectory(fn, &dlen) : NULL;
+	return loc_from(dir, dlen, file, len, LLVMGetDebugLocLine(fn), 0, scratch);
 }
 
 static void export_edges(struct ir_program *p, struct ffiguard_report *report)

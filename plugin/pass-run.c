@@ -238,6 +238,8 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 		emitf(emit, data, PASS_DIAG_WARNING, "ffiguard: analysis skipped: %s", err);
 		goto out;
 	}
+	if (!opts.report_dependencies)
+		ffiguard_report_demote_dependencies(report);
 	ffiguard_report_finish(report);
 	if (opts.inline_shims)
 		changed = run_inliner(module, report, emit, data);

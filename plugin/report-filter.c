@@ -141,6 +141,24 @@ int ffiguard_report_filter(struct ffiguard_report *r, const char *rules,
 	return 0;
 }
 
+static bool in_dependency(const struct ffiguard_loc *loc)
+{
+	return !loc->file || strncmp(loc->file, "registry: ", 10) == 0 ||
+	       strncmp(loc->file, "git: ", 5) == 0;
+}
+
+void ffiguard_report_demote_dependencies(struct ffiguard_report *r)
+{
+	for (size_t i = 0; i < r->n_findings; i++) {
+		struct ffiguard_finding *f = &r->findings[i];
+		bool all = f->loc.file && in_dependency(&f->loc);
+		for (size_t n = 0; all && n < f->n_notes; n++)
+			all = in_dependency(&f->notes[n].loc);
+		if (all)
+			f->severity = FFIGUARD_SEV_NOTE;
+	}
+}
+
 /* The fingerprints an earlier report holds: a JSON report's "fingerprint" values or a SARIF log's
  * "primaryLocationLineHash" values, by a scan of its text (ffiguard wrote it). */
 static int read_baseline(const char *path, struct map *fingerprints, struct arena *strings,

@@ -71,6 +71,11 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 		set_string(&opts->rules, value);
 	} else if (strcmp(key, "suppressions") == 0) {
 		set_string(&opts->suppressions, value);
+	} else if (strcmp(key, "dependencies") == 0) {
+		static const char *const deps[] = {"note", "report", NULL};
+		if ((i = pick(value, deps)) < 0)
+			return bad_value(err, key, value, "note or report");
+		opts->report_dependencies = i == 1;
 	} else if (strcmp(key, "baseline") == 0) {
 		set_string(&opts->baseline, value);
 	} else if (strcmp(key, "write-baseline") == 0) {
@@ -85,8 +90,8 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 			opts->quiet = on;
 	} else {
 		*err = xasprintf("unknown option '%s' (known: format, output, fail-on, rules, "
-				 "suppressions, baseline, write-baseline, color, inline-shims, "
-				 "quiet)",
+				 "suppressions, baseline, write-baseline, dependencies, color, "
+				 "inline-shims, quiet)",
 				 key);
 		return -EINVAL;
 	}

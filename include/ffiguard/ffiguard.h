@@ -150,6 +150,10 @@ FFIGUARD_EXPORT const struct ffiguard_edge *
 ffiguard_report_edge(const struct ffiguard_report *report, size_t i);
 FFIGUARD_EXPORT struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *report);
 
+/* Makes notes of the findings whose every location is in a dependency's source (a file the
+ * report names "registry: ..." or "git: ...", Cargo's copies of crates): the user's build cannot
+ * fix them, so they do not fail it unless asked (the `dependencies=report` option). */
+FFIGUARD_EXPORT void ffiguard_report_demote_dependencies(struct ffiguard_report *report);
 /* Baseline (after ffiguard_report_finish): with `write_path`, writes the findings as a JSON report
  * there (atomically), to be a later run's baseline; with `baseline_path` (an earlier JSON or
  * SARIF report), marks the findings whose fingerprint it holds as baselined and recounts, so
@@ -199,11 +203,12 @@ struct ffiguard_options {
 	enum ffiguard_format format;
 	enum ffiguard_fail_on fail_on;
 	enum ffiguard_color color;
-	char *output;         /* NULL: standard output / LLVM diagnostics */
-	char *rules;          /* NULL: every rule */
-	char *suppressions;   /* NULL: none */
-	char *baseline;       /* NULL: none */
-	char *write_baseline; /* NULL: none */
+	char *output;             /* NULL: standard output / LLVM diagnostics */
+	char *rules;              /* NULL: every rule */
+	char *suppressions;       /* NULL: none */
+	char *baseline;           /* NULL: none */
+	char *write_baseline;     /* NULL: none */
+	bool report_dependencies; /* findings wholly in dependencies keep their severity */
 	bool inline_shims;
 	bool quiet;
 };

@@ -1,0 +1,5 @@
+#include <stdlib.h>
+void dep_release(unsigned char *p)
+{
+	free(p);
+}
