@@ -185,6 +185,90 @@ START_TEST(sarif_fingerprint_ignores_lines)
 }
 END_TEST
 
+/* A baseline written from a report marks the same findings of a later report baselined: not
+ * counted, not shown as text, "unchanged" in SARIF; a new one counts. */
+START_TEST(baseline_round_trip)
+{
+	char path[] = "/tmp/ffiguard-base-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	char *err = NULL;
+	struct ffiguard_report *r = sample();
+	ck_assert_int_eq(ffiguard_report_baseline(r, NULL, path, &err), 0);
+	ffiguard_report_free(r);
+
+	r = sample();
+	struct ffiguard_finding f = *ffiguard_report_finding(r, 0);
+	f.message = "a new one";
+	f.severity = FFIGUARD_SEV_ERROR;
+	ffiguard_report_add_finding(r, &f);
+	ffiguard_report_finish(r);
+	ck_assert_int_eq(ffiguard_report_baseline(r, path, NULL, &err), 0);
+	struct ffiguard_summary *s = ffiguard_report_summary(r);
+	ck_assert_uint_eq(s->baselined, 3);
+	ck_assert_uint_eq(s->errors, 1);
+	ck_assert_uint_eq(s->warnings, 0);
+	char *text = NULL;
+	CAPTURE(text, ffiguard_report_write(out, r, FFIGUARD_FORMAT_TEXT, false));
+	ck_assert_ptr_nonnull(strstr(text, "a new one"));
+	ck_assert_ptr_null(strstr(text, "Box released"));
+	ck_assert_ptr_nonnull(strstr(text, "3 findings in the baseline not shown"));
+	free(text);
+	char *sarif = NULL;
+	CAPTURE(sarif, ffiguard_report_write(out, r, FFIGUARD_FORMAT_SARIF, false));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"baselineState\": \"new\""));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"baselineState\": \"unchanged\""));
+	free(sarif);
+	ffiguard_report_free(r);
+
+	/* Not a report: one message naming the file. */
+	fd = open(path, O_WRONLY | O_TRUNC);
+	ck_assert_int_eq(write(fd, "{}\n", 3), 3);
+	close(fd);
+	r = sample();
+	ck_assert_int_eq(ffiguard_report_baseline(r, path, NULL, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err, "not an ffiguard JSON report or SARIF log"));
+	free(err);
+	ffiguard_report_free(r);
+	unlink(path);
+}
+END_TEST
+
+/* Findings wholly in Cargo's copies of dependencies become notes; one with a note in the user's
+ * code keeps its severity. */
+START_TEST(dependencies_demoted)
+{
+	struct ffiguard_report *r = ffiguard_report_new();
+	struct ffiguard_fn fn = {"f", "f", FFIGUARD_LANG_RUST};
+	struct ffiguard_note mine = {"allocated here", fn, {"src/main.rs", 3, 1}};
+	struct ffiguard_note theirs = {
+	    "allocated here", fn, {"registry: dep-1.0.0/src/a.rs", 3, 1}};
+	struct ffiguard_finding f = {0};
+	f.rule = "ownership-leak";
+	f.severity = FFIGUARD_SEV_ERROR;
+	f.message = "wholly theirs";
+	f.function = fn;
+	f.loc = (struct ffiguard_loc){"registry: dep-1.0.0/src/lib.rs", 9, 1};
+	f.notes = &theirs;
+	f.n_notes = 1;
+	ffiguard_report_add_finding(r, &f);
+	f.message = "reached from mine";
+	f.notes = &mine;
+	ffiguard_report_add_finding(r, &f);
+	ffiguard_report_demote_dependencies(r);
+	ffiguard_report_finish(r);
+	for (size_t i = 0; i < 2; i++) {
+		const struct ffiguard_finding *g = ffiguard_report_finding(r, i);
+		ck_assert_int_eq(g->severity, strcmp(g->message, "wholly theirs") == 0
+						  ? FFIGUARD_SEV_NOTE
+						  : FFIGUARD_SEV_ERROR);
+	}
+	ck_assert_uint_eq(ffiguard_report_summary(r)->errors, 1);
+	ffiguard_report_free(r);
+}
+END_TEST
+
 START_TEST(filter_rules_and_suppressions)
 {
 	struct ffiguard_report *r = sample();
@@ -287,6 +371,8 @@ int main(void)
 	tcase_add_test(tc, json_escapes_everything);
 	tcase_add_test(tc, sarif_shape);
 	tcase_add_test(tc, sarif_fingerprint_ignores_lines);
+	tcase_add_test(tc, baseline_round_trip);
+	tcase_add_test(tc, dependencies_demoted);
 	tcase_add_test(tc, remarks_in_every_writer);
 	tcase_add_test(tc, edges_writers);
 	suite_add_tcase(s, tc);

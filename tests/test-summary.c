@@ -345,6 +345,105 @@ START_TEST(write_guards)
 }
 END_TEST
 
+/* The facts issue 11 added: stored parameters (the last store per place, constants too), the
+ * take that replaces what it returns, where null may be returned, a pointer into fresh memory,
+ * and a moved slot (memcpy) naming what its source held. */
+static const char stored_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)\n"
+    "define void @init(ptr %self, ptr %p) {\n"
+    "  store ptr null, ptr %self\n  store ptr %p, ptr %self\n  ret void\n}\n"
+    "define ptr @take(ptr %self) {\n"
+    "  %old = load ptr, ptr %self\n  store ptr null, ptr %self\n  ret ptr %old\n}\n"
+    "define ptr @get(ptr %self) {\n  %v = load ptr, ptr %self\n  ret ptr %v\n}\n"
+    "define ptr @find(ptr %t, i1 %hit) {\n  br i1 %hit, label %y, label %n\n"
+    "y:\n  br label %m\nn:\n  br label %m\n"
+    "m:\n  %r = phi ptr [ %t, %y ], [ null, %n ]\n  ret ptr %r\n}\n"
+    "define ptr @find_checked(ptr %t) {\n  %r = call ptr @find(ptr %t, i1 true)\n"
+    "  %z = icmp eq ptr %r, null\n  br i1 %z, label %bad, label %ok\n"
+    "bad:\n  unreachable\nok:\n  ret ptr %r\n}\n"
+    "define ptr @inner(i64 %n) {\n  %p = call ptr @malloc(i64 %n)\n"
+    "  %q = getelementptr i8, ptr %p, i64 16\n  ret ptr %q\n}\n"
+    "define ptr @moved() {\n  %a = alloca [16 x i8]\n  %b = alloca [16 x i8]\n"
+    "  %p = call ptr @malloc(i64 4)\n  %f = getelementptr i8, ptr %a, i64 8\n"
+    "  store ptr %p, ptr %f\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %b, ptr %a, i64 16, i1 false)\n"
+    "  %g = getelementptr i8, ptr %b, i64 8\n  %v = load ptr, ptr %g\n  ret ptr %v\n}\n";
+
+START_TEST(stored_take_null_interior)
+{
+	struct fixture fx;
+	setup_ir(&fx, stored_ir);
+	/* init: null then the pointer; only the last store is kept. */
+	const struct summary *init = sum_of(&fx, "init");
+	ck_assert_uint_eq(init->n_stored, 1);
+	ck_assert_int_eq(init->stored[0].from, 1);
+	ck_assert_int_eq(init->stored[0].into, 0);
+	ck_assert_int_eq(init->stored[0].off, 0);
+	ck_assert_uint_eq(init->ptr_clobbers, 0);
+	/* take returns what it replaces; get returns what stays. */
+	const struct fact *t = find(sum_of(&fx, "take"), EV_RETURN, 0);
+	ck_assert(t && t->deref && t->replaced);
+	const struct fact *g = find(sum_of(&fx, "get"), EV_RETURN, 0);
+	ck_assert(g && g->deref && !g->replaced);
+	/* find may return null; behind a null check that ends the path, not any more. */
+	ck_assert_ptr_nonnull(sum_of(&fx, "find")->null_return);
+	ck_assert_ptr_null(sum_of(&fx, "find_checked")->null_return);
+	/* A pointer 16 bytes into fresh memory is that allocation, marked interior. */
+	const struct fact *in = find(sum_of(&fx, "inner"), EV_ALLOC, -1);
+	ck_assert(in && in->interior);
+	/* The slot memcpy'd from another names what the other held: fresh memory. */
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "moved"), EV_ALLOC, -1));
+	teardown(&fx);
+}
+END_TEST
+
+/* Indirect calls: a constant ops table behind a pointer global, a callback every caller passes
+ * the same function for, and one that may be two functions (left unresolved). */
+static const char indirect_ir[] =
+    "%ops = type { ptr, ptr }\n"
+    "declare void @free(ptr)\n"
+    "define void @my_free(ptr %p) {\n  call void @free(ptr %p)\n  ret void\n}\n"
+    "@table = constant %ops { ptr null, ptr @my_free }\n"
+    "@ops = global ptr @table\n"
+    "define void @release(ptr %p) {\n  %t = load ptr, ptr @ops\n"
+    "  %f = getelementptr %ops, ptr %t, i32 0, i32 1\n  %fn = load ptr, ptr %f\n"
+    "  call void %fn(ptr %p)\n  ret void\n}\n"
+    "define void @each(ptr %p, ptr %cb) {\n  call void %cb(ptr %p)\n  ret void\n}\n"
+    "define void @user(ptr %p) {\n  call void @each(ptr %p, ptr @my_free)\n  ret void\n}\n"
+    "define void @user2(ptr %p) {\n  call void @each(ptr %p, ptr @my_free)\n  ret void\n}\n"
+    "define void @either(ptr %p, ptr %cb) {\n  call void %cb(ptr %p)\n  ret void\n}\n"
+    "define void @a(ptr %p) {\n  call void @either(ptr %p, ptr @my_free)\n  ret void\n}\n"
+    "define void @b(ptr %p) {\n  call void @either(ptr %p, ptr @free)\n  ret void\n}\n";
+
+static LLVMValueRef first_indirect(LLVMValueRef fn)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			if (ir_is_call(i) && !ir_called_function(i))
+				return i;
+	return NULL;
+}
+
+START_TEST(indirect_targets)
+{
+	struct fixture fx;
+	setup_ir(&fx, indirect_ir);
+	LLVMValueRef my_free = LLVMGetNamedFunction(fx.m, "my_free");
+	LLVMValueRef rel = first_indirect(LLVMGetNamedFunction(fx.m, "release"));
+	LLVMValueRef each = first_indirect(LLVMGetNamedFunction(fx.m, "each"));
+	LLVMValueRef either = first_indirect(LLVMGetNamedFunction(fx.m, "either"));
+	ck_assert_ptr_eq(ir_program_callee(&fx.p, rel), my_free);
+	ck_assert_ptr_eq(ir_program_callee(&fx.p, each), my_free);
+	ck_assert_ptr_null(ir_program_callee(&fx.p, either));
+	/* Resolved calls are analysed like direct ones: release and each release their pointer. */
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "release"), EV_RELEASE, 0));
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "each"), EV_RELEASE, 0));
+	ck_assert_ptr_null(find(sum_of(&fx, "either"), EV_RELEASE, 0));
+	teardown(&fx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Summaries");
@@ -354,6 +453,8 @@ int main(void)
 	tcase_add_test(tc, returns);
 	tcase_add_test(tc, captures_and_reads);
 	tcase_add_test(tc, recursion_reaches_fixpoint);
+	tcase_add_test(tc, stored_take_null_interior);
+	tcase_add_test(tc, indirect_targets);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
