@@ -105,13 +105,8 @@ static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
 	return l;
 }
 
-/* A null stored into a slot names nothing, as a null input of a phi does not: the slot still
- * names the pointer stored there (a unique_ptr's destructor leaves null behind; a release
- * before it is a redefinition the checks' walks stop at). */
 static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
 {
-	if (value && LLVMIsAConstantPointerNull(value))
-		return;
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].off == off) {
 			l->v[i].value = NULL;
@@ -185,9 +180,12 @@ static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 			slots_of(f, base, true)->clobbered = true;
 			continue;
 		}
+		/* A null a callee leaves behind (a unique_ptr's destructor, after its release)
+		 * names nothing: the slot still names what was stored there. (A null the function
+		 * stores itself still counts: before a loop stores the pointer, say.) */
 		for (size_t k = 0; gs && k < gs->n_stored; k++) {
 			LLVMValueRef v = summary_stored_value(&gs->stored[k], call);
-			if (gs->stored[k].into == (int)i && v)
+			if (gs->stored[k].into == (int)i && v && !LLVMIsAConstantPointerNull(v))
 				slot_store(slots_of(f, base, true), off + gs->stored[k].off, v);
 		}
 		for (size_t k = 0; gs && k < gs->n_facts; k++)
@@ -384,16 +382,37 @@ static struct vkey int_source(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	return agreed;
 }
 
-/* A phi or select names one pointer when its non-null inputs all do. */
+/* Whether phi input `i` comes around a loop: from a block laid out at or after the phi's own (a
+ * latch). Such a phi holds the previous iteration's value of what it merges. */
+static bool loop_carried(struct ir_fn *f, LLVMValueRef phi, unsigned i)
+{
+	struct summary *sum = f->summary;
+	if (!sum->block_order.cap) {
+		map_init(&sum->block_order, false);
+		size_t k = 0;
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+		     bb = LLVMGetNextBasicBlock(bb))
+			map_put(&sum->block_order, bb, (void *)(uintptr_t)++k);
+	}
+	uintptr_t at = (uintptr_t)map_get(&sum->block_order, LLVMGetInstructionParent(phi));
+	uintptr_t from = (uintptr_t)map_get(&sum->block_order, LLVMGetIncomingBlock(phi, i));
+	return from >= at;
+}
+
+/* A phi or select names one pointer when its non-null inputs all do, none of them around a loop
+ * (the value of the previous iteration is another object than this iteration's). */
 static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w)
 {
 	struct vkey self = {v, 0, false};
 	struct vkey agreed = {NULL, 0, false};
+	bool phi = LLVMIsAPHINode(v);
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
 		LLVMValueRef in = ir_merge_input(v, i);
 		if (LLVMIsAConstantPointerNull(in))
 			continue;
+		if (phi && loop_carried(f, v, i))
+			return self;
 		struct vkey k = key_at(s, f, in, object, w);
 		if (k.base == v)
 			continue;

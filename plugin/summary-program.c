@@ -344,6 +344,7 @@ void summaries_release(struct summaries *s)
 		summary_slots_release(sum);
 		summary_index_release(sum);
 		map_release(&sum->memo);
+		map_release(&sum->block_order);
 		free(sum->memo_v);
 		free(sum->events);
 		free(sum->facts);
