@@ -56,8 +56,10 @@ config.substitutions += [
      os.path.join(config.ffiguard_src_root, "Inputs", "kill-parent.py")),
 ]
 
-# rustc lives in the user's toolchain directory (rustup); keep it and its home reachable.
-path = [os.path.dirname(config.rustc), bindir, os.environ.get("PATH", "")]
+# rustc lives in the user's toolchain directory (rustup); keep it and its home reachable. The
+# build directory comes first: `cargo ffiguard` finds cargo-ffiguard there.
+path = [os.path.dirname(config.plugin), os.path.dirname(config.rustc), bindir,
+        os.environ.get("PATH", "")]
 config.environment["PATH"] = os.pathsep.join(path)
 for var in ("HOME", "RUSTUP_HOME", "CARGO_HOME", "RUSTUP_TOOLCHAIN"):
     if var in os.environ:

@@ -32,7 +32,7 @@ static const char usage_text[] =
     "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
     "                      [--suppressions=FILE] [--baseline=REPORT]\n"
     "                      [--write-baseline=FILE] [--dependencies=note|report]\n"
-    "                      [--color=auto|always|never] [--quiet]\n"
+    "                      [--color=auto|always|never] [--separately] [--quiet]\n"
     "                      [--verbose] [--memory-limit=SIZE] INPUT...\n"
     "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
     "       ffiguard --version | --help\n"
@@ -55,6 +55,9 @@ static const char usage_text[] =
     "A finding whose every location is in a dependency's source (Cargo's registry or git\n"
     "checkouts, shown as 'registry: CRATE-VERSION/PATH') is a note unless\n"
     "--dependencies=report.\n"
+    "\n"
+    "--separately analyses each INPUT as a program of its own (the modules of several\n"
+    "links, as cargo ffiguard collects them) and writes one report of them all.\n"
     "\n"
     "Inputs are read in a child process limited to --memory-limit bytes of address space\n"
     "(K, M, G suffixes; 0 for no limit; default three quarters of the machine's memory);\n"
@@ -125,17 +128,14 @@ static void report_progress(const char *label, void *data)
 		return;
 }
 
-static int run(bool edges, struct ffiguard_options *opts, const char *const *inputs,
-	       size_t n_inputs, int progress_fd)
+/* Links `inputs` into one program and adds its analysis to `report`; 0, or -1 said on `diag`. */
+static int analyse_program(const struct ffiguard_options *opts, const char *const *inputs,
+			   size_t n_inputs, int progress_fd, struct ffiguard_report *report)
 {
-	int status = EXIT_TROUBLE;
 	char *err = NULL, *notes = NULL;
 	LLVMModuleRef module = NULL;
-	struct ffiguard_report *report = ffiguard_report_new();
-	FILE *out = stdout;
 	LLVMContextRef ctx = LLVMContextCreate();
 	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
-
 	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd, &module,
 				      &notes, &err);
 	if (notes && !opts->quiet) {
@@ -144,15 +144,40 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 	}
 	if (rc < 0) {
 		fprintf(diag, "ffiguard: error: %s\n", err);
-		goto out;
+	} else {
+		report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
+		struct ffiguard_report *part = ffiguard_report_new();
+		for (size_t i = 0; i < n_inputs; i++)
+			ffiguard_report_add_input(part, inputs[i]);
+		rc = ffiguard_analyze_in_place(module, part, &err);
+		if (rc < 0)
+			fprintf(diag, "ffiguard: error: internal: %s\n", err);
+		else
+			ffiguard_report_merge(report, part);
+		ffiguard_report_free(part);
 	}
-	report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
-	for (size_t i = 0; i < n_inputs; i++)
-		ffiguard_report_add_input(report, inputs[i]);
-	if (ffiguard_analyze_in_place(module, report, &err) < 0) {
-		fprintf(diag, "ffiguard: error: internal: %s\n", err);
-		goto out;
-	}
+	free(err);
+	free(notes);
+	if (module)
+		LLVMDisposeModule(module);
+	LLVMContextDispose(ctx);
+	return rc < 0 ? -1 : 0;
+}
+
+static int run(bool edges, struct ffiguard_options *opts, const char *const *inputs,
+	       size_t n_inputs, int progress_fd)
+{
+	int status = EXIT_TROUBLE, rc;
+	char *err = NULL;
+	struct ffiguard_report *report = ffiguard_report_new();
+	FILE *out = stdout;
+
+	/* Each input its own program (the links of a workspace's binaries), or all one. */
+	for (size_t i = 0; i < (opts->separately ? n_inputs : 1); i++)
+		if (analyse_program(opts, opts->separately ? inputs + i : inputs,
+				    opts->separately ? 1 : n_inputs, progress_fd, report) < 0)
+			goto out;
+	ffiguard_report_finish(report);
 	if (!edges) {
 		if (ffiguard_report_filter(report, opts->rules, opts->suppressions, &err) < 0) {
 			fprintf(diag, "ffiguard: error: %s\n", err);
@@ -187,11 +212,7 @@ static int run(bool edges, struct ffiguard_options *opts, const char *const *inp
 										 : EXIT_CLEAN;
 out:
 	free(err);
-	free(notes);
 	ffiguard_report_free(report);
-	if (module)
-		LLVMDisposeModule(module);
-	LLVMContextDispose(ctx);
 	return status;
 }
 
@@ -428,9 +449,8 @@ int main(int argc, char **argv)
 		return usage_error("unknown command", argv[1]);
 
 	static const char *const check_keys[] = {
-	    "format",   "output",         "fail-on",      "rules", "suppressions",
-	    "baseline", "write-baseline", "dependencies", "color", "quiet",
-	    NULL};
+	    "format",         "output",       "fail-on", "rules",      "suppressions", "baseline",
+	    "write-baseline", "dependencies", "color",   "separately", "quiet",        NULL};
 	static const char *const edges_keys[] = {"format", "output", "color", "quiet", NULL};
 	const char *const *keys = edges ? edges_keys : check_keys;
 
@@ -499,7 +519,7 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		const char *value = eq ? eq + 1 : NULL;
-		if (!value && strcmp(key, "quiet") == 0)
+		if (!value && (strcmp(key, "quiet") == 0 || strcmp(key, "separately") == 0))
 			value = "1";
 		if (!value) {
 			if (i + 1 >= argc) {

@@ -241,6 +241,22 @@ void ffiguard_report_finish(struct ffiguard_report *r)
 	r->summary.ffi_edges = r->n_edges;
 }
 
+void ffiguard_report_merge(struct ffiguard_report *dst, const struct ffiguard_report *src)
+{
+	for (size_t i = 0; i < src->n_inputs; i++)
+		ffiguard_report_add_input(dst, src->inputs[i]);
+	for (size_t i = 0; i < src->n_findings; i++)
+		ffiguard_report_add_finding(dst, &src->findings[i]);
+	for (size_t i = 0; i < src->n_edges; i++)
+		ffiguard_report_add_edge(dst, &src->edges[i]);
+	for (size_t i = 0; i < src->n_remarks; i++)
+		ffiguard_report_add_remark(dst, src->remarks[i]);
+	if (!dst->rules)
+		ffiguard_report_set_rules(dst, src->rules, src->n_rules);
+	dst->summary.functions += src->summary.functions;
+	dst->summary.unanalyzed_edges += src->summary.unanalyzed_edges;
+}
+
 size_t ffiguard_report_finding_count(const struct ffiguard_report *r)
 {
 	return r->n_findings;

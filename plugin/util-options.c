@@ -80,18 +80,21 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 		set_string(&opts->baseline, value);
 	} else if (strcmp(key, "write-baseline") == 0) {
 		set_string(&opts->write_baseline, value);
-	} else if (strcmp(key, "inline-shims") == 0 || strcmp(key, "quiet") == 0) {
+	} else if (strcmp(key, "inline-shims") == 0 || strcmp(key, "quiet") == 0 ||
+		   strcmp(key, "separately") == 0) {
 		if ((i = pick(value, bools)) < 0)
 			return bad_value(err, key, value, "0 or 1");
 		bool on = i % 2 == 1;
 		if (key[0] == 'i')
 			opts->inline_shims = on;
-		else
+		else if (key[0] == 'q')
 			opts->quiet = on;
+		else
+			opts->separately = on;
 	} else {
 		*err = xasprintf("unknown option '%s' (known: format, output, fail-on, rules, "
 				 "suppressions, baseline, write-baseline, dependencies, color, "
-				 "inline-shims, quiet)",
+				 "inline-shims, separately, quiet)",
 				 key);
 		return -EINVAL;
 	}

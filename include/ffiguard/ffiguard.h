@@ -150,6 +150,10 @@ FFIGUARD_EXPORT const struct ffiguard_edge *
 ffiguard_report_edge(const struct ffiguard_report *report, size_t i);
 FFIGUARD_EXPORT struct ffiguard_summary *ffiguard_report_summary(struct ffiguard_report *report);
 
+/* Adds what `src` holds (inputs, findings, edges, remarks, function and edge counts) to `dst`: one
+ * report of several programs analysed apart. Call ffiguard_report_finish on `dst` afterwards. */
+FFIGUARD_EXPORT void ffiguard_report_merge(struct ffiguard_report *dst,
+					   const struct ffiguard_report *src);
 /* Makes notes of the findings whose every location is in a dependency's source (a file the
  * report names "registry: ..." or "git: ...", Cargo's copies of crates): the user's build cannot
  * fix them, so they do not fail it unless asked (the `dependencies=report` option). */
@@ -209,6 +213,7 @@ struct ffiguard_options {
 	char *baseline;           /* NULL: none */
 	char *write_baseline;     /* NULL: none */
 	bool report_dependencies; /* findings wholly in dependencies keep their severity */
+	bool separately;          /* CLI: each input is a program of its own */
 	bool inline_shims;
 	bool quiet;
 };
