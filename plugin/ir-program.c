@@ -8,6 +8,7 @@
 #include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn)
 {
@@ -142,7 +143,14 @@ static void put_file(struct buf *out, const char *dir, unsigned dlen, const char
 		buf_release(&path);
 		return;
 	}
-	buf_append(out, file, len);
+	/* Under the directory the analysis runs in (a workspace's root, where cargo links): relative
+	 * to it, so that a member's src/main.rs is one/src/main.rs. */
+	char cwd[4096];
+	size_t n = getcwd(cwd, sizeof(cwd)) ? strlen(cwd) : 0;
+	if (n > 1 && path.len > n + 1 && strncmp(path.data, cwd, n) == 0 && path.data[n] == '/')
+		buf_puts(out, path.data + n + 1);
+	else
+		buf_append(out, file, len);
 	buf_release(&path);
 }
 
