@@ -648,25 +648,29 @@ static bool stores_at(struct summaries *s, struct ir_fn *f, LLVMValueRef in, int
 static bool replaced_after_read(struct summaries *s, struct ir_fn *f, int field, int param,
 				int64_t off)
 {
+	LLVMValueRef *stores = NULL;
+	size_t n = 0, cap = 0;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in))
+			if (stores_at(s, f, in, param, off)) {
+				VEC_RESERVE(stores, cap, n + 1);
+				stores[n++] = in;
+			}
+	bool replaced = false;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); n && !replaced && bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 		LLVMValueRef v = t && LLVMIsAReturnInst(t) ? field_value(t, field) : NULL;
-		if (!v)
-			continue;
-		for (LLVMBasicBlockRef b2 = LLVMGetFirstBasicBlock(f->body); b2;
-		     b2 = LLVMGetNextBasicBlock(b2))
-			for (LLVMValueRef in = LLVMGetFirstInstruction(b2); in;
-			     in = LLVMGetNextInstruction(in)) {
-				if (!stores_at(s, f, in, param, off))
-					continue;
-				struct cfg_query q = {.from = LLVMIsAInstruction(v) ? v : NULL,
-						      .to = in};
-				if (cfg_path_exists(s, f, &q))
-					return true;
-			}
+		for (size_t i = 0; v && !replaced && i < n; i++) {
+			struct cfg_query q = {.from = LLVMIsAInstruction(v) ? v : NULL,
+					      .to = stores[i]};
+			replaced = cfg_path_exists(s, f, &q);
+		}
 	}
-	return false;
+	free(stores);
+	return replaced;
 }
 
 /* Whether the function returns a pointer into the object a parameter points to. */
