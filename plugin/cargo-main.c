@@ -247,19 +247,37 @@ int main(int argc, char **argv)
 	set_profile(profile, "LTO", "fat");
 	set_profile(profile, "DEBUG", "line-tables-only");
 
-	char *cmd = NULL;
-	size_t len = 0;
-	FILE *c = open_memstream(&cmd, &len);
-	fprintf(c,
-		"cargo build --message-format=json-render-diagnostics --target '%s' "
-		"--target-dir '%s' --profile '%s'",
-		host, target_dir, profile);
+	/* cargo build, its JSON messages read from a pipe; its own messages go to stderr. */
+	char **build_argv = calloc(16 + (size_t)argc, sizeof(*build_argv));
+	size_t nb = 0;
+	static char *const fixed[] = {"cargo", "build", "--message-format=json-render-diagnostics",
+				      "--target"};
+	for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
+		build_argv[nb++] = fixed[k];
+	build_argv[nb++] = host;
+	build_argv[nb++] = "--target-dir";
+	build_argv[nb++] = target_dir;
+	build_argv[nb++] = "--profile";
+	build_argv[nb++] = (char *)profile;
 	for (size_t k = 0; k < n_cargo; k++)
-		fprintf(c, " '%s'", cargo_args[k]);
-	fclose(c);
-	FILE *build = popen(cmd, "r");
-	if (!build)
-		return fail("cannot run '%s'", cmd);
+		build_argv[nb++] = cargo_args[k];
+	build_argv[nb] = NULL;
+	int fds[2];
+	if (pipe(fds) < 0)
+		return fail("cannot run cargo: %s", strerror(errno));
+	pid_t pid = fork();
+	if (pid < 0)
+		return fail("cannot run cargo: %s", strerror(errno));
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execvp("cargo", build_argv);
+		fprintf(stderr, "cargo-ffiguard: error: cannot run cargo: %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(fds[1]);
+	FILE *build = fdopen(fds[0], "r");
 	char **exes = NULL;
 	size_t n_exes = 0;
 	char *line = NULL;
@@ -276,7 +294,10 @@ int main(int argc, char **argv)
 		}
 	}
 	free(line);
-	int st = pclose(build);
+	fclose(build);
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		return fail("%s", "the build failed (cargo's messages above)");
 
