@@ -61,7 +61,9 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		return true;
 	/* A slot only loaded and stored never survives sroa. One that is also copied or accessed by
 	 * field may (sroa could not split a memcpy from an escaping slot), so those say -O0 only
-	 * when they are most of the function's slots, as at -O0, where every local has one. */
+	 * when they are most of the function's slots, as at -O0, where every local has one, or
+	 * all of them (a small -O0 function with one such slot: Rust's parse_code building a
+	 * Result in memory). */
 	unsigned slots = 0, split = 0;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
 	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i)) {
@@ -72,7 +74,7 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		slots++;
 		split += promotable(i, false, 0);
 	}
-	return split >= 2 && split * 2 > slots;
+	return (split >= 2 && split * 2 > slots) || (split >= 1 && split == slots);
 }
 
 static LLVMValueRef mapped(struct map *m, LLVMValueRef v)
