@@ -908,8 +908,7 @@ static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, in
 	    (struct stored_param){from, into, off, from < 0 ? k.base : NULL, at};
 }
 
-/* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. At an
- * index the analysis cannot tell, the parameter may get any pointer anywhere: clobbered. */
+/* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. */
 static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off)
 {
 	LLVMValueRef base = summary_base_offset(s, addr, off);
@@ -919,13 +918,20 @@ static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int
 		struct vkey k = key_of(s, f, base, false);
 		param = k.deref ? -1 : param_index(f, k.base);
 	}
-	if (!base) {
-		/* At a variable index: which field is unknown, any may get any pointer. */
-		struct vkey k = key_of(s, f, addr, true);
-		if (!k.deref && param_index(f, k.base) >= 0)
-			clobber(f->summary, param_index(f, k.base));
-	}
 	return param;
+}
+
+/* A pointer stored at an index the analysis cannot tell into a parameter's object: any field
+ * of its pointee may get it. */
+static void clobber_unplaced(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
+{
+	int64_t off;
+	if (summary_base_offset(s, addr, &off))
+		return;
+	struct vkey k = key_of(s, f, addr, true);
+	int param = k.deref ? -1 : param_index(f, k.base);
+	if (param >= 0)
+		clobber(f->summary, param);
 }
 
 static bool same_place(const struct stored_param *a, const struct stored_param *b)
@@ -973,15 +979,22 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 			int64_t off;
 			int into;
 			if (LLVMIsAStoreInst(in)) {
-				LLVMValueRef v = LLVMGetOperand(in, 0);
-				into = is_ptr(v) ? param_at(s, f, LLVMGetOperand(in, 1), &off) : -1;
-				if (into >= 0)
+				LLVMValueRef v = LLVMGetOperand(in, 0),
+					     addr = LLVMGetOperand(in, 1);
+				if (!is_ptr(v))
+					continue;
+				if ((into = param_at(s, f, addr, &off)) >= 0)
 					store_into(s, f, in, into, off, v);
+				else
+					clobber_unplaced(s, f, addr);
 				continue;
 			}
-			if ((LLVMIsAAtomicRMWInst(in) || LLVMIsAAtomicCmpXchgInst(in)) &&
-			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
-				clobber(f->summary, into);
+			if (LLVMIsAAtomicRMWInst(in) || LLVMIsAAtomicCmpXchgInst(in)) {
+				LLVMValueRef addr = LLVMGetOperand(in, 0);
+				if ((into = param_at(s, f, addr, &off)) >= 0)
+					clobber(f->summary, into);
+				else
+					clobber_unplaced(s, f, addr);
 				continue;
 			}
 			if (!ir_is_call(in))
@@ -989,8 +1002,13 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 			const struct summary *gs = summary_of_callee(s, in);
 			for (unsigned i = 0, n = LLVMGetNumArgOperands(in); i < n; i++) {
 				LLVMValueRef arg = LLVMGetOperand(in, i);
-				if (!is_ptr(arg) || (into = param_at(s, f, arg, &off)) < 0)
+				if (!is_ptr(arg))
 					continue;
+				if ((into = param_at(s, f, arg, &off)) < 0) {
+					if (summary_call_clobbers(s, in, i))
+						clobber_unplaced(s, f, arg);
+					continue;
+				}
 				if (summary_call_clobbers(s, in, i)) {
 					clobber(f->summary, into);
 					continue;
