@@ -159,11 +159,12 @@ static int analyse_program(const struct ffiguard_options *opts, const char *cons
 		 * links, but is not seen. */
 		if (rc == 0 && opts->separately && !ffiguard_report_edge_count(part) &&
 		    !opts->quiet)
-			fprintf(diag,
-				"ffiguard: note: %s: no call crosses between Rust and C/C++; C or C++ "
-				"in this program that was not compiled to LLVM 22 bitcode with "
-				"clang-22 -flto=full is not analysed\n",
-				inputs[0]);
+			fprintf(
+			    diag,
+			    "ffiguard: note: %s: no call crosses between Rust and C/C++; C or C++ "
+			    "in this program that was not compiled to LLVM 22 bitcode with "
+			    "clang-22 -flto=full is not analysed\n",
+			    inputs[0]);
 		ffiguard_report_free(part);
 	}
 	free(err);

@@ -23,7 +23,6 @@ struct fp_slot {
 
 struct indirect {
 	struct ir_program *p;
-	LLVMTargetDataRef layout;
 	struct map by_base; /* base -> index + 1 of its first slot */
 	struct fp_slot *slots;
 	size_t n_slots, cap_slots;
@@ -75,7 +74,7 @@ static void scan_initializer(struct indirect *x, LLVMValueRef g, LLVMValueRef c,
 		unsigned n = LLVMCountStructElementTypes(ty);
 		for (unsigned i = 0; i < n && i < (unsigned)LLVMGetNumOperands(c); i++) {
 			LLVMValueRef e = LLVMGetOperand(c, i);
-			int64_t eo = (int64_t)LLVMOffsetOfElement(x->layout, ty, i);
+			int64_t eo = (int64_t)LLVMOffsetOfElement(x->p->layout, ty, i);
 			if (LLVMIsAFunction(e) || LLVMIsAGlobalVariable(e))
 				slot_add(x, ty, eo, e);
 			scan_initializer(x, g, e, LLVMStructGetTypeAtIndex(ty, i), off + eo,
@@ -83,7 +82,7 @@ static void scan_initializer(struct indirect *x, LLVMValueRef g, LLVMValueRef c,
 		}
 	} else if (LLVMIsAConstantArray(c) && LLVMGetTypeKind(ty) == LLVMArrayTypeKind) {
 		LLVMTypeRef et = LLVMGetElementType(ty);
-		int64_t size = (int64_t)LLVMABISizeOfType(x->layout, et);
+		int64_t size = (int64_t)LLVMABISizeOfType(x->p->layout, et);
 		for (unsigned i = 0; i < (unsigned)LLVMGetNumOperands(c); i++)
 			scan_initializer(x, g, LLVMGetOperand(c, i), et, off + i * size, depth + 1);
 	}
@@ -97,40 +96,6 @@ struct place {
 	LLVMTypeRef type; /* NULL when no struct field GEP */
 	int64_t type_off;
 };
-
-static bool const_offset(struct indirect *x, LLVMValueRef gep, int64_t *off, LLVMTypeRef *field_of,
-			 int64_t *field_off)
-{
-	LLVMTypeRef ty = LLVMGetGEPSourceElementType(gep);
-	unsigned n = LLVMGetNumOperands(gep);
-	int64_t total = 0;
-	*field_of = NULL;
-	for (unsigned i = 1; i < n; i++) {
-		LLVMValueRef idx = LLVMGetOperand(gep, i);
-		if (!LLVMIsAConstantInt(idx))
-			return false;
-		int64_t k = LLVMConstIntGetSExtValue(idx);
-		if (i == 1) {
-			total += k * (int64_t)LLVMABISizeOfType(x->layout, ty);
-			continue;
-		}
-		if (LLVMGetTypeKind(ty) == LLVMStructTypeKind) {
-			int64_t eo = (int64_t)LLVMOffsetOfElement(x->layout, ty, (unsigned)k);
-			*field_of = ty;
-			*field_off = eo;
-			total += eo;
-			ty = LLVMStructGetTypeAtIndex(ty, (unsigned)k);
-		} else if (LLVMGetTypeKind(ty) == LLVMArrayTypeKind) {
-			ty = LLVMGetElementType(ty);
-			total += k * (int64_t)LLVMABISizeOfType(x->layout, ty);
-			*field_of = NULL;
-		} else {
-			return false;
-		}
-	}
-	*off = total;
-	return true;
-}
 
 static struct place place_of(struct indirect *x, LLVMValueRef addr)
 {
@@ -146,7 +111,7 @@ static struct place place_of(struct indirect *x, LLVMValueRef addr)
 			   (LLVMIsAConstantExpr(v) && LLVMGetConstOpcode(v) == LLVMGetElementPtr);
 		int64_t off, foff = 0;
 		LLVMTypeRef field_of;
-		if (!gep || !const_offset(x, v, &off, &field_of, &foff))
+		if (!gep || !ir_gep_offset(x->p->layout, v, &off, &field_of, &foff))
 			break;
 		if (first && field_of) {
 			pl.type = field_of;
@@ -268,9 +233,6 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 void ir_resolve_indirect(struct ir_program *p)
 {
 	struct indirect x = {.p = p};
-	x.layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(p->module));
-	if (!x.layout)
-		return;
 	map_init(&x.by_base, false);
 	map_init(&x.memo, false);
 	for (LLVMValueRef g = LLVMGetFirstGlobal(p->module); g; g = LLVMGetNextGlobal(g)) {
@@ -319,7 +281,6 @@ void ir_resolve_indirect(struct ir_program *p)
 	free(x.slots);
 	map_release(&x.by_base);
 	map_release(&x.memo);
-	LLVMDisposeTargetData(x.layout);
 }
 
 LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call)

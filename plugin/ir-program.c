@@ -68,6 +68,11 @@ int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon ca
 	map_init(&p->by_value, false);
 	map_init(&p->indirect, false);
 	p->module = module;
+	p->layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(module));
+	if (!p->layout) {
+		*err = xstrdup("the module's data layout cannot be read");
+		return -EINVAL;
+	}
 	for (LLVMValueRef f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f)) {
 		if (LLVMGetIntrinsicID(f))
 			continue;
@@ -100,6 +105,8 @@ void ir_program_release(struct ir_program *p)
 	free(p->edges);
 	map_release(&p->by_value);
 	map_release(&p->indirect);
+	if (p->layout)
+		LLVMDisposeTargetData(p->layout);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -143,8 +150,8 @@ static void put_file(struct buf *out, const char *dir, unsigned dlen, const char
 		buf_release(&path);
 		return;
 	}
-	/* Under the directory the analysis runs in (a workspace's root, where cargo links): relative
-	 * to it, so that a member's src/main.rs is one/src/main.rs. */
+	/* Under the directory the analysis runs in (a workspace's root, where cargo links):
+	 * relative to it, so that a member's src/main.rs is one/src/main.rs. */
 	char cwd[4096];
 	size_t n = getcwd(cwd, sizeof(cwd)) ? strlen(cwd) : 0;
 	if (n > 1 && path.len > n + 1 && strncmp(path.data, cwd, n) == 0 && path.data[n] == '/')

@@ -305,6 +305,49 @@ LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb)
 	return term;
 }
 
+bool ir_gep_offset(LLVMTargetDataRef layout, LLVMValueRef gep, int64_t *off, LLVMTypeRef *field_of,
+		   int64_t *field_off)
+{
+	LLVMTypeRef ty = LLVMGetGEPSourceElementType(gep);
+	unsigned n = LLVMGetNumOperands(gep);
+	int64_t total = 0;
+	if (field_of)
+		*field_of = NULL;
+	for (unsigned i = 1; i < n; i++) {
+		LLVMValueRef idx = LLVMGetOperand(gep, i);
+		if (!LLVMIsAConstantInt(idx))
+			return false;
+		int64_t k = LLVMConstIntGetSExtValue(idx);
+		if (i == 1) {
+			total += k * (int64_t)LLVMABISizeOfType(layout, ty);
+			continue;
+		}
+		switch (LLVMGetTypeKind(ty)) {
+		case LLVMStructTypeKind: {
+			int64_t eo = (int64_t)LLVMOffsetOfElement(layout, ty, (unsigned)k);
+			if (field_of) {
+				*field_of = ty;
+				*field_off = eo;
+			}
+			total += eo;
+			ty = LLVMStructGetTypeAtIndex(ty, (unsigned)k);
+			break;
+		}
+		case LLVMArrayTypeKind:
+		case LLVMVectorTypeKind:
+			ty = LLVMGetElementType(ty);
+			total += k * (int64_t)LLVMABISizeOfType(layout, ty);
+			if (field_of)
+				*field_of = NULL;
+			break;
+		default:
+			return false;
+		}
+	}
+	*off = total;
+	return true;
+}
+
 bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v)
 {
 	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == fn;

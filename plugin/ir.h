@@ -4,6 +4,7 @@
 #define FFIGUARD_IR_H
 
 #include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
 
 #include "ffiguard/ffiguard.h"
 #include "util.h"
@@ -69,6 +70,11 @@ LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i);
 /* The one terminator that branches to `bb` (perhaps to more than one of its successors), or
  * NULL when none does or several do: a block with a single predecessor. */
 LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb);
+/* Byte offset of a GEP (instruction or constant expression) with constant indices; false when an
+ * index is not constant. With `field_of`, also the struct type whose field the last index selects
+ * and that field's offset in it (NULL when the last step is not a struct field). */
+bool ir_gep_offset(LLVMTargetDataRef layout, LLVMValueRef gep, int64_t *off, LLVMTypeRef *field_of,
+		   int64_t *field_off);
 /* An alloca of function `fn` itself: its stack. */
 bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v);
 
@@ -117,6 +123,7 @@ struct ir_edge {
 
 struct ir_program {
 	LLVMModuleRef module;
+	LLVMTargetDataRef layout; /* the module's data layout: sizes and field offsets */
 	struct map by_value; /* LLVMValueRef function (or its canonical copy) -> struct ir_fn * */
 	struct ir_fn **fns;
 	size_t n_fns, cap_fns;

@@ -143,8 +143,7 @@ int ffiguard_report_filter(struct ffiguard_report *r, const char *rules,
 
 static bool in_dependency(const struct ffiguard_loc *loc)
 {
-	return !loc->file || strncmp(loc->file, "registry: ", 10) == 0 ||
-	       strncmp(loc->file, "git: ", 5) == 0;
+	return !loc->file || report_dependency_base(loc->file, NULL);
 }
 
 void ffiguard_report_demote_dependencies(struct ffiguard_report *r)

@@ -257,6 +257,22 @@ void ffiguard_report_merge(struct ffiguard_report *dst, const struct ffiguard_re
 	dst->summary.unanalyzed_edges += src->summary.unanalyzed_edges;
 }
 
+const char *report_dependency_base(const char *file, const char **rest)
+{
+	static const struct {
+		const char *label, *base;
+	} bases[] = {{"registry: ", "CARGO_REGISTRY"}, {"git: ", "CARGO_GIT"}};
+	for (size_t i = 0; file && i < sizeof(bases) / sizeof(bases[0]); i++) {
+		size_t n = strlen(bases[i].label);
+		if (strncmp(file, bases[i].label, n) == 0) {
+			if (rest)
+				*rest = file + n;
+			return bases[i].base;
+		}
+	}
+	return NULL;
+}
+
 size_t ffiguard_report_finding_count(const struct ffiguard_report *r)
 {
 	return r->n_findings;

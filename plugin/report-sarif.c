@@ -48,22 +48,11 @@ static void put_uri(FILE *out, const char *file, const char *cwd)
 	buf_release(&b);
 }
 
-/* Dependencies' sources ("registry: CRATE-VERSION/PATH", ir-program.c) are relative to a base of
- * their own, not to the repository. */
-static const struct {
-	const char *label, *base;
-} uri_bases[] = {{"registry: ", "CARGO_REGISTRY"}, {"git: ", "CARGO_GIT"}};
-
 static void put_physical(FILE *out, const struct ffiguard_loc *loc, const char *cwd)
 {
-	const char *base = NULL, *file = loc->file;
-	for (size_t i = 0; i < sizeof(uri_bases) / sizeof(uri_bases[0]); i++) {
-		size_t n = strlen(uri_bases[i].label);
-		if (strncmp(file, uri_bases[i].label, n) == 0) {
-			base = uri_bases[i].base;
-			file += n;
-		}
-	}
+	/* Dependencies' sources are relative to a base of their own, not to the repository. */
+	const char *file = loc->file;
+	const char *base = report_dependency_base(loc->file, &file);
 	fputs("{\"artifactLocation\": {\"uri\": ", out);
 	put_uri(out, file, cwd);
 	if (base)

@@ -35,6 +35,10 @@ int edges_write_json(FILE *out, const struct ffiguard_report *r);
  * the finding's own "error: "/"warning: " (an LLVM diagnostic prints its own). */
 void report_finding_text(FILE *out, const struct ffiguard_finding *f, bool severity, bool color);
 
+/* A location in a dependency's source, as ir-program.c names it ("registry: CRATE-VERSION/PATH"
+ * or "git: ..."): the SARIF base its path is relative to, and *rest the path; NULL otherwise. */
+const char *report_dependency_base(const char *file, const char **rest);
+
 /* JSON string escaping, shared by the JSON and SARIF writers. */
 void json_put_string(FILE *out, const char *s);
 

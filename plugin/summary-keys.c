@@ -26,39 +26,6 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b)
 	return a->base == b->base && a->deref == b->deref && (!a->deref || a->off == b->off);
 }
 
-/* Byte offset of a GEP with constant indices; false when an index is not constant. */
-static bool gep_offset(struct summaries *s, LLVMValueRef gep, int64_t *off)
-{
-	LLVMTypeRef ty = LLVMGetGEPSourceElementType(gep);
-	unsigned n = LLVMGetNumOperands(gep);
-	int64_t total = 0;
-	for (unsigned i = 1; i < n; i++) {
-		LLVMValueRef idx = LLVMGetOperand(gep, i);
-		if (!LLVMIsAConstantInt(idx))
-			return false;
-		int64_t k = LLVMConstIntGetSExtValue(idx);
-		if (i == 1) {
-			total += k * (int64_t)LLVMABISizeOfType(s->layout, ty);
-			continue;
-		}
-		switch (LLVMGetTypeKind(ty)) {
-		case LLVMStructTypeKind:
-			total += (int64_t)LLVMOffsetOfElement(s->layout, ty, (unsigned)k);
-			ty = LLVMStructGetTypeAtIndex(ty, (unsigned)k);
-			break;
-		case LLVMArrayTypeKind:
-		case LLVMVectorTypeKind:
-			ty = LLVMGetElementType(ty);
-			total += k * (int64_t)LLVMABISizeOfType(s->layout, ty);
-			break;
-		default:
-			return false;
-		}
-	}
-	*off = total;
-	return true;
-}
-
 /* Looks through casts and constant-offset GEPs, adding up the offset. `object` also crosses
  * variable GEPs (the offset is then meaningless). Stops at a non-zero offset unless asked. */
 static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, bool any_offset,
@@ -72,7 +39,8 @@ static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, boo
 		}
 		if (LLVMIsAGetElementPtrInst(v)) {
 			int64_t o;
-			if (gep_offset(s, v, &o) && (o == 0 || any_offset || object)) {
+			if (ir_gep_offset(s->layout, v, &o, NULL, NULL) &&
+			    (o == 0 || any_offset || object)) {
 				*off += o;
 				v = LLVMGetOperand(v, 0);
 				continue;

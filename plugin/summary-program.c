@@ -291,11 +291,7 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 	s->program = p;
 	map_init(&s->edge_at, false);
 	map_init(&s->interned, true);
-	s->layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(p->module));
-	if (!s->layout) {
-		*err = xstrdup("the module's data layout cannot be read");
-		return -EINVAL;
-	}
+	s->layout = p->layout;
 	for (size_t i = 0; i < p->n_edges; i++)
 		map_put(&s->edge_at, p->edges[i].call, &p->edges[i]);
 	map_init(&s->allocators, false);
@@ -356,7 +352,5 @@ void summaries_release(struct summaries *s)
 	map_release(&s->interned);
 	map_release(&s->allocators);
 	arena_release(&s->strings);
-	if (s->layout)
-		LLVMDisposeTargetData(s->layout);
 	memset(s, 0, sizeof(*s));
 }

@@ -200,11 +200,11 @@ void summary_index_release(struct summary *sum);
 /* Everything the ownership checks read: the program and one summary per defined function. */
 struct summaries {
 	struct ir_program *program;
-	struct map edge_at;    /* call instruction -> struct ir_edge * */
-	struct map interned;   /* family name -> itself */
-	struct map allocators; /* allocator function -> its struct alloc_fact (in `strings`) */
-	struct arena strings;  /* interned family names */
-	LLVMTargetDataRef layout;
+	struct map edge_at;       /* call instruction -> struct ir_edge * */
+	struct map interned;      /* family name -> itself */
+	struct map allocators;    /* allocator function -> its struct alloc_fact (in `strings`) */
+	struct arena strings;     /* interned family names */
+	LLVMTargetDataRef layout; /* the program's (ir_program owns it) */
 };
 
 int summaries_build(struct summaries *s, struct ir_program *p, char **err);
