@@ -179,8 +179,11 @@ char *param_label(LLVMValueRef fn, unsigned j)
 	return len ? xasprintf("'%.*s'", (int)len, name) : xasprintf("#%u", j + 1);
 }
 
-size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,
-			 LLVMValueRef except_b, LLVMValueRef **out)
+/* Instructions after which `key` names another object: its definition, and for a slot in
+ * memory every write into that memory except at `except_a`/`except_b` and at a take that returns
+ * what `key` names (unique_ptr::release(): its result is the slot's old pointer). Caller frees. */
+static size_t key_redefinitions(struct summaries *s, struct ir_fn *f, const struct vkey *key,
+				LLVMValueRef except_a, LLVMValueRef except_b, LLVMValueRef **out)
 {
 	const struct summary *sum = summary_of(f);
 	LLVMValueRef *v = NULL;
@@ -194,6 +197,12 @@ size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef e
 		const struct event *e = &sum->events[i];
 		if (!e->write || e->key.deref || e->at == except_a || e->at == except_b)
 			continue;
+		if (ir_is_call(e->at) &&
+		    LLVMGetTypeKind(LLVMTypeOf(e->at)) == LLVMPointerTypeKind) {
+			struct vkey taken = summary_key(s, f, e->at, false);
+			if (vkey_equal(&taken, key))
+				continue;
+		}
 		VEC_RESERVE(v, cap, n + 1);
 		v[n++] = e->at;
 	}
@@ -240,7 +249,7 @@ void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *
 		      bool (*visit)(void *data, const struct event *from, size_t i), void *data)
 {
 	LLVMValueRef *blockers;
-	size_t n = key_redefinitions(f, &from->key, from->at, NULL, &blockers);
+	size_t n = key_redefinitions(s, f, &from->key, from->at, NULL, &blockers);
 	struct reach_walk w = {summary_of(f), from, visit, data};
 	struct cfg_query q = {.from = from->at,
 			      .blockers = blockers,
@@ -256,7 +265,7 @@ bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, L
 		 LLVMValueRef to)
 {
 	LLVMValueRef *blockers;
-	size_t n = key_redefinitions(f, key, from, to, &blockers);
+	size_t n = key_redefinitions(s, f, key, from, to, &blockers);
 	struct cfg_query q = {.from = from, .to = to, .blockers = blockers, .n_blockers = n};
 	bool r = cfg_path_exists(s, f, &q);
 	free(blockers);

@@ -78,10 +78,6 @@ size_t edge_chain(const struct ir_edge *e, struct ir_fn **out);
 LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j);
 /* "'name'" of parameter j of `fn`, or "#j" when it has none; caller frees. */
 char *param_label(LLVMValueRef fn, unsigned j);
-/* Instructions after which `key` names another object: its definition, and for a slot in
- * memory every write into that memory except at `except_a`/`except_b`. Caller frees. */
-size_t key_redefinitions(struct ir_fn *f, const struct vkey *key, LLVMValueRef except_a,
-			 LLVMValueRef except_b, LLVMValueRef **out);
 /* Is there a path from `from` to `to` on which `key` still names the same object? */
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
 		 LLVMValueRef to);

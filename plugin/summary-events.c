@@ -165,7 +165,7 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		/* Fresh memory stored through a pointer argument: CString::new's result. */
 		struct vkey k;
 		if (summary_key_load(s, f, LLVMGetOperand(c, (unsigned)af->ptr_arg), af->out_off,
-				     &k)) {
+				     NULL, &k)) {
 			struct event *e = add(sum, EV_ALLOC, k, c, here);
 			e->family = family;
 			e->may_null = af->may_return_null;
@@ -216,7 +216,10 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			continue;
 		LLVMValueRef arg = LLVMGetOperand(c, (unsigned)ft->param);
 		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE);
-		if (ft->deref && !summary_key_load(s, f, arg, ft->off, &key))
+		/* A callee's view of what the argument points to: as it is before the call, except
+		 * for fresh memory the call puts there, named by the place. */
+		if (ft->deref && !summary_key_load(s, f, arg, ft->off,
+						   ft->kind == EV_ALLOC ? NULL : c, &key))
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->must = ft->must;
@@ -664,6 +667,11 @@ static bool replaced_after_read(struct summaries *s, struct ir_fn *f, int field,
 		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 		LLVMValueRef v = t && LLVMIsAReturnInst(t) ? field_value(t, field) : NULL;
 		for (size_t i = 0; v && !replaced && i < n; i++) {
+			/* The call that reads it replaces it: a wrapper of a take. */
+			if (v == stores[i]) {
+				replaced = true;
+				break;
+			}
 			struct cfg_query q = {.from = LLVMIsAInstruction(v) ? v : NULL,
 					      .to = stores[i]};
 			replaced = cfg_path_exists(s, f, &q);

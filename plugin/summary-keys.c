@@ -16,6 +16,7 @@ struct slot {
 struct slot_list {
 	size_t n, cap;
 	bool clobbered; /* copied into twice or by variable length, or handed to a writing callee */
+	int escaped;    /* 0 not known yet, 1 its address is kept somewhere, -1 only used in place */
 	struct slot *v;
 	LLVMValueRef copy_src; /* bytes [copy_off, copy_off + copy_len) come from here */
 	int64_t copy_off, copy_len;
@@ -269,12 +270,205 @@ bool summary_exhausted(const struct ir_fn *f)
 static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w);
 
+/* Whether the address of slot `a` (or of a field of it) is kept where calls not given it can
+ * reach it: stored as a value, merged, or turned into an integer. */
+static bool slot_escapes(struct slot_list *l, LLVMValueRef a)
+{
+	if (l->escaped)
+		return l->escaped > 0;
+	LLVMValueRef todo[32];
+	size_t n = 0;
+	todo[n++] = a;
+	l->escaped = -1;
+	while (n && l->escaped < 0) {
+		LLVMValueRef v = todo[--n];
+		for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+			LLVMValueRef user = LLVMGetUser(u);
+			if (LLVMIsALoadInst(user) || ir_is_call(user) ||
+			    (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != v) ||
+			    LLVMIsAICmpInst(user))
+				continue;
+			if ((LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user)) && n < 32) {
+				todo[n++] = user;
+				continue;
+			}
+			l->escaped = 1;
+			break;
+		}
+	}
+	return l->escaped > 0;
+}
+
+/* What one instruction does to the pointer `off` bytes into local slot `a`. */
+enum def {
+	DEF_NONE,    /* leaves it alone */
+	DEF_VALUE,   /* stores *value there (a pointer, or a null constant) */
+	DEF_SLOT,    /* puts a pointer there that the slot names: fresh memory, or a callee's own */
+	DEF_UNKNOWN, /* may change it in a way this cannot follow */
+};
+
+static bool overlaps(int64_t a, int64_t alen, int64_t b, int64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
+			     LLVMValueRef a, int64_t off, LLVMValueRef *value)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	size_t len;
+	const char *name = callee ? LLVMGetValueName2(callee, &len) : "";
+	if (strncmp(name, "llvm.lifetime.", 14) == 0)
+		return DEF_NONE;
+	const struct summary *gs = NULL;
+	const struct alloc_fact *af = NULL;
+	bool looked = false;
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
+		int64_t aoff;
+		LLVMValueRef arg = LLVMGetOperand(call, i);
+		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
+			continue;
+		if (strip(s, arg, &aoff, true, false) != a) {
+			if (strip(s, arg, &aoff, true, true) == a &&
+			    summary_call_clobbers(s, call, i))
+				return DEF_UNKNOWN;
+			continue;
+		}
+		if (!looked) {
+			gs = summary_of_callee(s, call);
+			af = summary_allocator(s, ir_program_callee(s->program, call));
+			looked = true;
+		}
+		if (af) {
+			if (af->out_param && af->ptr_arg == (int)i && aoff + af->out_off == off)
+				return DEF_SLOT;
+			continue;
+		}
+		/* memcpy (followed by the slot's own copy record), memset, or a callee that
+		 * stores a pointer its summary does not name. */
+		if ((callee && LLVMGetIntrinsicID(callee)) || summary_call_clobbers(s, call, i))
+			return DEF_UNKNOWN;
+		for (size_t k = 0; gs && k < gs->n_stored; k++) {
+			const struct stored_param *st = &gs->stored[k];
+			if (st->into == (int)i && aoff + st->off == off) {
+				*value = summary_stored_value(st, call);
+				return *value ? DEF_VALUE : DEF_UNKNOWN;
+			}
+		}
+		for (size_t k = 0; gs && k < gs->n_facts; k++)
+			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
+			    gs->facts[k].deref && aoff + gs->facts[k].off == off)
+				return DEF_SLOT;
+	}
+	return DEF_NONE;
+}
+
+static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst, LLVMValueRef a,
+			int64_t off, LLVMValueRef *value)
+{
+	if (ir_is_call(inst))
+		return call_defines(s, f, inst, a, off, value);
+	if (!LLVMIsAStoreInst(inst))
+		return DEF_NONE;
+	int64_t so;
+	LLVMValueRef addr = LLVMGetOperand(inst, 1), v = LLVMGetOperand(inst, 0);
+	if (strip(s, addr, &so, true, false) != a)
+		return strip(s, addr, &so, true, true) == a ? DEF_UNKNOWN : DEF_NONE;
+	int64_t size = (int64_t)LLVMStoreSizeOfType(s->layout, LLVMTypeOf(v));
+	if (!overlaps(so, size, off, 8))
+		return DEF_NONE;
+	if (so != off || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
+		return DEF_UNKNOWN;
+	*value = v;
+	return DEF_VALUE;
+}
+
+/* Instructions one reaching-content question may look at before it gives up. */
+#define CONTENT_STEPS 512
+
+/* What the pointer `off` bytes into local slot `a` is just before `at`, on every path there: the
+ * nearest instruction back along each path that puts something there, all of them agreeing.
+ * DEF_UNKNOWN when they disagree, one cannot be followed, a path starts at the function's entry,
+ * or the question is too large: the slot's flow-insensitive name then stands. */
+static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot_list *l,
+			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value)
+{
+	if (slot_escapes(l, a))
+		return DEF_UNKNOWN;
+	/* Where to go on scanning back: the last instruction of a block still to look at (NULL
+	 * when there is none before its start). */
+	struct point {
+		LLVMBasicBlockRef bb;
+		LLVMValueRef last;
+	} *stack = NULL;
+	struct map seen;
+	size_t n = 0, cap = 0, steps = 0;
+	enum def found = DEF_NONE;
+	LLVMValueRef agreed = NULL;
+	map_init(&seen, false);
+	VEC_RESERVE(stack, cap, 1);
+	stack[n++] = (struct point){LLVMGetInstructionParent(at), LLVMGetPreviousInstruction(at)};
+	while (n && found != DEF_UNKNOWN) {
+		struct point p = stack[--n];
+		enum def d = DEF_NONE;
+		LLVMValueRef v = NULL;
+		for (LLVMValueRef in = p.last; in && d == DEF_NONE; in = LLVMGetPreviousInstruction(in))
+			d = ++steps > CONTENT_STEPS ? DEF_UNKNOWN : defines(s, f, in, a, off, &v);
+		if (d == DEF_NONE && p.bb == LLVMGetEntryBasicBlock(f->body))
+			d = DEF_UNKNOWN;
+		if (d != DEF_NONE) {
+			if (found != DEF_NONE && (found != d || agreed != v))
+				d = DEF_UNKNOWN;
+			found = d;
+			agreed = v;
+			continue;
+		}
+		for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(p.bb)); u;
+		     u = LLVMGetNextUse(u)) {
+			LLVMValueRef term = LLVMGetUser(u);
+			if (!LLVMIsATerminatorInst(term)) {
+				found = DEF_UNKNOWN; /* blockaddress */
+				break;
+			}
+			LLVMBasicBlockRef pred = LLVMGetInstructionParent(term);
+			if (map_get(&seen, pred))
+				continue;
+			map_put(&seen, pred, pred);
+			/* Entered by unwinding out of an invoke: the call did not return, so what
+			 * it would have stored is not there; scan from before it. */
+			bool unwound = LLVMIsAInvokeInst(term) &&
+				       LLVMGetUnwindDest(term) == p.bb && LLVMGetNormalDest(term) != p.bb;
+			VEC_RESERVE(stack, cap, n + 1);
+			stack[n++] = (struct point){pred, unwound ? LLVMGetPreviousInstruction(term) : term};
+		}
+	}
+	summary_charge(f, steps);
+	free(stack);
+	map_release(&seen);
+	*value = agreed;
+	return found == DEF_NONE ? DEF_UNKNOWN : found;
+}
+
+/* The pointer stored `off` bytes into what `k` points to, just before `at` (NULL: anywhere in
+ * the function); false when that is a null constant there. */
 static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
-		     struct vkey *out, struct walk *w)
+		     LLVMValueRef at, struct vkey *out, struct walk *w)
 {
 	if (k.deref)
 		return false;
 	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
+	LLVMValueRef v = NULL;
+	enum def d = l && at ? content_before(s, f, l, k.base, off, at, &v) : DEF_UNKNOWN;
+	if (d == DEF_VALUE && LLVMIsAConstantPointerNull(v))
+		return false;
+	if (d == DEF_VALUE) {
+		*out = key_at(s, f, v, false, w);
+		return true;
+	}
+	if (d == DEF_SLOT) {
+		*out = (struct vkey){k.base, off, true};
+		return true;
+	}
 	if (l && !l->clobbered) {
 		bool stored = false;
 		for (size_t i = 0; i < l->n; i++) {
@@ -292,7 +486,7 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 			LLVMValueRef src = strip(s, l->copy_src, &so, true, false);
 			struct vkey sk = key_at(s, f, src, false, w);
 			if (sk.base != k.base)
-				return deref_at(s, f, sk, so + off - l->copy_off, out, w);
+				return deref_at(s, f, sk, so + off - l->copy_off, at, out, w);
 		}
 	}
 	out->base = k.base;
@@ -307,10 +501,7 @@ static const struct fact *returned_param(struct summaries *s, LLVMValueRef call,
 	const struct summary *sum = summary_of_callee(s, call);
 	for (size_t i = 0; sum && i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
-		/* What a parameter pointed to, replaced by the call (unique_ptr::release,
-		 * Option::take): the slot names something else afterwards, the result stays apart.
-		 */
-		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field && !ft->replaced)
+		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field)
 			return ft;
 	}
 	return NULL;
@@ -323,7 +514,23 @@ static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	struct vkey out = {self, 0, false};
 	if (!ft->deref)
 		return k;
-	return deref_at(s, f, k, ft->off, &out, w) ? out : (struct vkey){self, 0, false};
+	if (!ft->replaced) {
+		deref_at(s, f, k, ft->off, call, &out, w); /* out stays `self` when it fails */
+		return out;
+	}
+	/* What a `take` (unique_ptr::release(), Option::take) returns: what the slot held just
+	 * before the call, when that is known for certain. The slot holds something else after it,
+	 * so its flow-insensitive name would confuse the two. */
+	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
+	LLVMValueRef v = NULL;
+	enum def d = l ? content_before(s, f, l, k.base, ft->off, call, &v) : DEF_UNKNOWN;
+	if (d == DEF_VALUE && !LLVMIsAConstantPointerNull(v))
+		return key_at(s, f, v, false, w);
+	/* Through a parameter (a wrapper of the take): what the caller's slot holds before the
+	 * call; the wrapper's summary says it is replaced too. */
+	if (d == DEF_SLOT || (!l && LLVMIsAArgument(k.base) && !k.deref))
+		return (struct vkey){k.base, ft->off, true};
+	return out;
 }
 
 /* The pointer an integer was made from: `ptrtoint p`, or a phi or select of such integers and
@@ -426,7 +633,7 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	if (load) {
 		LLVMValueRef base = strip(s, LLVMGetOperand(v, 0), &off, true, false);
 		struct vkey bk = key_at(s, f, base, false, w);
-		if (!deref_at(s, f, bk, off, &k, w))
+		if (!deref_at(s, f, bk, off, v, &k, w))
 			k = self;
 	} else if (ir_is_call(v)) {
 		const struct fact *ft = returned_param(s, v, -1);
@@ -465,12 +672,12 @@ struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bo
 }
 
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
-		      struct vkey *out)
+		      LLVMValueRef at, struct vkey *out)
 {
 	int64_t o;
 	struct walk w = {.n = 0, .low = 1 << 30};
 	LLVMValueRef base = strip(s, addr, &o, true, false);
-	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, out, &w);
+	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, at, out, &w);
 }
 
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)

@@ -228,9 +228,11 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b);
  * offsets, callees that return a parameter, loads from single-store slots, and phis whose
  * non-null inputs agree. `object` also looks through every GEP, to the object being accessed. */
 struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object);
-/* The key of the pointer stored at `addr` + `off` (a load's address, or a callee's view). */
+/* The key of the pointer stored at `addr` + `off` as a callee called at `at` sees it (what a
+ * local slot holds just before `at`, when that is certain); with `at` NULL, the slot's name for
+ * whatever it holds. False when there is nothing to name: a null pointer stored there. */
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
-		      struct vkey *out);
+		      LLVMValueRef at, struct vkey *out);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
 /* Whether two values are fields of one aggregate or of one object in memory: the pointer and

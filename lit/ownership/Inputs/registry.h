@@ -23,6 +23,7 @@ unsigned *reg_ids(size_t n);             /* a leaked Vec<u32> */
 unsigned *reg_boxed_ids(size_t n);       /* a Box<[u32]> */
 const struct item *reg_shared_new(unsigned id); /* an Arc: release with reg_shared_release */
 void reg_shared_release(const struct item *it);
+void reg_item_free_guarded(struct item *it); /* reg_item_free, stopping a panic */
 
 #ifdef __cplusplus
 }

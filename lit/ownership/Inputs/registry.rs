@@ -74,3 +74,9 @@ pub extern "C" fn reg_shared_new(id: u32) -> *const Item {
 pub unsafe extern "C" fn reg_shared_release(p: *const Item) {
     drop(std::sync::Arc::from_raw(p));
 }
+
+/// Releases an item without letting a panic unwind into C (the usual guard of an FFI entry).
+#[no_mangle]
+pub unsafe extern "C" fn reg_item_free_guarded(p: *mut Item) {
+    let _ = std::panic::catch_unwind(move || drop(Box::from_raw(p)));
+}

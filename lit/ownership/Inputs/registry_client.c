@@ -55,3 +55,7 @@ unsigned bug_between(void)
 
 void bug_shared(void) { free((void *)reg_shared_new(4)); }
 void ok_shared(void) { reg_shared_release(reg_shared_new(4)); }
+
+/* Released through catch_unwind's closure (__rust_try at -O0). */
+void bug_guarded(void) { struct item *it = malloc(sizeof *it); reg_item_free_guarded(it); }
+void ok_guarded(void) { reg_item_free_guarded(reg_item_new(5)); }
