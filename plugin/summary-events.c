@@ -218,8 +218,8 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE);
 		/* A callee's view of what the argument points to: as it is before the call, except
 		 * for fresh memory the call puts there, named by the place. */
-		if (ft->deref && !summary_key_load(s, f, arg, ft->off,
-						   ft->kind == EV_ALLOC ? NULL : c, &key))
+		if (ft->deref &&
+		    !summary_key_load(s, f, arg, ft->off, ft->kind == EV_ALLOC ? NULL : c, &key))
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->must = ft->must;

@@ -16,7 +16,7 @@ struct slot {
 struct slot_list {
 	size_t n, cap;
 	bool clobbered; /* copied into twice or by variable length, or handed to a writing callee */
-	int escaped;    /* 0 not known yet, 1 its address is kept somewhere, -1 only used in place */
+	int escaped; /* 0 not known yet, 1 its address is kept somewhere, -1 only used in place */
 	struct slot *v;
 	LLVMValueRef copy_src; /* bytes [copy_off, copy_off + copy_len) come from here */
 	int64_t copy_off, copy_len;
@@ -288,7 +288,8 @@ static bool slot_escapes(struct slot_list *l, LLVMValueRef a)
 			    (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != v) ||
 			    LLVMIsAICmpInst(user))
 				continue;
-			if ((LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user)) && n < 32) {
+			if ((LLVMIsAGetElementPtrInst(user) || LLVMIsABitCastInst(user)) &&
+			    n < 32) {
 				todo[n++] = user;
 				continue;
 			}
@@ -412,7 +413,8 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 		struct point p = stack[--n];
 		enum def d = DEF_NONE;
 		LLVMValueRef v = NULL;
-		for (LLVMValueRef in = p.last; in && d == DEF_NONE; in = LLVMGetPreviousInstruction(in))
+		for (LLVMValueRef in = p.last; in && d == DEF_NONE;
+		     in = LLVMGetPreviousInstruction(in))
 			d = ++steps > CONTENT_STEPS ? DEF_UNKNOWN : defines(s, f, in, a, off, &v);
 		if (d == DEF_NONE && p.bb == LLVMGetEntryBasicBlock(f->body))
 			d = DEF_UNKNOWN;
@@ -436,10 +438,11 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 			map_put(&seen, pred, pred);
 			/* Entered by unwinding out of an invoke: the call did not return, so what
 			 * it would have stored is not there; scan from before it. */
-			bool unwound = LLVMIsAInvokeInst(term) &&
-				       LLVMGetUnwindDest(term) == p.bb && LLVMGetNormalDest(term) != p.bb;
+			bool unwound = LLVMIsAInvokeInst(term) && LLVMGetUnwindDest(term) == p.bb &&
+				       LLVMGetNormalDest(term) != p.bb;
 			VEC_RESERVE(stack, cap, n + 1);
-			stack[n++] = (struct point){pred, unwound ? LLVMGetPreviousInstruction(term) : term};
+			stack[n++] =
+			    (struct point){pred, unwound ? LLVMGetPreviousInstruction(term) : term};
 		}
 	}
 	summary_charge(f, steps);

@@ -398,6 +398,54 @@ START_TEST(stored_take_null_interior)
 }
 END_TEST
 
+/* What a local slot holds where it is read: the nearest store on every path, a null a callee
+ * stored (nothing to release), fresh memory a callee put there; paths that disagree leave the
+ * slot's own name. */
+static const char contents_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "define void @drop_box(ptr %slot) {\n"
+    "  %p = load ptr, ptr %slot\n  call void @free(ptr %p)\n  ret void\n}\n"
+    "define ptr @take(ptr %self) {\n"
+    "  %old = load ptr, ptr %self\n  store ptr null, ptr %self\n  ret ptr %old\n}\n"
+    "define void @make_into(ptr %out) {\n"
+    "  %p = call ptr @malloc(i64 4)\n  store ptr %p, ptr %out\n  ret void\n}\n"
+    "define void @restored(ptr %a, ptr %b) {\n  %slot = alloca ptr\n"
+    "  store ptr %a, ptr %slot\n  call void @drop_box(ptr %slot)\n"
+    "  store ptr %b, ptr %slot\n  call void @drop_box(ptr %slot)\n  ret void\n}\n"
+    "define ptr @taken() {\n  %slot = alloca ptr\n  call void @make_into(ptr %slot)\n"
+    "  %p = call ptr @take(ptr %slot)\n  call void @drop_box(ptr %slot)\n  ret ptr %p\n}\n"
+    "define void @merged(ptr %a, ptr %b, i1 %c) {\n  %slot = alloca ptr\n"
+    "  br i1 %c, label %x, label %y\n"
+    "x:\n  store ptr %a, ptr %slot\n  br label %m\n"
+    "y:\n  store ptr %b, ptr %slot\n  br label %m\n"
+    "m:\n  call void @drop_box(ptr %slot)\n  ret void\n}\n";
+
+START_TEST(slot_contents_by_place)
+{
+	struct fixture fx;
+	setup_ir(&fx, contents_ir);
+	/* Each drop releases what was stored just before it: both parameters, on every path. */
+	const struct summary *r = sum_of(&fx, "restored");
+	const struct fact *a = find(r, EV_RELEASE, 0), *b = find(r, EV_RELEASE, 1);
+	ck_assert(a && a->must && !a->deref);
+	ck_assert(b && b->must && !b->deref);
+	/* The take returns the fresh memory make_into put in the slot; the drop after it finds
+	 * the null the take left, so nothing is released here. */
+	const struct summary *t = sum_of(&fx, "taken");
+	const struct fact *fresh = find(t, EV_ALLOC, -1);
+	ck_assert(fresh);
+	ck_assert_str_eq(fresh->family, "malloc");
+	for (size_t i = 0; i < t->n_events; i++)
+		ck_assert_int_ne(t->events[i].kind, EV_RELEASE);
+	/* Two stores that reach the drop from two paths: neither parameter is named. */
+	const struct summary *m = sum_of(&fx, "merged");
+	ck_assert_ptr_null(find(m, EV_RELEASE, 0));
+	ck_assert_ptr_null(find(m, EV_RELEASE, 1));
+	teardown(&fx);
+}
+END_TEST
+
 /* Indirect calls: a constant ops table behind a pointer global, a callback every caller passes
  * the same function for, and one that may be two functions (left unresolved). */
 static const char indirect_ir[] =
@@ -454,6 +502,7 @@ int main(void)
 	tcase_add_test(tc, captures_and_reads);
 	tcase_add_test(tc, recursion_reaches_fixpoint);
 	tcase_add_test(tc, stored_take_null_interior);
+	tcase_add_test(tc, slot_contents_by_place);
 	tcase_add_test(tc, indirect_targets);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
