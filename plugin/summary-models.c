@@ -11,7 +11,7 @@
 /* One fact of a model, in the summary's terms (struct fact). */
 struct model_fact {
 	enum ev_kind kind; /* EV_ALLOC: fresh memory; EV_RELEASE: releases it; EV_RETURN: returns (a
-			      field of) a parameter */
+			      field of) a parameter; EV_USE: reads and writes what it points to */
 	int param;         /* the parameter, or -1 for the return */
 	bool deref;        /* its pointee at `off`, not the parameter itself */
 	int64_t off;
@@ -21,7 +21,7 @@ struct model_fact {
 struct model {
 	const char *path;  /* the demangled name ends with this */
 	const char *needs; /* and contains this (the type whose method it is), or NULL */
-	struct model_fact facts[2];
+	struct model_fact facts[4];
 	size_t n_facts;
 };
 
@@ -52,6 +52,14 @@ static const struct model models[] = {
      1},
     {"RawVecInner>::deallocate", NULL, {{EV_RELEASE, 0, true, 8, -1}}, 1},
     {"as core::ops::drop::Drop>::drop", "<alloc::vec::Vec<", {{0}}, 0},
+    /* fmt::write(&mut dyn Write, Arguments) (format! once fat LTO inlines format_inner): it
+     * writes through the writer's vtable, which an indirect call hides. A String writer's buffer
+     * may be reallocated, by the same allocator: for ownership it stays the String's buffer, and
+     * nothing else is stored into the writer. The arguments are only read. */
+    {"core::fmt::write",
+     NULL,
+     {{EV_USE, 0, false, 0, -1}, {EV_USE, 2, false, 0, -1}, {EV_USE, 3, false, 0, -1}},
+     3},
     /* CString::from_raw(p): the CString owns p again. */
     {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
     /* CString::into_raw(self): the buffer, handed to the caller. */
@@ -88,6 +96,7 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
 		ft->off = mf->off;
 		ft->field = mf->field;
 		ft->must = true;
+		ft->write = mf->kind == EV_USE && mf->param == 0;
 		ft->family = mf->kind == EV_ALLOC || mf->kind == EV_RELEASE
 				 ? summary_intern(s, "rust")
 				 : NULL;
