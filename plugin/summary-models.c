@@ -28,7 +28,7 @@ struct model {
 /* Layouts (rustc 1.95, x86-64): Result<CString, NulError> is 32 bytes, Ok's buffer pointer at
  * 8 (the Err niche is the NulError's Vec capacity at 0); Vec<u8> is {cap, ptr, len}; CString is
  * returned as { ptr, len }. Add an API: one line here, and a shape in lit/ownership. */
-static const struct model models[] = {
+static const struct model rust_models[] = {
     /* CString::new(x), for every x: the new C string, written into the sret Result. */
     {">::new::SpecNewImpl>::spec_new_impl", "CString", {{EV_ALLOC, 0, true, 8, -1}}, 1},
     /* CString::_from_vec_unchecked(Vec<u8>) (by reference): the Vec's buffer, grown in place or
@@ -66,14 +66,39 @@ static const struct model models[] = {
     {"CString>::into_raw", NULL, {{EV_RETURN, 0, false, 0, -1}}, 1},
 };
 
+/* The C++ standard library's, whose memory is operator new's. */
+static const struct model cxx_models[] = {
+    /* libstdc++'s std::string {ptr, len, capacity or inline buffer}, declared only at -O0 (an
+     * extern template): c_str() and data() return the buffer, valid while the string lives;
+     * the destructor releases it (a short string's inline buffer dies with the object, which
+     * ends the pointer's life as surely). */
+    {"::c_str() const", "std::__cxx11::basic_string<", {{EV_RETURN, 0, true, 0, -1}}, 1},
+    {"::data() const", "std::__cxx11::basic_string<", {{EV_RETURN, 0, true, 0, -1}}, 1},
+    {"::data()", "std::__cxx11::basic_string<", {{EV_RETURN, 0, true, 0, -1}}, 1},
+    {"::~basic_string()", "std::__cxx11::basic_string<", {{EV_RELEASE, 0, true, 0, -1}}, 1},
+};
+
 const struct model *summary_model_of(struct ir_fn *f)
 {
-	if (f->lang != FFIGUARD_LANG_RUST)
-		return NULL;
-	const char *name = ir_fn_name(f);
+	static const struct {
+		enum ffiguard_lang lang;
+		const struct model *rows;
+		size_t n;
+	} tables[] = {
+	    {FFIGUARD_LANG_RUST, rust_models, sizeof(rust_models) / sizeof(rust_models[0])},
+	    {FFIGUARD_LANG_CXX, cxx_models, sizeof(cxx_models) / sizeof(cxx_models[0])},
+	};
+	const struct model *table = NULL;
+	size_t rows = 0;
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		if (tables[t].lang == f->lang) {
+			table = tables[t].rows;
+			rows = tables[t].n;
+		}
+	const char *name = table ? ir_fn_name(f) : "";
 	size_t n = strlen(name);
-	for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++) {
-		const struct model *m = &models[i];
+	for (size_t i = 0; i < rows; i++) {
+		const struct model *m = &table[i];
 		size_t k = strlen(m->path);
 		if (n >= k && strcmp(name + n - k, m->path) == 0 &&
 		    (!m->needs || strstr(name, m->needs)))
@@ -98,7 +123,7 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
 		ft->must = true;
 		ft->write = mf->kind == EV_USE && mf->param == 0;
 		ft->family = mf->kind == EV_ALLOC || mf->kind == EV_RELEASE
-				 ? summary_intern(s, "rust")
+				 ? summary_intern(s, f->lang == FFIGUARD_LANG_CXX ? "new" : "rust")
 				 : NULL;
 		ft->site = (struct site){NULL, f, NULL, NULL, NULL};
 		ft->write_guard.param = -1;
