@@ -727,9 +727,14 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				LLVMValueRef b = e ? NULL : summary_base_offset(s, v, &inner);
 				if (b && b != v && inner && (e = fresh(s, f, b, 0)))
 					interior = true;
-				/* A pointer into a parameter's object: named as that object. */
-				if (!e && b && b != v && inner && param_index(f, b) >= 0) {
-					k = (struct vkey){b, 0, false};
+				/* A pointer into a parameter's object, or into the object its
+				 * pointee points to (Rc::make_mut(&mut rc)): named as that object.
+				 */
+				struct vkey bk = b && b != v && inner && !e
+						     ? key_of(s, f, b, false)
+						     : (struct vkey){NULL, 0, false};
+				if (bk.base && param_index(f, bk.base) >= 0) {
+					k = bk;
 					interior = true;
 				}
 				/* Fresh memory through a callee returning a pointer into it. */

@@ -24,6 +24,8 @@ unsigned *reg_boxed_ids(size_t n);       /* a Box<[u32]> */
 const struct item *reg_shared_new(unsigned id); /* an Arc: release with reg_shared_release */
 void reg_shared_release(const struct item *it);
 void reg_item_free_guarded(struct item *it); /* reg_item_free, stopping a panic */
+struct item *reg_rc_item(unsigned id);       /* release with reg_rc_release */
+void reg_rc_release(struct item *it);
 
 #ifdef __cplusplus
 }

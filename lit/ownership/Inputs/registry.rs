@@ -2,7 +2,7 @@
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_char, c_int};
 
-#[repr(C)]
+#[repr(C)] #[derive(Clone)]
 pub struct Item {
     pub id: u32,
     pub weight: u32,
@@ -79,4 +79,18 @@ pub unsafe extern "C" fn reg_shared_release(p: *const Item) {
 #[no_mangle]
 pub unsafe extern "C" fn reg_item_free_guarded(p: *mut Item) {
     let _ = std::panic::catch_unwind(move || drop(Box::from_raw(p)));
+}
+
+/// An item made unique in an Rc (make_mut) and handed out: a pointer into the Rc's allocation.
+#[no_mangle]
+pub extern "C" fn reg_rc_item(id: u32) -> *mut Item {
+    let mut rc = std::rc::Rc::new(Item { id, weight: 6 });
+    let p: *mut Item = std::rc::Rc::make_mut(&mut rc);
+    std::mem::forget(rc);
+    p
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn reg_rc_release(p: *mut Item) {
+    drop(std::rc::Rc::from_raw(p as *const Item));
 }

@@ -59,3 +59,7 @@ void ok_shared(void) { reg_shared_release(reg_shared_new(4)); }
 /* Released through catch_unwind's closure (__rust_try at -O0). */
 void bug_guarded(void) { struct item *it = malloc(sizeof *it); reg_item_free_guarded(it); }
 void ok_guarded(void) { reg_item_free_guarded(reg_item_new(5)); }
+
+/* Rc::make_mut's pointer, into the Rc's allocation, given to free(). */
+void bug_rc(void) { free(reg_rc_item(6)); }
+void ok_rc(void) { reg_rc_release(reg_rc_item(6)); }
