@@ -288,3 +288,15 @@ LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call)
 	LLVMValueRef callee = ir_called_function(call);
 	return callee ? callee : map_get(&p->indirect, call);
 }
+
+LLVMValueRef ir_trampoline_target(LLVMValueRef call, unsigned *first)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	size_t len;
+	if (!callee || LLVMGetNumArgOperands(call) != 3 ||
+	    strcmp(LLVMGetValueName2(callee, &len), "__rust_try") != 0 ||
+	    !LLVMIsAFunction(LLVMGetOperand(call, 0)))
+		return NULL;
+	*first = 1;
+	return LLVMGetOperand(call, 0);
+}

@@ -156,6 +156,11 @@ bool ir_fn_is_library(struct ir_fn *f);
  * field every store and initialiser of which holds the same function, or a callback parameter
  * every caller passes the same function for. */
 void ir_resolve_indirect(struct ir_program *p);
+/* The function a trampoline call really runs, and the operand its first parameter is: rustc's
+ * `__rust_try(f, data, catch)` runs `f(data)` (catch_unwind at -O0: one __rust_try serves every
+ * catch_unwind of a codegen unit, so its own indirect call has many targets; `catch` runs only
+ * on a panic). NULL for other calls. */
+LLVMValueRef ir_trampoline_target(LLVMValueRef call, unsigned *first);
 /* The function a call calls: its direct callee or its resolved target; NULL when unknown. */
 LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call);
 /* Finds the FFI edges of the program (ir-edges.c), after resolving indirect calls. */

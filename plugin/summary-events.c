@@ -196,11 +196,12 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 	}
 }
 
+/* The facts of `gs` at call `c`, whose operand `first` + i is the callee's parameter i. */
 static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
-			   const struct summary *gs)
+			   const struct summary *gs, unsigned first)
 {
 	struct summary *sum = f->summary;
-	unsigned n = LLVMGetNumArgOperands(c);
+	unsigned n = LLVMGetNumArgOperands(c) - first;
 	for (size_t k = 0; k < gs->n_facts; k++) {
 		const struct fact *ft = &gs->facts[k];
 		if (ft->kind == EV_RETURN)
@@ -214,7 +215,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
 		    (ft->kind == EV_USE && !ft->deref))
 			continue;
-		LLVMValueRef arg = LLVMGetOperand(c, (unsigned)ft->param);
+		LLVMValueRef arg = LLVMGetOperand(c, first + (unsigned)ft->param);
 		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE);
 		/* A callee's view of what the argument points to: as it is before the call, except
 		 * for fresh memory the call puts there, named by the place. */
@@ -264,15 +265,21 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		alloc_events(s, f, c, &af);
 		return;
 	}
-	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	unsigned first = 0;
+	LLVMValueRef target = ir_trampoline_target(c, &first);
+	struct ir_fn *g = target ? map_get(&s->program->by_value, target) : NULL;
+	if (!g || !summary_of(g)) {
+		first = 0;
+		g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	}
 	const struct summary *gs = g ? summary_of(g) : NULL;
 	bool unknown = !callee || ir_is_inline_asm_call(c) || (!gs && !LLVMIsDeclaration(callee));
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = first; i < n; i++) {
 		LLVMValueRef arg = LLVMGetOperand(c, i);
 		if (!is_ptr(arg) || LLVMIsAConstantPointerNull(arg))
 			continue;
 		struct vkey k = key_of(s, f, arg, true);
-		const struct fact *use = summary_fact(gs, EV_USE, (int)i);
+		const struct fact *use = summary_fact(gs, EV_USE, (int)(i - first));
 		const struct site *deep =
 		    use ? (use->written ? &use->write_site : &use->site) : NULL;
 		struct event *e = add(sum, EV_USE, k, c, through(s, f, c, deep));
@@ -284,8 +291,8 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 			/* The callee writes only under a condition on one of its parameters: what
 			 * this call passes for it may settle it, or make it this function's. */
 			const struct guard *cg = &use->write_guard;
-			LLVMValueRef garg = cg->param >= 0 && (unsigned)cg->param < n
-						? LLVMGetOperand(c, (unsigned)cg->param)
+			LLVMValueRef garg = cg->param >= 0 && first + (unsigned)cg->param < n
+						? LLVMGetOperand(c, first + (unsigned)cg->param)
 						: NULL;
 			int mine = garg ? param_index(f, garg) : -1;
 			if (garg && !summary_guard_may_hold(cg, garg))
@@ -299,7 +306,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 			add(sum, EV_CAPTURE, k, c, through(s, f, c, NULL));
 	}
 	if (gs)
-		summary_events(s, f, c, gs);
+		summary_events(s, f, c, gs, first);
 }
 
 /* Memory that outlives the current call: a global, what a global points to, or fresh heap. */
@@ -691,8 +698,31 @@ static bool returns_interior(const struct summary *sum)
 	return false;
 }
 
-/* Per returned field: one parameter (or what it points to) on every path, or fresh memory of
- * one family on every path that returns something owned. */
+/* The two parameters (or what they point to) a merged return value is one of, when each of its
+ * inputs is one of them or null: Result::unwrap_or(self, default) at -O0, whose caller passes
+ * null for one of them. Different parameters only; false otherwise. */
+static bool either_param(struct summaries *s, struct ir_fn *f, LLVMValueRef v, struct vkey out[2])
+{
+	size_t n = 0;
+	for (unsigned i = 0, m = ir_merge_count(v); i < m; i++) {
+		LLVMValueRef in = ir_merge_input(v, i);
+		if (LLVMIsAConstantPointerNull(in))
+			continue;
+		struct vkey k = key_of(s, f, in, false);
+		if (param_index(f, k.base) < 0)
+			return false;
+		if (n && vkey_equal(&out[0], &k))
+			continue;
+		if (n == 2 || (n && k.base == out[0].base))
+			return false;
+		out[n++] = k;
+	}
+	return n == 2;
+}
+
+/* Per returned field: one parameter (or what it points to) on every path, or one of two where
+ * the caller passes null for the other, or fresh memory of one family on every path that
+ * returns something owned. */
 static void return_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -706,7 +736,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		own_stack_return(s, f);
 	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
 		const struct event *alloc = NULL;
-		struct vkey alias = {NULL, 0, false};
+		struct vkey alias = {NULL, 0, false}, other = {NULL, 0, false};
 		bool ok = true, may_null = false, any = false, interior = false;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
@@ -740,9 +770,15 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				/* Fresh memory through a callee returning a pointer into it. */
 				if (e && ir_is_call(v) && returns_interior(summary_of_callee(s, v)))
 					interior = true;
+				struct vkey two[2];
 				if (e && (!alloc || alloc->family == e->family) && !alias.base)
 					alloc = e;
-				else if (!e && !alloc && (!alias.base || vkey_equal(&alias, &k)))
+				else if (!e && !alloc && !other.base && k.base == v &&
+					 !alias.base && either_param(s, f, v, two)) {
+					alias = two[0];
+					other = two[1];
+				} else if (!e && !alloc && !other.base &&
+					   (!alias.base || vkey_equal(&alias, &k)))
 					alias = k;
 				else
 					ok = false;
@@ -751,12 +787,16 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		if (!ok || !any)
 			continue;
 		int param = alias.base ? param_index(f, alias.base) : -1;
-		if (param >= 0 && !may_null) {
-			struct event e = {.kind = EV_RETURN, .key = alias, .field = field};
-			struct fact *ft = new_fact(sum, &e, param);
-			ft->replaced =
-			    alias.deref && replaced_after_read(s, f, field, param, alias.off);
-			ft->interior = interior;
+		if (param >= 0) {
+			for (int j = 0; j < (other.base ? 2 : 1); j++) {
+				struct vkey k = j ? other : alias;
+				int pj = param_index(f, k.base);
+				struct event e = {.kind = EV_RETURN, .key = k, .field = field};
+				struct fact *ft = new_fact(sum, &e, pj);
+				ft->replaced =
+				    k.deref && replaced_after_read(s, f, field, pj, k.off);
+				ft->interior = interior;
+			}
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
 			ft->field = field;

@@ -498,16 +498,24 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 	return true;
 }
 
-/* The fact by which `call` returns one of its arguments (or what one points to), if any. */
+/* The fact by which `call` returns one of its arguments (or what one points to), if any. A
+ * callee that returns one of two parameters names the one this call does not pass null for. */
 static const struct fact *returned_param(struct summaries *s, LLVMValueRef call, int field)
 {
 	const struct summary *sum = summary_of_callee(s, call);
+	const struct fact *found = NULL;
 	for (size_t i = 0; sum && i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
-		if (ft->kind == EV_RETURN && ft->param >= 0 && ft->field == field)
-			return ft;
+		if (ft->kind != EV_RETURN || ft->param < 0 || ft->field != field)
+			continue;
+		if (!ft->deref && (unsigned)ft->param < LLVMGetNumArgOperands(call) &&
+		    LLVMIsAConstantPointerNull(LLVMGetOperand(call, (unsigned)ft->param)))
+			continue;
+		if (found)
+			return NULL;
+		found = ft;
 	}
-	return NULL;
+	return found;
 }
 
 static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef call,

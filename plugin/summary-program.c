@@ -152,14 +152,19 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {
-				LLVMValueRef callee =
-				    ir_is_call(inst) ? ir_program_callee(p, inst) : NULL;
-				struct ir_fn *c = callee ? map_get(&p->by_value, callee) : NULL;
-				uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
-				if (!k)
-					continue;
-				VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
-				g->adj[g->n_adj++] = k - 1;
+				unsigned first;
+				LLVMValueRef callees[2] = {
+				    ir_is_call(inst) ? ir_program_callee(p, inst) : NULL,
+				    ir_is_call(inst) ? ir_trampoline_target(inst, &first) : NULL};
+				for (int j = 0; j < 2; j++) {
+					struct ir_fn *c =
+					    callees[j] ? map_get(&p->by_value, callees[j]) : NULL;
+					uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
+					if (!k)
+						continue;
+					VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
+					g->adj[g->n_adj++] = k - 1;
+				}
 			}
 		}
 	}

@@ -446,6 +446,47 @@ START_TEST(slot_contents_by_place)
 }
 END_TEST
 
+/* A callee returning one of two parameters names the one its caller does not pass null for
+ * (Result::unwrap_or(null) at -O0); __rust_try(f, data, catch) runs f(data) whatever other
+ * closures share it. */
+static const char either_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "define ptr @pick(ptr %a, ptr %b, i1 %c) {\n"
+    "  %r = select i1 %c, ptr %a, ptr %b\n  ret ptr %r\n}\n"
+    "define ptr @made() {\n  %p = call ptr @malloc(i64 4)\n"
+    "  %r = call ptr @pick(ptr %p, ptr null, i1 true)\n  ret ptr %r\n}\n"
+    "define ptr @unsure(ptr %q) {\n  %p = call ptr @malloc(i64 4)\n"
+    "  %r = call ptr @pick(ptr %p, ptr %q, i1 true)\n  ret ptr %r\n}\n"
+    "define internal i32 @__rust_try(ptr %f, ptr %d, ptr %c) {\n"
+    "  call void %f(ptr %d)\n  ret i32 0\n}\n"
+    "define void @do_free(ptr %d) {\n"
+    "  %p = load ptr, ptr %d\n  call void @free(ptr %p)\n  ret void\n}\n"
+    "define void @do_keep(ptr %d) {\n  ret void\n}\n"
+    "define void @guarded(ptr %p) {\n  %slot = alloca ptr\n  store ptr %p, ptr %slot\n"
+    "  %r = call i32 @__rust_try(ptr @do_free, ptr %slot, ptr null)\n  ret void\n}\n"
+    "define void @kept(ptr %p) {\n  %slot = alloca ptr\n  store ptr %p, ptr %slot\n"
+    "  %r = call i32 @__rust_try(ptr @do_keep, ptr %slot, ptr null)\n  ret void\n}\n";
+
+START_TEST(either_and_trampoline)
+{
+	struct fixture fx;
+	setup_ir(&fx, either_ir);
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "pick"), EV_RETURN, 0));
+	ck_assert_ptr_nonnull(find(sum_of(&fx, "pick"), EV_RETURN, 1));
+	/* The other argument is null: the result is the malloc'd pointer. */
+	const struct fact *made = find(sum_of(&fx, "made"), EV_ALLOC, -1);
+	ck_assert(made && made->must);
+	/* Two real candidates: the result names neither. */
+	ck_assert_ptr_null(find(sum_of(&fx, "unsure"), EV_ALLOC, -1));
+	/* The closure __rust_try runs for this caller releases what the data slot holds. */
+	const struct fact *rel = find(sum_of(&fx, "guarded"), EV_RELEASE, 0);
+	ck_assert(rel && rel->must && !rel->deref);
+	ck_assert_ptr_null(find(sum_of(&fx, "kept"), EV_RELEASE, 0));
+	teardown(&fx);
+}
+END_TEST
+
 /* Indirect calls: a constant ops table behind a pointer global, a callback every caller passes
  * the same function for, and one that may be two functions (left unresolved). */
 static const char indirect_ir[] =
@@ -503,6 +544,7 @@ int main(void)
 	tcase_add_test(tc, recursion_reaches_fixpoint);
 	tcase_add_test(tc, stored_take_null_interior);
 	tcase_add_test(tc, slot_contents_by_place);
+	tcase_add_test(tc, either_and_trampoline);
 	tcase_add_test(tc, indirect_targets);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");

@@ -26,6 +26,7 @@ void reg_shared_release(const struct item *it);
 void reg_item_free_guarded(struct item *it); /* reg_item_free, stopping a panic */
 struct item *reg_rc_item(unsigned id);       /* release with reg_rc_release */
 void reg_rc_release(struct item *it);
+struct item *reg_item_new_guarded(unsigned id); /* NULL on failure; release with reg_item_free */
 
 #ifdef __cplusplus
 }

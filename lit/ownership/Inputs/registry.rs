@@ -94,3 +94,11 @@ pub extern "C" fn reg_rc_item(id: u32) -> *mut Item {
 pub unsafe extern "C" fn reg_rc_release(p: *mut Item) {
     drop(std::rc::Rc::from_raw(p as *const Item));
 }
+
+/// A new item, or null if making it panicked: a second catch_unwind (one __rust_try serves both
+/// at -O0) whose result comes back through Result::unwrap_or.
+#[no_mangle]
+pub extern "C" fn reg_item_new_guarded(id: u32) -> *mut Item {
+    std::panic::catch_unwind(move || Box::into_raw(Box::new(Item { id, weight: 7 })))
+        .unwrap_or(std::ptr::null_mut())
+}

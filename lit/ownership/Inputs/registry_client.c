@@ -63,3 +63,7 @@ void ok_guarded(void) { reg_item_free_guarded(reg_item_new(5)); }
 /* Rc::make_mut's pointer, into the Rc's allocation, given to free(). */
 void bug_rc(void) { free(reg_rc_item(6)); }
 void ok_rc(void) { reg_rc_release(reg_rc_item(6)); }
+
+/* An item made behind catch_unwind, given to free(). */
+void bug_new_guarded(void) { free(reg_item_new_guarded(7)); }
+void ok_new_guarded(void) { reg_item_free_guarded(reg_item_new_guarded(7)); }

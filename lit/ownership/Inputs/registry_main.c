@@ -23,6 +23,8 @@ void bug_guarded(void);
 void ok_guarded(void);
 void bug_rc(void);
 void ok_rc(void);
+void bug_new_guarded(void);
+void ok_new_guarded(void);
 
 int main(int argc, char **argv)
 {
@@ -30,10 +32,10 @@ int main(int argc, char **argv)
 	struct item *tab[1] = {reg_item_new(5)};
 	int r;
 	switch (argc) {
-	case 1: ok_box(); ok_out(); ok_shared(); ok_guarded(); ok_rc(); r = (int)ok_read() + (int)ok_weight(tab, 1); break;
+	case 1: ok_box(); ok_out(); ok_shared(); ok_guarded(); ok_rc(); ok_new_guarded(); r = (int)ok_read() + (int)ok_weight(tab, 1); break;
 	case 2: bug_box(); bug_leak(); bug_out(); r = (int)bug_take() + (int)bug_asprintf(2); break;
 	case 3: bug_label(); bug_ids(); bug_boxed(); bug_shared(); bug_guarded(); r = (int)bug_weight(tab, 1); break;
-	case 4: bug_rc(); r = 0; break;
+	case 4: bug_rc(); bug_new_guarded(); r = 0; break;
 	default: r = (int)bug_between();
 	}
 	reg_item_free(tab[0]);
