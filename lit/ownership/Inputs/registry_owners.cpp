@@ -62,3 +62,7 @@ size_t ok_cstr_loop(const char *const *names, int n)
 	}
 	return total;
 }
+
+// reset() adopting a Rust item: the unique_ptr deletes it when it goes.
+void bug_reset() { std::unique_ptr<item> p; p.reset(reg_item_new(2)); }
+void ok_reset() { std::unique_ptr<item, void (*)(item *)> p(nullptr, reg_item_free); p.reset(reg_item_new(2)); }
