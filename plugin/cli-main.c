@@ -4,6 +4,7 @@
 #include "ffiguard/ffiguard.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <llvm-c/Core.h>
 #include <poll.h>
@@ -27,6 +28,8 @@ static void leak_check(void)
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
+enum command { CMD_CHECK, CMD_EDGES, CMD_FACTS, CMD_JOIN };
+
 static const char usage_text[] =
     "usage: ffiguard check [--format=text|json|sarif] [--output=FILE]\n"
     "                      [--fail-on=error|warning|never] [--rules=GLOB,-GLOB...]\n"
@@ -35,6 +38,8 @@ static const char usage_text[] =
     "                      [--color=auto|always|never] [--separately] [--quiet]\n"
     "                      [--verbose] [--memory-limit=SIZE] INPUT...\n"
     "       ffiguard edges [--format=text|json] [--output=FILE] [--color=...] INPUT...\n"
+    "       ffiguard facts --output=FILE INPUT...\n"
+    "       ffiguard join [the options of check] FACTS...|DIR...\n"
     "       ffiguard --version | --help\n"
     "\n"
     "Analyses the merged LLVM IR of Rust, C and C++ code for hazards at the FFI boundary.\n"
@@ -58,6 +63,11 @@ static const char usage_text[] =
     "\n"
     "--separately analyses each INPUT as a program of its own (the modules of several\n"
     "links, as cargo ffiguard collects them) and writes one report of them all.\n"
+    "\n"
+    "Facts (ThinLTO and distributed builds): 'facts' writes what its inputs, linked,\n"
+    "contribute to a program (a facts file, .ffacts); a ThinLTO link with the plugin and\n"
+    "FFIGUARD_OPTIONS=facts-dir=DIR writes one per backend module into DIR. 'join' reports\n"
+    "on the whole program from facts files (or directories of them) as 'check' does.\n"
     "\n"
     "Inputs are read in a child process limited to --memory-limit bytes of address space\n"
     "(K, M, G suffixes; 0 for no limit; default three quarters of the machine's memory);\n"
@@ -175,9 +185,39 @@ static int analyse_program(const struct ffiguard_options *opts, const char *cons
 	return rc < 0 ? -1 : 0;
 }
 
-static int run(bool edges, struct ffiguard_options *opts, const char *const *inputs,
+/* ffiguard facts: the inputs, linked, written as one facts file. */
+static int write_facts(const struct ffiguard_options *opts, const char *const *inputs,
+		       size_t n_inputs, int progress_fd)
+{
+	char *err = NULL, *notes = NULL;
+	LLVMModuleRef module = NULL;
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
+	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd, &module,
+				      &notes, &err);
+	if (notes && !opts->quiet)
+		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+			fprintf(diag, "ffiguard: note: %s\n", line);
+	if (rc == 0) {
+		report_progress("", &progress_fd);
+		rc = ffiguard_facts_write(module, opts->output, &err);
+	}
+	if (rc < 0)
+		fprintf(diag, "ffiguard: error: %s\n", err);
+	free(err);
+	free(notes);
+	if (module)
+		LLVMDisposeModule(module);
+	LLVMContextDispose(ctx);
+	return rc < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+static int run(enum command cmd, struct ffiguard_options *opts, const char *const *inputs,
 	       size_t n_inputs, int progress_fd)
 {
+	if (cmd == CMD_FACTS)
+		return write_facts(opts, inputs, n_inputs, progress_fd);
+	bool edges = cmd == CMD_EDGES;
 	int status = EXIT_TROUBLE, rc;
 	char *err = NULL;
 	struct ffiguard_report *report = ffiguard_report_new();
@@ -325,16 +365,16 @@ static void drain(int progress, int errors, char *last, size_t last_size, bool v
  * which dies with its parent; the parent passes on ffiguard's own lines and, when the child dies,
  * says in one line which input it was reading and why (LLVM's first meaningful line folded in;
  * everything with --verbose). */
-static int run_isolated(bool edges, struct ffiguard_options *opts, const char *const *inputs,
+static int run_isolated(enum command cmd, struct ffiguard_options *opts, const char *const *inputs,
 			size_t n_inputs, const struct child_opts *co)
 {
 	int progress[2], errors[2];
 	if (pipe(progress) != 0)
-		return run(edges, opts, inputs, n_inputs, -1);
+		return run(cmd, opts, inputs, n_inputs, -1);
 	if (pipe(errors) != 0) {
 		close(progress[0]);
 		close(progress[1]);
-		return run(edges, opts, inputs, n_inputs, -1);
+		return run(cmd, opts, inputs, n_inputs, -1);
 	}
 	fflush(NULL);
 	pid_t parent = getpid();
@@ -344,7 +384,7 @@ static int run_isolated(bool edges, struct ffiguard_options *opts, const char *c
 		close(progress[1]);
 		close(errors[0]);
 		close(errors[1]);
-		return run(edges, opts, inputs, n_inputs, -1);
+		return run(cmd, opts, inputs, n_inputs, -1);
 	}
 	if (pid == 0) {
 		/* A CI runner or a subprocess timeout kills the parent: the child goes too. */
@@ -367,7 +407,7 @@ static int run_isolated(bool edges, struct ffiguard_options *opts, const char *c
 			setrlimit(RLIMIT_AS, &rl);
 		}
 #endif
-		int status = run(edges, opts, inputs, n_inputs, progress[1]);
+		int status = run(cmd, opts, inputs, n_inputs, progress[1]);
 		fflush(NULL);
 		leak_check();
 		_exit(status);
@@ -423,6 +463,74 @@ static int run_isolated(bool edges, struct ffiguard_options *opts, const char *c
 	return rc;
 }
 
+struct names {
+	char **v;
+	size_t n, cap;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The facts files `join` reads: each argument a facts file, or a directory whose *.ffacts files
+ * are taken in name order (a ThinLTO link's facts-dir). Anything else is refused in one line
+ * before any is read. The list replaces *inputs; `keep` owns the names made here. */
+static int join_inputs(const char ***inputs, size_t *n_inputs, struct names *keep)
+{
+	const char **out = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < *n_inputs; i++) {
+		const char *path = (*inputs)[i];
+		DIR *d = opendir(path);
+		if (d) {
+			size_t first = keep->n;
+			for (struct dirent *e; (e = readdir(d));) {
+				size_t len = strlen(e->d_name);
+				if (len <= 7 || strcmp(e->d_name + len - 7, ".ffacts") != 0)
+					continue;
+				VEC_RESERVE(keep->v, keep->cap, keep->n + 1);
+				keep->v[keep->n++] = xasprintf("%s/%s", path, e->d_name);
+			}
+			closedir(d);
+			if (keep->n == first) {
+				free(out);
+				fprintf(stderr,
+					"ffiguard: error: %s: no facts files (*.ffacts) in this "
+					"directory\n",
+					path);
+				return EXIT_TROUBLE;
+			}
+			qsort(keep->v + first, keep->n - first, sizeof(*keep->v), by_name);
+			for (size_t k = first; k < keep->n; k++) {
+				VEC_RESERVE(out, cap, n + 1);
+				out[n++] = keep->v[k];
+			}
+			continue;
+		}
+		unsigned char head[16];
+		FILE *f = fopen(path, "rb");
+		size_t got = f ? fread(head, 1, sizeof(head), f) : 0;
+		if (f)
+			fclose(f);
+		if (!f || !ffiguard_facts_is(head, got)) {
+			int e = errno;
+			free(out);
+			fprintf(stderr, "ffiguard: error: %s: %s\n", path,
+				f ? "not an ffiguard facts file (write facts with 'ffiguard facts' "
+				    "or facts-dir=DIR)"
+				  : strerror(e));
+			return EXIT_TROUBLE;
+		}
+		VEC_RESERVE(out, cap, n + 1);
+		out[n++] = path;
+	}
+	free(*inputs);
+	*inputs = out ? out : calloc(1, sizeof(*out));
+	*n_inputs = n;
+	return EXIT_CLEAN;
+}
+
 /* "8G", "512M", "1024K", bytes, or 0 for none. */
 static bool parse_size(const char *s, unsigned long long *out)
 {
@@ -455,15 +563,20 @@ int main(int argc, char **argv)
 		printf("ffiguard %s (LLVM %s)\n", FFIGUARD_VERSION, FFIGUARD_LLVM_VERSION);
 		return EXIT_CLEAN;
 	}
-	bool edges = strcmp(argv[1], "edges") == 0;
-	if (!edges && strcmp(argv[1], "check") != 0)
+	static const char *const commands[] = {"check", "edges", "facts", "join"};
+	enum command cmd = CMD_CHECK;
+	while (cmd <= CMD_JOIN && strcmp(argv[1], commands[cmd]) != 0)
+		cmd++;
+	if (cmd > CMD_JOIN)
 		return usage_error("unknown command", argv[1]);
+	bool edges = cmd == CMD_EDGES;
 
 	static const char *const check_keys[] = {
 	    "format",         "output",       "fail-on", "rules",      "suppressions", "baseline",
 	    "write-baseline", "dependencies", "color",   "separately", "quiet",        NULL};
 	static const char *const edges_keys[] = {"format", "output", "color", "quiet", NULL};
-	const char *const *keys = edges ? edges_keys : check_keys;
+	static const char *const facts_keys[] = {"output", "quiet", NULL};
+	const char *const *keys = edges ? edges_keys : cmd == CMD_FACTS ? facts_keys : check_keys;
 
 	struct ffiguard_options opts;
 	diag = stderr;
@@ -478,6 +591,7 @@ int main(int argc, char **argv)
 	size_t n_inputs = 0;
 	int status = EXIT_TROUBLE;
 	bool only_inputs = false;
+	struct names joined = {0};
 
 	for (int i = 2; i < argc; i++) {
 		const char *arg = argv[i];
@@ -550,12 +664,22 @@ int main(int argc, char **argv)
 		status = usage_error("'edges' writes text or json; sarif is for 'check'", NULL);
 		goto out;
 	}
+	if (cmd == CMD_FACTS && !opts.output) {
+		status = usage_error("'facts' needs --output=FILE", NULL);
+		goto out;
+	}
+	if (cmd == CMD_JOIN && (status = join_inputs(&inputs, &n_inputs, &joined)) != EXIT_CLEAN)
+		goto out;
+	status = EXIT_TROUBLE;
 	if (n_inputs == 0) {
 		status = usage_error("no input files", NULL);
 		goto out;
 	}
-	status = run_isolated(edges, &opts, inputs, n_inputs, &co);
+	status = run_isolated(cmd, &opts, inputs, n_inputs, &co);
 out:
+	for (size_t i = 0; i < joined.n; i++)
+		free(joined.v[i]);
+	free(joined.v);
 	free(inputs);
 	ffiguard_options_release(&opts);
 	return status;

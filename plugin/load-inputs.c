@@ -409,6 +409,12 @@ static int load_data(struct loader *l, const unsigned char *data, size_t size, c
 		l->progress(label, l->progress_data);
 	if (is_bitcode(data, size))
 		return load_bitcode(l, data, size, label, err);
+	if (ffiguard_facts_is(data, size)) {
+		const unsigned char *payload;
+		size_t payload_size;
+		int rc = ffiguard_facts_payload(data, size, label, &payload, &payload_size, err);
+		return rc < 0 ? rc : load_bitcode(l, payload, payload_size, label, err);
+	}
 	if (size >= 8 && memcmp(data, "!<arch>\n", 8) == 0) {
 		if (member)
 			return 1;
@@ -539,7 +545,7 @@ static const char *file_kind(mode_t mode)
 /* What the first bytes say: one of the formats load_data reads (text IR has no NUL byte). */
 static bool known_format(const unsigned char *d, size_t n)
 {
-	if (is_bitcode(d, n) || is_elf(d, n) ||
+	if (is_bitcode(d, n) || is_elf(d, n) || ffiguard_facts_is(d, n) ||
 	    (n >= 8 && (memcmp(d, "!<arch>\n", 8) == 0 || memcmp(d, "!<thin>\n", 8) == 0)))
 		return true;
 	return n > 0 && !memchr(d, '\0', n);

@@ -111,14 +111,31 @@ struct InlinePass : PassInfoMixin<InlinePass> {
 	}
 };
 
-// "ffiguard" or "ffiguard<params>"; false for any other name.
-bool analysisParams(StringRef Name, std::string &Params)
+// ffiguard-facts<output=FILE>: the module's facts file, for `ffiguard join`.
+struct FactsPass : PassInfoMixin<FactsPass> {
+	std::string Params;
+	explicit FactsPass(std::string Params) : Params(std::move(Params))
+	{
+	}
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		pass_facts(wrap(&M), Params.c_str(), emitDiagnostic, &M.getContext());
+		return PreservedAnalyses::all();
+	}
+	static bool isRequired()
+	{
+		return true;
+	}
+};
+
+// "PASS" or "PASS<params>"; false for any other name.
+bool passParams(StringRef Name, StringRef Pass, std::string &Params)
 {
-	if (Name == "ffiguard") {
+	if (Name == Pass) {
 		Params.clear();
 		return true;
 	}
-	if (!Name.consume_front("ffiguard<") || !Name.consume_back(">"))
+	if (!Name.consume_front(Pass) || !Name.consume_front("<") || !Name.consume_back(">"))
 		return false;
 	Params = Name.str();
 	return true;
@@ -137,8 +154,12 @@ void registerCallbacks(PassBuilder &PB)
 			    MPM.addPass(InlinePass());
 			    return true;
 		    }
-		    if (analysisParams(Name, Params)) {
+		    if (passParams(Name, "ffiguard", Params)) {
 			    MPM.addPass(AnalysisPass(PASS_OPT, Params));
+			    return true;
+		    }
+		    if (passParams(Name, "ffiguard-facts", Params)) {
+			    MPM.addPass(FactsPass(Params));
 			    return true;
 		    }
 		    return false;

@@ -37,6 +37,9 @@ typedef void (*pass_emit_fn)(void *data, enum pass_diag kind, LLVMValueRef fn, c
  * aborts. */
 bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pass_emit_fn emit,
 	      void *data);
+/* ffiguard-facts<output=FILE>: writes the module's facts file (or, with facts-dir=DIR, one
+ * named after the module in DIR); failing to is an error. Never changes the module. */
+bool pass_facts(LLVMModuleRef module, const char *params, pass_emit_fn emit, void *data);
 /* ffiguard-inline on its own: what it did goes out as remarks. Returns whether it changed the
  * module. */
 bool pass_inline(LLVMModuleRef module, pass_emit_fn emit, void *data);

@@ -15,6 +15,7 @@ void ffiguard_options_init(struct ffiguard_options *opts)
 void ffiguard_options_release(struct ffiguard_options *opts)
 {
 	free(opts->output);
+	free(opts->facts_dir);
 	free(opts->rules);
 	free(opts->suppressions);
 	free(opts->baseline);
@@ -80,6 +81,8 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 		set_string(&opts->baseline, value);
 	} else if (strcmp(key, "write-baseline") == 0) {
 		set_string(&opts->write_baseline, value);
+	} else if (strcmp(key, "facts-dir") == 0) {
+		set_string(&opts->facts_dir, value);
 	} else if (strcmp(key, "inline-shims") == 0 || strcmp(key, "quiet") == 0 ||
 		   strcmp(key, "separately") == 0) {
 		if ((i = pick(value, bools)) < 0)
@@ -94,7 +97,7 @@ int ffiguard_options_set(struct ffiguard_options *opts, const char *key, const c
 	} else {
 		*err = xasprintf("unknown option '%s' (known: format, output, fail-on, rules, "
 				 "suppressions, baseline, write-baseline, dependencies, color, "
-				 "inline-shims, separately, quiet)",
+				 "inline-shims, separately, quiet, facts-dir)",
 				 key);
 		return -EINVAL;
 	}

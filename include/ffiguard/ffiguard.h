@@ -216,6 +216,7 @@ struct ffiguard_options {
 	bool separately;          /* CLI: each input is a program of its own */
 	bool inline_shims;
 	bool quiet;
+	char *facts_dir; /* plugin: write each module's facts file here (ThinLTO backends) */
 };
 
 FFIGUARD_EXPORT void ffiguard_options_init(struct ffiguard_options *opts);
@@ -244,6 +245,19 @@ FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *
 					 size_t n_paths, ffiguard_progress_fn progress,
 					 void *progress_data, LLVMModuleRef *out, char **notes,
 					 char **err);
+
+/* ---- facts files (ThinLTO and distributed builds; plugin/facts.c documents the format) ------ */
+
+/* Writes what `module` contributes to the whole program (its own definitions) to `path`, whole
+ * or not at all; the module is not changed. 0, or -errno with *err set (caller frees). */
+FFIGUARD_EXPORT int ffiguard_facts_write(LLVMModuleRef module, const char *path, char **err);
+/* Whether `data` starts like a facts file. */
+FFIGUARD_EXPORT bool ffiguard_facts_is(const unsigned char *data, size_t size);
+/* The checked payload of a facts file (bitcode of version 1); -EINVAL with *err "LABEL: reason"
+ * for another format version, a truncated or corrupt file. */
+FFIGUARD_EXPORT int ffiguard_facts_payload(const unsigned char *data, size_t size,
+					   const char *label, const unsigned char **payload,
+					   size_t *payload_size, char **err);
 
 /* ---- analysis ------------------------------------------------------------------------------ */
 
