@@ -50,6 +50,8 @@ config.substitutions += [
      os.path.join(config.ffiguard_src_root, "Inputs", "one-line.py")),
     ("%with-limits", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "with-limits.py")),
+    ("%findings", sys.executable + " " +
+     os.path.join(config.ffiguard_src_root, "Inputs", "findings.py")),
     ("%thin-report", sys.executable + " " +
      os.path.join(config.ffiguard_src_root, "Inputs", "thin-report.py")),
     ("%kill-parent", sys.executable + " " +
