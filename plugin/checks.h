@@ -37,9 +37,6 @@ struct check_finding {
 extern const struct ffiguard_rule_info check_rules[];
 extern const size_t check_rule_count;
 
-/* Runs every check over every summarised function. */
-void check_run(struct summaries *s, struct ffiguard_report *report);
-
 /* Checks of one function's events (ownership). */
 void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f);
 void check_double_free(struct check_ctx *c, struct ir_fn *f);

@@ -1,6 +1,5 @@
 /* The analysed program: per-function facts over the (canonical) module, and the bridge from IR
- * facts to the plain report data. Entry point ffiguard_analyze: edges, summaries, checks. */
-#include "checks.h"
+ * facts to the plain report data (names, locations). analyze.c runs the analysis over it. */
 #include "ir.h"
 #include "report.h"
 
@@ -206,80 +205,4 @@ struct ffiguard_loc ir_fn_loc(LLVMValueRef fn, struct buf *scratch)
 	const char *file = LLVMGetDebugLocFilename(fn, &len);
 	const char *dir = file ? LLVMGetDebugLocDirectory(fn, &dlen) : NULL;
 	return loc_from(dir, dlen, file, len, LLVMGetDebugLocLine(fn), 0, scratch);
-}
-
-static void export_edges(struct ir_program *p, struct ffiguard_report *report)
-{
-	struct buf scratch = {0};
-	struct ffiguard_fn *via = NULL;
-	size_t cap_via = 0;
-	for (size_t i = 0; i < p->n_edges; i++) {
-		struct ir_edge *e = &p->edges[i];
-		struct ffiguard_edge out = {0};
-		out.caller = ir_fn_ref(e->caller);
-		out.callee = ir_fn_ref(e->callee);
-		out.loc = ir_inst_loc(e->call, &scratch);
-		if (!out.loc.file)
-			out.loc = ir_fn_loc(e->caller->fn, &scratch);
-		VEC_RESERVE(via, cap_via, e->n_via);
-		for (size_t v = 0; v < e->n_via; v++)
-			via[v] = ir_fn_ref(e->via[v]);
-		out.via = via;
-		out.n_via = e->n_via;
-		out.indirect = e->indirect;
-		ffiguard_report_add_edge(report, &out);
-	}
-	free(via);
-	buf_release(&scratch);
-}
-
-static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in_place, char **err)
-{
-	struct ir_program p;
-	*err = NULL;
-	int rc = ir_program_init(&p, module, in_place ? IR_CANON_IN_PLACE : IR_CANON_COPY, err);
-	if (rc < 0) {
-		ir_program_release(&p);
-		return rc;
-	}
-	ir_find_edges(&p);
-	export_edges(&p, report);
-	report->summary.functions = p.n_defined;
-	report->summary.unanalyzed_edges = p.n_indirect;
-	ffiguard_report_set_rules(report, check_rules, check_rule_count);
-
-	struct summaries s;
-	rc = summaries_build(&s, &p, err);
-	if (rc == 0) {
-		check_run(&s, report);
-		for (size_t i = 0; i < p.n_fns; i++) {
-			struct ir_fn *f = p.fns[i];
-			if (!summary_exhausted(f))
-				continue;
-			char *text =
-			    xasprintf("'%s' is too large to analyse fully (over its budget "
-				      "of %zu steps); its facts are assumed",
-				      ir_fn_name(f), f->summary->budget);
-			ffiguard_report_add_remark(report, text);
-			free(text);
-		}
-	}
-	if (p.indirect_cut)
-		ffiguard_report_add_remark(report,
-					   "resolving indirect calls stopped at its budget; "
-					   "the calls left are counted as unanalyzed");
-	summaries_release(&s);
-	ir_program_release(&p);
-	ffiguard_report_finish(report);
-	return rc;
-}
-
-int ffiguard_analyze(LLVMModuleRef module, struct ffiguard_report *report, char **err)
-{
-	return analyze(module, report, false, err);
-}
-
-int ffiguard_analyze_in_place(LLVMModuleRef module, struct ffiguard_report *report, char **err)
-{
-	return analyze(module, report, true, err);
 }
