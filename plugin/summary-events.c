@@ -926,6 +926,24 @@ bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigne
 	return (gs->ptr_clobbers >> arg) & 1;
 }
 
+bool summary_call_captures(const struct summaries *s, LLVMValueRef call, unsigned arg)
+{
+	unsigned first = 0;
+	LLVMValueRef target = ir_trampoline_target(call, &first);
+	struct ir_fn *t = target ? map_get(&s->program->by_value, target) : NULL;
+	if (t && summary_of(t)) /* __rust_try(f, data, catch) keeps what f(data) keeps */
+		return arg < first || summary_fact(summary_of(t), EV_CAPTURE, (int)(arg - first));
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	if (!callee || ir_is_inline_asm_call(call))
+		return true;
+	if (LLVMGetIntrinsicID(callee) || summary_allocator(s, callee))
+		return false;
+	const struct summary *gs = summary_of_callee(s, call);
+	if (!gs)
+		return declaration_captures(call, callee, arg);
+	return arg >= 64 || summary_fact(gs, EV_CAPTURE, (int)arg);
+}
+
 static void clobber(struct summary *sum, int param)
 {
 	if (param < 64)

@@ -270,9 +270,18 @@ bool summary_exhausted(const struct ir_fn *f)
 static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w);
 
+/* The operand position of use `u` in `user`. */
+static unsigned operand_index(LLVMValueRef user, LLVMUseRef u)
+{
+	unsigned i = 0, n = (unsigned)LLVMGetNumOperands(user);
+	while (i < n && LLVMGetOperandUse(user, i) != u)
+		i++;
+	return i;
+}
+
 /* Whether the address of slot `a` (or of a field of it) is kept where calls not given it can
- * reach it: stored as a value, merged, or turned into an integer. */
-static bool slot_escapes(struct slot_list *l, LLVMValueRef a)
+ * reach it: stored as a value, merged, turned into an integer, or kept by a callee. */
+static bool slot_escapes(struct summaries *s, struct slot_list *l, LLVMValueRef a)
 {
 	if (l->escaped)
 		return l->escaped > 0;
@@ -284,7 +293,10 @@ static bool slot_escapes(struct slot_list *l, LLVMValueRef a)
 		LLVMValueRef v = todo[--n];
 		for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
 			LLVMValueRef user = LLVMGetUser(u);
-			if (LLVMIsALoadInst(user) || ir_is_call(user) ||
+			if (ir_is_call(user) &&
+			    !summary_call_captures(s, user, operand_index(user, u)))
+				continue;
+			if (LLVMIsALoadInst(user) ||
 			    (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != v) ||
 			    LLVMIsAICmpInst(user))
 				continue;
@@ -394,7 +406,7 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot_list *l,
 			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value)
 {
-	if (slot_escapes(l, a))
+	if (slot_escapes(s, l, a))
 		return DEF_UNKNOWN;
 	/* Where to go on scanning back: the last instruction of a block still to look at (NULL
 	 * when there is none before its start). */

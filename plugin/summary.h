@@ -252,6 +252,9 @@ void summary_unwind(struct summaries *s, struct ir_fn *f);
 /* Whether a call may store into what its argument `arg` points to a pointer its callee's summary
  * does not name. */
 bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigned arg);
+/* Whether a call may keep what its argument `arg` points to beyond the call (so that later code
+ * may write there without being given it). */
+bool summary_call_captures(const struct summaries *s, LLVMValueRef call, unsigned arg);
 /* Values stored into local alloca `a` (for captures of the whole slot). */
 size_t summary_slot_values(struct ir_fn *f, LLVMValueRef a, LLVMValueRef *out, size_t max);
 void summary_slots_release(struct summary *sum);
