@@ -9,11 +9,9 @@
 #define MAX_SLOTS 64
 
 /* One register-sized piece of an argument: 'i' integer, 'f' float, 'p' pointer, 'v' vector,
- * 'b' aggregate by value in memory (byval), 's' sret; ext 'z'/'s' for zeroext/signext;
- * `field` when it came out of a struct or array (which both compilers coerce to registers). */
+ * 'b' aggregate by value in memory (byval), 's' sret; ext 'z'/'s' for zeroext/signext. */
 struct slot {
 	char cls, ext;
-	bool field;
 	uint64_t bits;
 };
 
@@ -22,17 +20,17 @@ struct slots {
 	size_t n;
 };
 
-static void add(struct slots *s, char cls, uint64_t bits, bool field)
+static void add(struct slots *s, char cls, uint64_t bits)
 {
 	if (s->n < MAX_SLOTS)
-		s->v[s->n++] = (struct slot){cls, 0, field, bits};
+		s->v[s->n++] = (struct slot){cls, 0, bits};
 }
 
-static void flatten_in(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out, bool field)
+static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
 {
 	switch (LLVMGetTypeKind(t)) {
 	case LLVMIntegerTypeKind:
-		add(out, 'i', LLVMGetIntTypeWidth(t), field);
+		add(out, 'i', LLVMGetIntTypeWidth(t));
 		break;
 	case LLVMHalfTypeKind:
 	case LLVMBFloatTypeKind:
@@ -40,29 +38,24 @@ static void flatten_in(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out, b
 	case LLVMDoubleTypeKind:
 	case LLVMX86_FP80TypeKind:
 	case LLVMFP128TypeKind:
-		add(out, 'f', LLVMSizeOfTypeInBits(dl, t), field);
+		add(out, 'f', LLVMSizeOfTypeInBits(dl, t));
 		break;
 	case LLVMPointerTypeKind:
-		add(out, 'p', LLVMSizeOfTypeInBits(dl, t), field);
+		add(out, 'p', LLVMSizeOfTypeInBits(dl, t));
 		break;
 	case LLVMStructTypeKind:
 		for (unsigned i = 0, n = LLVMCountStructElementTypes(t); i < n; i++)
-			flatten_in(dl, LLVMStructGetTypeAtIndex(t, i), out, true);
+			flatten(dl, LLVMStructGetTypeAtIndex(t, i), out);
 		break;
 	case LLVMArrayTypeKind:
 		for (uint64_t i = 0, n = LLVMGetArrayLength2(t); i < n && out->n < MAX_SLOTS; i++)
-			flatten_in(dl, LLVMGetElementType(t), out, true);
+			flatten(dl, LLVMGetElementType(t), out);
 		break;
 	case LLVMVoidTypeKind:
 		break;
 	default:
-		add(out, 'v', LLVMSizeOfTypeInBits(dl, t), field);
+		add(out, 'v', LLVMSizeOfTypeInBits(dl, t));
 	}
-}
-
-static void flatten(LLVMTargetDataRef dl, LLVMTypeRef t, struct slots *out)
-{
-	flatten_in(dl, t, out, false);
 }
 
 /* The ABI pieces of a function type's parameters, with the attributes of a call or function. */
@@ -74,12 +67,11 @@ static void param_slots(LLVMTargetDataRef dl, LLVMTypeRef fnty, LLVMValueRef v, 
 	for (unsigned i = 0; i < n; i++) {
 		LLVMAttributeRef byval = ir_attr(v, i + 1, "byval");
 		if (byval) {
-			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)),
-			    false);
+			add(out, 'b', LLVMSizeOfTypeInBits(dl, LLVMGetTypeAttributeValue(byval)));
 			continue;
 		}
 		if (ir_attr(v, i + 1, "sret")) {
-			add(out, 's', 0, false);
+			add(out, 's', 0);
 			continue;
 		}
 		size_t before = out->n;
@@ -111,17 +103,17 @@ static const char *why(const struct slot *a, const struct slot *b)
 	return "one side zero-extends (unsigned) what the other sign-extends (signed)";
 }
 
-/* The same register class and width. Inside a coerced struct a pointer and an integer of its
- * width are one integer register to both sides (rustc lowers a { ptr, len } return to
- * { i64, i64 }, clang to { ptr, i64 }); only top-level they mean a confused type. */
+/* The same register class and width. A pointer and an integer of its width are one integer
+ * register to both sides: rustc lowers a { ptr, len } return to { i64, i64 } where clang has
+ * { ptr, i64 }, and a repr(C) struct of one pointer passed by value (a -sys crate's handle) to
+ * i64 where C declares the pointer. A narrower integer against a pointer still differs. */
 static bool same_class(const struct slot *a, const struct slot *b)
 {
 	if (a->bits != b->bits)
 		return false;
 	if (a->cls == b->cls)
 		return true;
-	bool pi = (a->cls == 'p' && b->cls == 'i') || (a->cls == 'i' && b->cls == 'p');
-	return pi && (a->field || b->field);
+	return (a->cls == 'p' && b->cls == 'i') || (a->cls == 'i' && b->cls == 'p');
 }
 
 static bool same(const struct slot *a, const struct slot *b)

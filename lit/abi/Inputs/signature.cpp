@@ -33,3 +33,5 @@ extern "C" int ext_version();
 uint32_t checksum_abc() { return ext_checksum("abc", 3) + ext_version(); }
 
 int call_rust() { return rust_len("abc", 3) + static_cast<int>(rust_sum(1, 2)); }
+
+extern "C" void *cpp_handle_next(void *h) { return static_cast<char *>(h) + 1; }

@@ -20,7 +20,7 @@ pub struct Pair {
 extern "C" {
     fn cpp_add(a: c_int, b: c_int) -> c_int;
     fn cpp_scale(x: f64) -> f64;
-    fn cpp_name(id: usize) -> *const c_char;
+    fn cpp_name(id: u32) -> *const c_char;
     fn cpp_area(r: Rect) -> f64;
     fn cpp_flag(b: u8) -> c_int;
     // Declared right: a pair by value, a bool, a float.
@@ -69,4 +69,18 @@ pub extern "C" fn rust_len(s: *const c_char) -> usize {
 #[no_mangle]
 pub extern "C" fn rust_sum(a: i64, b: i64) -> i64 {
     a + b
+}
+
+/// A handle: one pointer in a repr(C) struct, passed by value (lz4-sys's contexts). rustc lowers
+/// it to an i64, clang's void * is a ptr: one integer register to both, so it agrees.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Handle(pub *mut std::ffi::c_void);
+
+extern "C" {
+    fn cpp_handle_next(h: Handle) -> Handle;
+}
+
+pub fn handle_next(h: Handle) -> Handle {
+    unsafe { cpp_handle_next(h) }
 }
