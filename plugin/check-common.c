@@ -335,12 +335,18 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 		char *alias = LLVMIsAGlobalAlias(called)
 				  ? ffiguard_demangle(LLVMGetValueName2(called, &len))
 				  : NULL;
+		/* Through shims (drop_in_place, a Drop impl) the other language is at the end. */
+		struct ir_edge *ie = summaries_edge_at(c->s, e->edge);
+		struct ir_fn *end = ie && ie->callee != e->edge_callee ? ie->callee : NULL;
+		char *via = end ? xasprintf(", which reaches '%s'", ir_fn_name(end)) : NULL;
 		check_note(cf, e->edge, e->edge_caller,
-			   "%s crosses from %s to %s here: '%s' calls '%s'",
+			   "%s crosses from %s to %s here: '%s' calls '%s'%s",
 			   cf->edge_is_call ? "the call" : "the pointer",
 			   ffiguard_lang_name(e->edge_caller->lang),
-			   ffiguard_lang_name(e->edge_callee->lang), ir_fn_name(e->edge_caller),
-			   alias ? alias : ir_fn_name(e->edge_callee));
+			   ffiguard_lang_name((end ? end : e->edge_callee)->lang),
+			   ir_fn_name(e->edge_caller), alias ? alias : ir_fn_name(e->edge_callee),
+			   via ? via : "");
+		free(via);
 		free(alias);
 	}
 	struct buf scratch[CHECK_MAX_NOTES + 1] = {0};
@@ -365,12 +371,14 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	out.n_notes = cf->n_notes;
 
 	/* Two paths to one release (two callers freeing twice through the same function) are two
-	 * findings: the notes tell them apart. */
+	 * findings: the notes tell them apart. Two that read the same (a drop on the normal path
+	 * and its twin on the unwind path, at one line) are one. */
 	struct buf k = {0};
 	buf_printf(&k, "%s|%s|%u|%u|%s|%s", out.rule, out.loc.file ? out.loc.file : "",
 		   out.loc.line, out.loc.column, out.function.symbol, out.message);
 	for (size_t i = 0; i < cf->n_notes; i++)
-		buf_printf(&k, "|%p", (void *)cf->notes[i].inst);
+		buf_printf(&k, "|%s|%u|%u|%s", notes[i].loc.file ? notes[i].loc.file : "",
+			   notes[i].loc.line, notes[i].loc.column, notes[i].message);
 	char *key = buf_steal(&k);
 	if (!map_get(&c->seen, key)) {
 		map_put(&c->seen, key, key);

@@ -109,10 +109,37 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	return -1;
 }
 
+/* Flags a path sets: Rust's drop flags (an i1 or i8 merged by phis, one per value that may
+ * have been moved or dropped already), known to be constant on the path walked so far. A
+ * cleanup that drops a value only when its flag is set is not reached on a path that cleared it
+ * (`drop(x)`, then code that may unwind). A few per path; past them, nothing is known. */
+#define MAX_FLAGS 4
+
+struct flags {
+	LLVMValueRef phi[MAX_FLAGS];
+	uint64_t value[MAX_FLAGS];
+	int n;
+};
+
+/* A block still to walk: entered from `pred` (NULL: the walk starts inside it) with `flags`. */
+struct pending {
+	LLVMBasicBlockRef bb, pred;
+	struct flags flags;
+};
+
+/* The flag states a block was walked with; `all` once it was walked knowing none. */
+struct visits {
+	struct flags with[MAX_FLAGS];
+	int n;
+	bool all;
+};
+
 struct search {
-	LLVMBasicBlockRef *stack;
+	struct pending *stack;
 	size_t n, cap;
-	struct map seen;
+	struct map seen; /* block -> its struct visits */
+	struct visits **visits;
+	size_t n_visits, cap_visits;
 	struct map blockers; /* when there are many */
 };
 
@@ -126,15 +153,79 @@ static bool blocked(const struct cfg_query *q, const struct search *st, LLVMValu
 	return false;
 }
 
+static bool flag_of(const struct flags *fl, LLVMValueRef v, uint64_t *out)
+{
+	if (LLVMIsAConstantInt(v)) {
+		*out = LLVMConstIntGetZExtValue(v);
+		return true;
+	}
+	for (int i = 0; i < fl->n; i++)
+		if (fl->phi[i] == v) {
+			*out = fl->value[i];
+			return true;
+		}
+	return false;
+}
+
+static bool is_flag_phi(LLVMValueRef phi)
+{
+	LLVMTypeRef t = LLVMTypeOf(phi);
+	return LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) <= 8;
+}
+
+/* The flags on entering `bb` from `pred`: its flag phis take their input from `pred`. */
+static void enter(struct flags *fl, LLVMBasicBlockRef bb, LLVMBasicBlockRef pred)
+{
+	struct flags out = {0};
+	for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && LLVMIsAPHINode(i);
+	     i = LLVMGetNextInstruction(i)) {
+		if (!is_flag_phi(i) || out.n == MAX_FLAGS)
+			continue;
+		for (unsigned k = 0, n = LLVMCountIncoming(i); k < n; k++) {
+			uint64_t v;
+			if (LLVMGetIncomingBlock(i, k) == pred &&
+			    flag_of(fl, LLVMGetIncomingValue(i, k), &v)) {
+				out.phi[out.n] = i;
+				out.value[out.n++] = v;
+				break;
+			}
+		}
+	}
+	/* Flags of blocks walked before stay known unless this block merges them anew. */
+	for (int i = 0; i < fl->n && out.n < MAX_FLAGS; i++)
+		if (LLVMGetInstructionParent(fl->phi[i]) != bb)
+			out.phi[out.n] = fl->phi[i], out.value[out.n++] = fl->value[i];
+	*fl = out;
+}
+
+/* The successor a branch on a known flag takes (0 or 1), or -1. */
+static int flag_branch(const struct flags *fl, LLVMValueRef cond)
+{
+	uint64_t v;
+	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
+	if (op == LLVMTrunc && flag_of(fl, LLVMGetOperand(cond, 0), &v))
+		return v & 1 ? 0 : 1;
+	if (op == LLVMICmp && flag_of(fl, LLVMGetOperand(cond, 0), &v) &&
+	    LLVMIsAConstantInt(LLVMGetOperand(cond, 1))) {
+		uint64_t c = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1));
+		LLVMIntPredicate p = LLVMGetICmpPredicate(cond);
+		if (p == LLVMIntEQ || p == LLVMIntNE)
+			return (v == c) == (p == LLVMIntEQ) ? 0 : 1;
+		return -1;
+	}
+	return flag_of(fl, cond, &v) ? (v & 1 ? 0 : 1) : -1;
+}
+
 static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
-			    struct search *st, LLVMValueRef term)
+			    struct search *st, LLVMValueRef term, const struct flags *fl)
 {
 	unsigned n = LLVMGetNumSuccessors(term);
 	int skip = -1;
 	if (LLVMIsABranchInst(term) && LLVMIsConditional(term)) {
 		LLVMValueRef cond = LLVMGetCondition(term);
-		if (LLVMIsAConstantInt(cond))
-			skip = LLVMConstIntGetZExtValue(cond) ? 1 : 0;
+		int taken = flag_branch(fl, cond);
+		if (taken >= 0)
+			skip = 1 - taken;
 		else if ((skip = null_side(s, f, q, cond, 0)) >= 0 && q->keep_null_side)
 			skip = 1 - skip;
 	}
@@ -143,14 +234,15 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 		if ((int)i == skip)
 			continue;
 		VEC_RESERVE(st->stack, st->cap, st->n + 1);
-		st->stack[st->n++] = LLVMGetSuccessor(term, i);
+		st->stack[st->n++] = (struct pending){LLVMGetSuccessor(term, i),
+						      LLVMGetInstructionParent(term), *fl};
 	}
 }
 
 /* Scans from `inst` to the end of its block: 1 goal reached, 0 blocked, -1 fell through (the
  * successors were pushed). */
 static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q, struct search *st,
-		LLVMValueRef inst)
+		LLVMValueRef inst, const struct flags *fl)
 {
 	for (; inst; inst = LLVMGetNextInstruction(inst)) {
 		if (!summary_charge(f, 1))
@@ -166,16 +258,55 @@ static int scan(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 		if (!q->to && !q->visit && LLVMIsAReturnInst(inst))
 			return 1;
 		if (LLVMIsATerminatorInst(inst)) {
-			push_successors(s, f, q, st, inst);
+			push_successors(s, f, q, st, inst, fl);
 			return -1;
 		}
 	}
 	return -1;
 }
 
+static bool same_flags(const struct flags *a, const struct flags *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (int i = 0; i < a->n; i++) {
+		uint64_t v;
+		if (!flag_of(b, a->phi[i], &v) || v != a->value[i])
+			return false;
+	}
+	return true;
+}
+
+/* Whether `bb` is walked (again) with these flags: once per different set of known flags, up
+ * to MAX_FLAGS of them; past that (or when nothing is known) once knowing none, which covers
+ * every path and ends its walks. */
+static bool first_visit(struct search *st, LLVMBasicBlockRef bb, struct flags *fl)
+{
+	struct visits *v = map_get(&st->seen, bb);
+	if (!v) {
+		v = xcalloc(1, sizeof(*v));
+		map_put(&st->seen, bb, v);
+		VEC_RESERVE(st->visits, st->cap_visits, st->n_visits + 1);
+		st->visits[st->n_visits++] = v;
+	}
+	if (v->all)
+		return false;
+	for (int i = 0; i < v->n; i++)
+		if (same_flags(&v->with[i], fl))
+			return false;
+	if (!fl->n || v->n == MAX_FLAGS) {
+		fl->n = 0;
+		v->all = true;
+		return true;
+	}
+	v->with[v->n++] = *fl;
+	return true;
+}
+
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q)
 {
 	struct search st = {0};
+	struct flags none = {0};
 	if (summary_exhausted(f))
 		return false;
 	map_init(&st.seen, false);
@@ -185,22 +316,23 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			map_put(&st.blockers, q->blockers[i], f);
 	int found = -1;
 	if (q->from && LLVMIsATerminatorInst(q->from))
-		push_successors(s, f, q, &st, q->from);
+		push_successors(s, f, q, &st, q->from, &none);
 	else if (q->from)
-		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from));
+		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from), &none);
 	else
-		found =
-		    scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->body)));
-	if (q->from == NULL)
-		map_put(&st.seen, LLVMGetEntryBasicBlock(f->body), f);
+		found = scan(s, f, q, &st, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(f->body)),
+			     &none);
 	while (found != 1 && st.n) {
-		LLVMBasicBlockRef bb = st.stack[--st.n];
-		if (map_get(&st.seen, bb))
+		struct pending p = st.stack[--st.n];
+		enter(&p.flags, p.bb, p.pred);
+		if (!first_visit(&st, p.bb, &p.flags))
 			continue;
-		map_put(&st.seen, bb, f);
-		found = scan(s, f, q, &st, LLVMGetFirstInstruction(bb));
+		found = scan(s, f, q, &st, LLVMGetFirstInstruction(p.bb), &p.flags);
 	}
 	free(st.stack);
+	for (size_t i = 0; i < st.n_visits; i++)
+		free(st.visits[i]);
+	free(st.visits);
 	map_release(&st.seen);
 	map_release(&st.blockers);
 	return found == 1 && !summary_exhausted(f);
