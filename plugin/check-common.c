@@ -376,9 +376,13 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	struct buf k = {0};
 	buf_printf(&k, "%s|%s|%u|%u|%s|%s", out.rule, out.loc.file ? out.loc.file : "",
 		   out.loc.line, out.loc.column, out.function.symbol, out.message);
-	for (size_t i = 0; i < cf->n_notes; i++)
-		buf_printf(&k, "|%s|%u|%u|%s", notes[i].loc.file ? notes[i].loc.file : "",
-			   notes[i].loc.line, notes[i].loc.column, notes[i].message);
+	for (size_t i = 0; i < cf->n_notes; i++) {
+		if (notes[i].loc.file && notes[i].loc.line)
+			buf_printf(&k, "|%s|%u|%u|%s", notes[i].loc.file, notes[i].loc.line,
+				   notes[i].loc.column, notes[i].message);
+		else /* without a line of its own, the instruction tells them apart */
+			buf_printf(&k, "|%p", (void *)cf->notes[i].inst);
+	}
 	char *key = buf_steal(&k);
 	if (!map_get(&c->seen, key)) {
 		map_put(&c->seen, key, key);

@@ -186,7 +186,9 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 			    (int)LLVMGetIndices(v)[0] != ft->field)
 				continue;
 		}
-		struct event *e = add(sum, EV_ALLOC, (struct vkey){v, 0, false}, c, *site);
+		/* A field is fresh from its extractvalue on (the key's own definition, which
+		 * otherwise ends the walks from the call). */
+		struct event *e = add(sum, EV_ALLOC, (struct vkey){v, 0, false}, v, *site);
 		e->family = ft->family;
 		e->may_null = ft->may_null;
 		e->must = ft->must;

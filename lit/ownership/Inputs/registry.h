@@ -27,6 +27,7 @@ void reg_item_free_guarded(struct item *it); /* reg_item_free, stopping a panic 
 struct item *reg_rc_item(unsigned id);       /* release with reg_rc_release */
 void reg_rc_release(struct item *it);
 struct item *reg_item_new_guarded(unsigned id); /* NULL on failure; release with reg_item_free */
+unsigned char *reg_name_bytes(unsigned id);     /* a Box<[u8]> */
 
 #ifdef __cplusplus
 }

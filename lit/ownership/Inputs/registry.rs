@@ -102,3 +102,10 @@ pub extern "C" fn reg_item_new_guarded(id: u32) -> *mut Item {
     std::panic::catch_unwind(move || Box::into_raw(Box::new(Item { id, weight: 7 })))
         .unwrap_or(std::ptr::null_mut())
 }
+
+/// A name copied into a boxed byte slice (to_vec, then into_boxed_slice, which may reallocate).
+#[no_mangle]
+pub extern "C" fn reg_name_bytes(id: u32) -> *mut u8 {
+    let name = format!("item-{id}");
+    Box::into_raw(name.as_bytes().to_vec().into_boxed_slice()) as *mut u8
+}

@@ -67,3 +67,6 @@ void ok_rc(void) { reg_rc_release(reg_rc_item(6)); }
 /* An item made behind catch_unwind, given to free(). */
 void bug_new_guarded(void) { free(reg_item_new_guarded(7)); }
 void ok_new_guarded(void) { reg_item_free_guarded(reg_item_new_guarded(7)); }
+
+/* A boxed byte slice (into_boxed_slice's result) given to free(). */
+void bug_bytes(void) { free(reg_name_bytes(8)); }

@@ -25,6 +25,7 @@ void bug_rc(void);
 void ok_rc(void);
 void bug_new_guarded(void);
 void ok_new_guarded(void);
+void bug_bytes(void);
 
 int main(int argc, char **argv)
 {
@@ -35,7 +36,7 @@ int main(int argc, char **argv)
 	case 1: ok_box(); ok_out(); ok_shared(); ok_guarded(); ok_rc(); ok_new_guarded(); r = (int)ok_read() + (int)ok_weight(tab, 1); break;
 	case 2: bug_box(); bug_leak(); bug_out(); r = (int)bug_take() + (int)bug_asprintf(2); break;
 	case 3: bug_label(); bug_ids(); bug_boxed(); bug_shared(); bug_guarded(); r = (int)bug_weight(tab, 1); break;
-	case 4: bug_rc(); bug_new_guarded(); r = 0; break;
+	case 4: bug_rc(); bug_new_guarded(); bug_bytes(); r = 0; break;
 	default: r = (int)bug_between();
 	}
 	reg_item_free(tab[0]);
