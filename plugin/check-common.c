@@ -95,6 +95,7 @@ static const struct {
     {"malloc", "malloc", "free", FFIGUARD_LANG_C},
     {"new", "operator new", "operator delete", FFIGUARD_LANG_CXX},
     {"new[]", "operator new[]", "operator delete[]", FFIGUARD_LANG_CXX},
+    {"sqlite3", "sqlite3_malloc (or sqlite3_mprintf)", "sqlite3_free", FFIGUARD_LANG_C},
 };
 
 static int family_index(const char *family)

@@ -63,6 +63,16 @@ static const struct named_alloc by_name[] = {
     {"_ZdaPvmSt11align_val_t", ALLOC_RELEASES, "new[]", 0, false, false},
     {"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
     {"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
+    /* SQLite's allocator (its own, behind a configurable function pointer, with a size header:
+     * what it hands out goes back to sqlite3_free, never to free or Rust). */
+    {"sqlite3_malloc", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
+    {"sqlite3_malloc64", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
+    {"sqlite3_realloc", ALLOC_REALLOCATES, "sqlite3", 0, true, false},
+    {"sqlite3_realloc64", ALLOC_REALLOCATES, "sqlite3", 0, true, false},
+    {"sqlite3_mprintf", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
+    {"sqlite3_vmprintf", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
+    {"sqlite3_expanded_sql", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
+    {"sqlite3_free", ALLOC_RELEASES, "sqlite3", 0, false, false},
 };
 
 /* rustc's shims keep these names as the last path component, mangled or not

@@ -1,0 +1,29 @@
+/* A stand-in for SQLite's allocator API (its contract, not its code: a size header before the
+ * block, as SQLite's default allocator keeps). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void *sqlite3_malloc(int n)
+{
+	long long *p = malloc(sizeof(long long) + (size_t)n);
+	if (!p)
+		return 0;
+	p[0] = n;
+	return p + 1;
+}
+void sqlite3_free(void *p)
+{
+	if (p)
+		free((long long *)p - 1);
+}
+char *sqlite3_mprintf(const char *fmt, ...)
+{
+	char *s = sqlite3_malloc(64);
+	va_list ap;
+	va_start(ap, fmt);
+	if (s)
+		vsnprintf(s, 64, fmt, ap);
+	va_end(ap);
+	return s;
+}
