@@ -13,7 +13,7 @@ static bool second_release(void *data, const struct event *first, size_t i)
 {
 	struct seconds *w = data;
 	const struct event *second = &w->sum->events[i];
-	if (second->kind == EV_RELEASE && !w->first_of[i] &&
+	if (second->kind == EV_RELEASE && !second->deferred && !w->first_of[i] &&
 	    sites_cross(&first->site, &second->site))
 		w->first_of[i] = first;
 	return false;
@@ -30,7 +30,7 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *first = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */
-		if (first->kind == EV_RELEASE && first->must)
+		if (first->kind == EV_RELEASE && first->must && !first->deferred)
 			key_reach_events(c->s, f, first, true, second_release, &w);
 	}
 	for (size_t j = 0; j < sum->n_events; j++) {

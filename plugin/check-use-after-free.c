@@ -33,7 +33,7 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *rel = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */
-		if (rel->kind != EV_RELEASE || !rel->must)
+		if (rel->kind != EV_RELEASE || !rel->must || rel->deferred)
 			continue;
 		struct after w = {sum, SIZE_MAX};
 		key_reach_events(c->s, f, rel, false, after_release, &w);

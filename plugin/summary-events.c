@@ -236,6 +236,46 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 	}
 }
 
+/* C APIs that take a buffer together with the function that will release it (SQLite's
+ * destructor argument): with a release function there (free, sqlite3_free), the call hands the
+ * buffer over to be released by that function's family. SQLite calls it even when the bind
+ * fails; SQLITE_STATIC (0) and SQLITE_TRANSIENT (-1) are constants, not functions. */
+static const struct {
+	const char *name;
+	unsigned buffer, destructor;
+} released_by_argument[] = {
+    {"sqlite3_bind_text", 2, 4},     {"sqlite3_bind_text64", 2, 4},
+    {"sqlite3_bind_blob", 2, 4},     {"sqlite3_bind_blob64", 2, 4},
+    {"sqlite3_bind_pointer", 2, 4},  {"sqlite3_result_text", 1, 3},
+    {"sqlite3_result_text64", 1, 3}, {"sqlite3_result_blob", 1, 3},
+    {"sqlite3_result_blob64", 1, 3},
+};
+
+static void destructor_release(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
+			       LLVMValueRef callee)
+{
+	size_t len;
+	const char *name = LLVMGetValueName2(callee, &len);
+	unsigned n = LLVMGetNumArgOperands(c);
+	for (size_t i = 0; i < sizeof(released_by_argument) / sizeof(released_by_argument[0]);
+	     i++) {
+		if (strcmp(name, released_by_argument[i].name) != 0 ||
+		    released_by_argument[i].destructor >= n)
+			continue;
+		LLVMValueRef d = LLVMGetOperand(c, released_by_argument[i].destructor);
+		const struct alloc_fact *af = LLVMIsAFunction(d) ? summary_allocator(s, d) : NULL;
+		if (!af || af->role != ALLOC_RELEASES)
+			return;
+		LLVMValueRef buf = LLVMGetOperand(c, released_by_argument[i].buffer);
+		struct event *e = add(f->summary, EV_RELEASE, key_of(s, f, buf, false), c,
+				      through(s, f, c, NULL));
+		e->family = summary_intern(s, af->family);
+		e->must = true;
+		e->deferred = true;
+		return;
+	}
+}
+
 static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 {
 	struct summary *sum = f->summary;
@@ -309,6 +349,8 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 	}
 	if (gs)
 		summary_events(s, f, c, gs, first);
+	if (callee)
+		destructor_release(s, f, c, callee);
 }
 
 /* Memory that outlives the current call: a global, what a global points to, or fresh heap. */
@@ -1109,7 +1151,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		/* Fresh memory is a parameter's fact only when stored through it (an
 		 * out-parameter). */
 		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref) ||
-		    (e->kind == EV_USE && e->passed_only))
+		    (e->kind == EV_USE && e->passed_only) || e->deferred)
 			continue;
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		if (!ft) {

@@ -94,6 +94,8 @@ struct event {
 	bool write_must;    /* USE: the shown write happens whenever `at` returns normally */
 	bool passed_only;   /* USE: handed to a callee that neither reads nor writes through it */
 	bool interior;      /* ALLOC: a pointer into the allocation, not to its start */
+	bool deferred;      /* RELEASE: handed over to be released later (SQLite's destructor
+			       argument): its family counts, not when it happens */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */

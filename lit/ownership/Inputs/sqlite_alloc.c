@@ -27,3 +27,15 @@ char *sqlite3_mprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+/* Binding a text: SQLite keeps it and calls the destructor when done (at once here). */
+typedef void (*destructor)(void *);
+int sqlite3_bind_text(void *stmt, int i, const char *text, int n, destructor del)
+{
+	(void)stmt;
+	(void)i;
+	(void)n;
+	if (del && del != (destructor)-1)
+		del((void *)text);
+	return 0;
+}

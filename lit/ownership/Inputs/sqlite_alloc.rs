@@ -25,3 +25,36 @@ pub fn ok_mprintf(id: i32) -> usize {
     unsafe { sqlite3_free(p as *mut c_void) };
     n
 }
+
+extern "C" {
+    fn sqlite3_bind_text(
+        stmt: *mut c_void,
+        i: i32,
+        text: *const c_char,
+        n: i32,
+        del: Option<unsafe extern "C" fn(*mut c_void)>,
+    ) -> i32;
+    fn free(p: *mut c_void);
+}
+
+unsafe extern "C" fn drop_cstring(p: *mut c_void) {
+    drop(CString::from_raw(p as *mut c_char));
+}
+
+// A CString's buffer handed to SQLite with libc's free as its destructor.
+pub fn bug_bind(stmt: *mut c_void, text: &str) -> i32 {
+    let s = CString::new(text).unwrap();
+    unsafe { sqlite3_bind_text(stmt, 1, s.into_raw(), -1, Some(free)) }
+}
+
+// The fixes: a destructor that gives it back to CString, or SQLITE_TRANSIENT (a copy).
+pub fn ok_bind(stmt: *mut c_void, text: &str) -> i32 {
+    let s = CString::new(text).unwrap();
+    unsafe { sqlite3_bind_text(stmt, 1, s.into_raw(), -1, Some(drop_cstring)) }
+}
+
+pub fn ok_bind_transient(stmt: *mut c_void, text: &str) -> i32 {
+    let s = CString::new(text).unwrap();
+    let transient: unsafe extern "C" fn(*mut c_void) = unsafe { std::mem::transmute(-1isize) };
+    unsafe { sqlite3_bind_text(stmt, 1, s.as_ptr(), -1, Some(transient)) }
+}
