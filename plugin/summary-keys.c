@@ -115,9 +115,21 @@ static bool slot_copy(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 	return true;
 }
 
-/* What a call stores into the local slots it is given: the pointers its summary names (its
- * parameters, stored into the slot), fresh memory (left to the ALLOC event), or anything. */
-static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
+/* What an instruction does to the pointer at one place in a local slot. */
+enum def {
+	DEF_NONE,    /* leaves it alone */
+	DEF_VALUE,   /* stores *value there (a pointer, or a null constant) */
+	DEF_SLOT,    /* puts a pointer there that the slot names: fresh memory, or a callee's own */
+	DEF_UNKNOWN, /* may change it in a way this cannot follow */
+};
+
+/* What a call puts into the local slots it is given, place by place: fresh memory (DEF_SLOT), a
+ * pointer its summary names (DEF_VALUE: an argument, a constant, or NULL when the call passes no
+ * such argument), or pointers it does not name anywhere in the slot (DEF_UNKNOWN, offset -1). */
+typedef void (*put_fn)(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value);
+
+static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, put_fn put,
+		      void *data)
 {
 	const struct summary *gs = NULL;
 	const struct alloc_fact *af = NULL;
@@ -132,7 +144,7 @@ static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 			/* At a variable index: which bytes it writes is unknown. */
 			base = strip(s, arg, &off, true, true);
 			if (is_local_alloca(f, base) && summary_call_clobbers(s, call, i))
-				slots_of(f, base, true)->clobbered = true;
+				put(data, base, -1, DEF_UNKNOWN, NULL);
 			continue;
 		}
 		if (!looked) {
@@ -142,26 +154,37 @@ static void call_slots(struct summaries *s, struct ir_fn *f, LLVMValueRef call)
 		}
 		if (af) {
 			if (af->out_param && af->ptr_arg == (int)i)
-				slot_store(slots_of(f, base, true), off, NULL);
+				put(data, base, off + af->out_off, DEF_SLOT, NULL);
 			continue;
 		}
 		if (summary_call_clobbers(s, call, i)) {
-			slots_of(f, base, true)->clobbered = true;
+			put(data, base, -1, DEF_UNKNOWN, NULL);
 			continue;
 		}
-		/* A null a callee leaves behind (a unique_ptr's destructor, after its release)
-		 * names nothing: the slot still names what was stored there. (A null the function
-		 * stores itself still counts: before a loop stores the pointer, say.) */
-		for (size_t k = 0; gs && k < gs->n_stored; k++) {
-			LLVMValueRef v = summary_stored_value(&gs->stored[k], call);
-			if (gs->stored[k].into == (int)i && v && !LLVMIsAConstantPointerNull(v))
-				slot_store(slots_of(f, base, true), off + gs->stored[k].off, v);
-		}
+		for (size_t k = 0; gs && k < gs->n_stored; k++)
+			if (gs->stored[k].into == (int)i)
+				put(data, base, off + gs->stored[k].off, DEF_VALUE,
+				    summary_stored_value(&gs->stored[k], call));
 		for (size_t k = 0; gs && k < gs->n_facts; k++)
 			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
 			    gs->facts[k].deref)
-				slot_store(slots_of(f, base, true), off + gs->facts[k].off, NULL);
+				put(data, base, off + gs->facts[k].off, DEF_SLOT, NULL);
 	}
+}
+
+/* The slot lists' record of a call, for any place in the function. A null a callee leaves
+ * behind (a unique_ptr's destructor, after its release) names nothing there: the slot still
+ * names what was stored (a null the function stores itself still counts: before a loop stores
+ * the pointer, say). */
+static void record(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value)
+{
+	struct ir_fn *f = data;
+	if (off < 0)
+		slots_of(f, slot, true)->clobbered = true;
+	else if (d == DEF_SLOT)
+		slot_store(slots_of(f, slot, true), off, NULL);
+	else if (value && !LLVMIsAConstantPointerNull(value))
+		slot_store(slots_of(f, slot, true), off, value);
 }
 
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
@@ -183,7 +206,7 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 					       ? v
 					       : NULL);
 			} else if (ir_is_call(inst) && !slot_copy(s, f, inst)) {
-				call_slots(s, f, inst);
+				call_puts(s, f, inst, record, f);
 			}
 		}
 	}
@@ -312,17 +335,26 @@ static bool slot_escapes(struct summaries *s, struct slot_list *l, LLVMValueRef 
 	return l->escaped > 0;
 }
 
-/* What one instruction does to the pointer `off` bytes into local slot `a`. */
-enum def {
-	DEF_NONE,    /* leaves it alone */
-	DEF_VALUE,   /* stores *value there (a pointer, or a null constant) */
-	DEF_SLOT,    /* puts a pointer there that the slot names: fresh memory, or a callee's own */
-	DEF_UNKNOWN, /* may change it in a way this cannot follow */
-};
-
 static bool overlaps(int64_t a, int64_t alen, int64_t b, int64_t blen)
 {
 	return a < b + blen && b < a + alen;
+}
+
+/* call_defines' question about one place, answered as call_puts goes. */
+struct place_query {
+	LLVMValueRef slot;
+	int64_t off;
+	enum def def;
+	LLVMValueRef value;
+};
+
+static void answer(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value)
+{
+	struct place_query *q = data;
+	if (q->def != DEF_NONE || slot != q->slot || (off != q->off && off >= 0))
+		return;
+	q->def = off < 0 || (d == DEF_VALUE && !value) ? DEF_UNKNOWN : d;
+	q->value = value;
 }
 
 static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
@@ -333,47 +365,18 @@ static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef 
 	const char *name = callee ? LLVMGetValueName2(callee, &len) : "";
 	if (strncmp(name, "llvm.lifetime.", 14) == 0)
 		return DEF_NONE;
-	const struct summary *gs = NULL;
-	const struct alloc_fact *af = NULL;
-	bool looked = false;
-	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
-		int64_t aoff;
-		LLVMValueRef arg = LLVMGetOperand(call, i);
-		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
-			continue;
-		if (strip(s, arg, &aoff, true, false) != a) {
-			if (strip(s, arg, &aoff, true, true) == a &&
-			    summary_call_clobbers(s, call, i))
-				return DEF_UNKNOWN;
-			continue;
-		}
-		if (!looked) {
-			gs = summary_of_callee(s, call);
-			af = summary_allocator(s, ir_program_callee(s->program, call));
-			looked = true;
-		}
-		if (af) {
-			if (af->out_param && af->ptr_arg == (int)i && aoff + af->out_off == off)
-				return DEF_SLOT;
-			continue;
-		}
-		/* memcpy (followed by the slot's own copy record), memset, or a callee that
-		 * stores a pointer its summary does not name. */
-		if ((callee && LLVMGetIntrinsicID(callee)) || summary_call_clobbers(s, call, i))
+	/* memcpy (followed by the slot's own copy record) and memset write bytes, not pointers
+	 * the analysis names. */
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call);
+	     callee && LLVMGetIntrinsicID(callee) && i < n; i++) {
+		int64_t o;
+		if (strip(s, LLVMGetOperand(call, i), &o, true, true) == a)
 			return DEF_UNKNOWN;
-		for (size_t k = 0; gs && k < gs->n_stored; k++) {
-			const struct stored_param *st = &gs->stored[k];
-			if (st->into == (int)i && aoff + st->off == off) {
-				*value = summary_stored_value(st, call);
-				return *value ? DEF_VALUE : DEF_UNKNOWN;
-			}
-		}
-		for (size_t k = 0; gs && k < gs->n_facts; k++)
-			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
-			    gs->facts[k].deref && aoff + gs->facts[k].off == off)
-				return DEF_SLOT;
 	}
-	return DEF_NONE;
+	struct place_query q = {a, off, DEF_NONE, NULL};
+	call_puts(s, f, call, answer, &q);
+	*value = q.value;
+	return q.def;
 }
 
 static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst, LLVMValueRef a,
