@@ -27,8 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define FACTS_MAGIC "ffiguard-facts "
 #define FACTS_VERSION 1
@@ -74,40 +72,15 @@ static LLVMModuleRef own_definitions(LLVMModuleRef module)
 	return m;
 }
 
-/* Writes `len` bytes of `data` after `header` to `path` through a temporary file renamed over
- * it: a facts file is whole or absent. */
-static int write_atomically(const char *path, const char *header, const char *data, size_t len,
-			    char **err)
+struct facts_out {
+	const char *header, *data;
+	size_t len;
+};
+
+static int fill_facts(FILE *out, void *data)
 {
-	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-			  : xasprintf(".%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	int e = fd < 0 ? errno : 0;
-	if (!e) {
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		FILE *out = fdopen(fd, "wb");
-		if (!out) {
-			e = errno;
-			close(fd);
-		} else {
-			if (fputs(header, out) < 0 || fwrite(data, 1, len, out) != len ||
-			    fflush(out) != 0)
-				e = errno ? errno : EIO;
-			if (fclose(out) != 0 && !e)
-				e = errno ? errno : EIO;
-		}
-		if (!e && rename(tmp, path) != 0)
-			e = errno;
-		if (e)
-			unlink(tmp);
-	}
-	if (e)
-		*err = xasprintf("%s: cannot write: %s", path, strerror(e));
-	free(tmp);
-	return -e;
+	const struct facts_out *fo = data;
+	return fputs(fo->header, out) < 0 || fwrite(fo->data, 1, fo->len, out) != fo->len ? -1 : 0;
 }
 
 int ffiguard_facts_write(LLVMModuleRef module, const char *path, char **err)
@@ -127,7 +100,8 @@ int ffiguard_facts_write(LLVMModuleRef module, const char *path, char **err)
 		buf_putc(&h, id[i] == '\n' || id[i] == '\r' ? ' ' : id[i]);
 	buf_printf(&h, "\nbytes %zu\nfnv1a64 %016llx\n\n", len,
 		   (unsigned long long)fnv1a64((const unsigned char *)data, len));
-	int rc = write_atomically(path, h.data, data, len, err);
+	struct facts_out fo = {h.data, data, len};
+	int rc = file_write_atomic(path, fill_facts, &fo, err);
 	buf_release(&h);
 	LLVMDisposeMemoryBuffer(mb);
 	return rc;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---- arena: many small allocations freed together ---- */
 struct arena_chunk;
@@ -53,6 +54,13 @@ char *xstrdup(const char *s);
 			(cap) = vec_new_cap_;                                                      \
 		}                                                                                  \
 	} while (0)
+
+/* ---- files ---- */
+
+/* Writes `path` whole or not at all: `fill` writes into a temporary file beside it (returning
+ * < 0 on failure), which is flushed to disk and renamed over `path` (report-file.c). 0, or -errno
+ * with *err "PATH: cannot write: reason". */
+int file_write_atomic(const char *path, int (*fill)(FILE *out, void *data), void *data, char **err);
 
 /* ---- map: open addressing, keyed by pointer identity or by C string ---- */
 struct map_slot;
