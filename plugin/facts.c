@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define FACTS_MAGIC "ffiguard-facts "
 #define FACTS_VERSION 1
@@ -165,4 +166,33 @@ int ffiguard_facts_payload(const unsigned char *data, size_t size, const char *l
 	*payload = p;
 	*payload_size = (size_t)(end - p);
 	return 0;
+}
+
+/* The facts file of `module` in `dir`: named after the module (a backend's input object), with
+ * a hash of its whole identifier so that two modules never share a file. */
+int ffiguard_facts_write_into(LLVMModuleRef module, const char *dir, char **err)
+{
+	size_t len;
+	const char *id = LLVMGetModuleIdentifier(module, &len);
+	uint64_t h = fnv1a64((const unsigned char *)id, len);
+	size_t from = len;
+	while (from > 0 && id[from - 1] != '/')
+		from--;
+	struct buf name = {0};
+	buf_printf(&name, "%s/", dir);
+	for (size_t i = from; i < len && i < from + 64; i++) {
+		char c = id[i];
+		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+		buf_putc(&name, plain ? c : '_');
+	}
+	buf_printf(&name, "-%016llx.ffacts", (unsigned long long)h);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		*err = xasprintf("%s: cannot create: %s", dir, strerror(errno));
+		buf_release(&name);
+		return -1;
+	}
+	int rc = ffiguard_facts_write(module, name.data, err);
+	buf_release(&name);
+	return rc;
 }

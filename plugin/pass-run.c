@@ -9,7 +9,6 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* ThinLTO runs one pass per backend thread; the explanation is for the user, once a process. */
 static atomic_flag said_thin = ATOMIC_FLAG_INIT;
@@ -222,37 +221,6 @@ bool pass_inline(LLVMModuleRef module, pass_emit_fn emit, void *data)
 	return run_inliner(module, NULL, emit, data);
 }
 
-/* The facts file of `module` in `dir`: named after the module (a backend's input object), with
- * a hash of its whole identifier so that two modules never share a file. */
-static int write_facts_into(LLVMModuleRef module, const char *dir, char **err)
-{
-	size_t len;
-	const char *id = LLVMGetModuleIdentifier(module, &len);
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)id[i]) * 0x100000001b3ull;
-	size_t from = len;
-	while (from > 0 && id[from - 1] != '/')
-		from--;
-	struct buf name = {0};
-	buf_printf(&name, "%s/", dir);
-	for (size_t i = from; i < len && i < from + 64; i++) {
-		char c = id[i];
-		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			     (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-		buf_putc(&name, plain ? c : '_');
-	}
-	buf_printf(&name, "-%016llx.ffacts", (unsigned long long)h);
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		*err = xasprintf("%s: cannot create: %s", dir, strerror(errno));
-		buf_release(&name);
-		return -1;
-	}
-	int rc = ffiguard_facts_write(module, name.data, err);
-	buf_release(&name);
-	return rc;
-}
-
 bool pass_facts(LLVMModuleRef module, const char *params, pass_emit_fn emit, void *data)
 {
 	struct ffiguard_options opts;
@@ -262,7 +230,7 @@ bool pass_facts(LLVMModuleRef module, const char *params, pass_emit_fn emit, voi
 		emitf(emit, data, PASS_DIAG_ERROR,
 		      "ffiguard-facts: say where: -passes='ffiguard-facts<output=FILE>'");
 	else if ((opts.output ? ffiguard_facts_write(module, opts.output, &err)
-			      : write_facts_into(module, opts.facts_dir, &err)) < 0)
+			      : ffiguard_facts_write_into(module, opts.facts_dir, &err)) < 0)
 		emitf(emit, data, PASS_DIAG_ERROR, "ffiguard-facts: %s", err);
 	free(err);
 	ffiguard_options_release(&opts);
@@ -278,7 +246,7 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 	read_options(&opts, params, emit, data);
 	if (opts.facts_dir) {
 		/* A facts file is asked for: a missing one is an error, never a silent gap. */
-		if (write_facts_into(module, opts.facts_dir, &err) < 0) {
+		if (ffiguard_facts_write_into(module, opts.facts_dir, &err) < 0) {
 			emitf(emit, data, PASS_DIAG_ERROR, "ffiguard: facts: %s", err);
 			free(err);
 			err = NULL;

@@ -251,6 +251,9 @@ FFIGUARD_EXPORT int ffiguard_load_inputs(LLVMContextRef ctx, const char *const *
 /* Writes what `module` contributes to the whole program (its own definitions) to `path`, whole
  * or not at all; the module is not changed. 0, or -errno with *err set (caller frees). */
 FFIGUARD_EXPORT int ffiguard_facts_write(LLVMModuleRef module, const char *path, char **err);
+/* The same into directory `dir` (created if missing), in a file named after the module's
+ * identifier and a hash of it, so that the backends of one link never share a file. */
+FFIGUARD_EXPORT int ffiguard_facts_write_into(LLVMModuleRef module, const char *dir, char **err);
 /* Whether `data` starts like a facts file. */
 FFIGUARD_EXPORT bool ffiguard_facts_is(const unsigned char *data, size_t size);
 /* The checked payload of a facts file (bitcode of version 1); -EINVAL with *err "LABEL: reason"
