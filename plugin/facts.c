@@ -188,9 +188,10 @@ int ffiguard_facts_write_into(LLVMModuleRef module, const char *dir, char **err)
 	}
 	buf_printf(&name, "-%016llx.ffacts", (unsigned long long)h);
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		*err = xasprintf("%s: cannot create: %s", dir, strerror(errno));
+		int e = errno;
+		*err = xasprintf("%s: cannot create: %s", dir, strerror(e));
 		buf_release(&name);
-		return -1;
+		return -e;
 	}
 	int rc = ffiguard_facts_write(module, name.data, err);
 	buf_release(&name);
