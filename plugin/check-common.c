@@ -322,8 +322,12 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	/* A path question cut short by the budget proves nothing. The standard library's own
 	 * code is not linted: without an FFI edge, a finding inside it is about how LLVM merged
 	 * its calls (a free whose inlined allocator frames were lost), not about the program. */
-	if (c->within &&
-	    (summary_exhausted(c->within) || (!cf->edge && ir_fn_is_library(c->within)))) {
+	/* A crossing into a global allocator written in C, from Rust's allocator shims, is the
+	 * allocator, not the program's FFI: std's code behind it is still std's. */
+	bool allocator_edge =
+	    cf->edge && cf->edge->edge && summary_in_rust_allocator(cf->edge->edge);
+	if (c->within && (summary_exhausted(c->within) ||
+			  ((!cf->edge || allocator_edge) && ir_fn_is_library(c->within)))) {
 		finding_release(cf);
 		return;
 	}

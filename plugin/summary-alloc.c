@@ -236,17 +236,60 @@ const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueR
 	return fn ? map_get(&s->allocators, fn) : NULL;
 }
 
+/* Whether `scope` is in a Rust source file: in the core or alloc library (which reach libc's
+ * allocator only through Rust's), or, with `any`, any .rs file. */
+static bool rust_source(LLVMMetadataRef scope, bool any)
+{
+	LLVMMetadataRef file = scope ? LLVMDIScopeGetFile(scope) : NULL;
+	unsigned len = 0;
+	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
+	if (!name)
+		return false;
+	if (any)
+		return len > 3 && memcmp(name + len - 3, ".rs", 3) == 0;
+	for (unsigned i = 0; i + 13 <= len; i++)
+		if (memcmp(name + i, "library/core/", 13) == 0 ||
+		    memcmp(name + i, "library/alloc", 13) == 0)
+			return true;
+	return false;
+}
+
+bool summary_in_rust_allocator(LLVMValueRef call)
+{
+	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
+	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
+	for (LLVMMetadataRef loc = first; loc; loc = LLVMDILocationGetInlinedAt(loc))
+		if (names_rust_allocator(ctx, LLVMDILocationGetScope(loc)))
+			return true;
+	/* Merged from several inlined shims (line 0) in the standard library's own code, which
+	 * reaches C only through the global allocator. */
+	LLVMMetadataRef file = first && LLVMDILocationGetLine(first) == 0
+				   ? LLVMDIScopeGetFile(LLVMDILocationGetScope(first))
+				   : NULL;
+	unsigned len = 0;
+	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
+	for (unsigned i = 0; name && i + 8 <= len; i++)
+		if (memcmp(name + i, "library/", 8) == 0)
+			return true;
+	return false;
+}
+
 void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *out)
 {
 	if (strcmp(out->family, "rust") == 0)
 		return;
-	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
-	for (LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(call); loc;
-	     loc = LLVMDILocationGetInlinedAt(loc)) {
-		if (names_rust_allocator(ctx, LLVMDILocationGetScope(loc))) {
-			snprintf(out->family, sizeof(out->family), "rust");
-			out->may_return_null = false;
-			return;
-		}
+	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
+	bool libc = strcmp(out->family, "malloc") == 0, rust = summary_in_rust_allocator(call);
+	for (LLVMMetadataRef loc = first; loc && libc && !rust;
+	     loc = LLVMDILocationGetInlinedAt(loc))
+		rust = rust_source(LLVMDILocationGetScope(loc), false);
+	/* LLVM merges identical inlined calls from different sites (two drop arms' frees) into
+	 * one whose location has lost its inlined frames: line 0, or a core/alloc frame such as
+	 * drop_in_place. In Rust code, such a malloc or free is Rust's allocator's. */
+	if (!rust && libc && first && LLVMDILocationGetLine(first) == 0)
+		rust = rust_source(LLVMDILocationGetScope(first), true);
+	if (rust) {
+		snprintf(out->family, sizeof(out->family), "rust");
+		out->may_return_null = false;
 	}
 }

@@ -175,7 +175,7 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 
 /* Fresh memory a callee returns: the call itself, or the extractvalue of that field. */
 static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fact *ft,
-			   const struct site *site)
+			   const char *family, const struct site *site)
 {
 	for (LLVMUseRef u = ft->field < 0 ? NULL : LLVMGetFirstUse(c); ft->field < 0 || u;
 	     u = LLVMGetNextUse(u)) {
@@ -189,7 +189,7 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 		/* A field is fresh from its extractvalue on (the key's own definition, which
 		 * otherwise ends the walks from the call). */
 		struct event *e = add(sum, EV_ALLOC, (struct vkey){v, 0, false}, v, *site);
-		e->family = ft->family;
+		e->family = family;
 		e->may_null = ft->may_null;
 		e->must = ft->must;
 		e->interior = ft->interior;
@@ -204,14 +204,25 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 {
 	struct summary *sum = f->summary;
 	unsigned n = LLVMGetNumArgOperands(c) - first;
+	/* A C global allocator's functions called from Rust's allocator shims: their memory is
+	 * Rust's (asked once per call). */
+	int rust_shim = -1;
 	for (size_t k = 0; k < gs->n_facts; k++) {
 		const struct fact *ft = &gs->facts[k];
 		if (ft->kind == EV_RETURN)
 			continue;
+		const char *family = ft->family;
+		if ((ft->kind == EV_ALLOC || ft->kind == EV_RELEASE) && family &&
+		    strcmp(family, "rust") != 0) {
+			if (rust_shim < 0)
+				rust_shim = summary_in_rust_allocator(c);
+			if (rust_shim)
+				family = summary_intern(s, "rust");
+		}
 		struct site site = through(s, f, c, &ft->site);
 		if (ft->param < 0) {
 			if (ft->kind == EV_ALLOC)
-				returned_alloc(sum, c, ft, &site);
+				returned_alloc(sum, c, ft, family, &site);
 			continue;
 		}
 		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
@@ -227,7 +238,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->must = ft->must;
 		e->may_null = ft->may_null;
-		e->family = ft->family;
+		e->family = family;
 		e->write = ft->write;
 		e->assumed = ft->write && !ft->written;
 		e->escapes = ft->escapes;

@@ -44,6 +44,9 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
  * from the Rust allocator shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s
  * __rg_alloc) is family rust. */
 void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *af);
+/* Whether a call sits in Rust's allocator shims, inlined (__rust_alloc, __rg_dealloc, ...):
+ * what it allocates or releases is Rust's, whatever the callee (a #[global_allocator] in C). */
+bool summary_in_rust_allocator(LLVMValueRef call);
 /* The allocator fact of a function of the program (classified once), or NULL. */
 struct summaries;
 const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueRef fn);
