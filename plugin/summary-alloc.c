@@ -64,7 +64,9 @@ static const struct named_alloc by_name[] = {
     {"_ZdaPvRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
     {"_ZdaPvSt11align_val_tRKSt9nothrow_t", ALLOC_RELEASES, "new[]", 0, false, false},
     /* SQLite's allocator (its own, behind a configurable function pointer, with a size header:
-     * what it hands out goes back to sqlite3_free, never to free or Rust). */
+     * what it hands out goes back to sqlite3_free, never to free or Rust). sqlite3_free itself
+     * stays its body's (or unknown): SQLite's own paths release through it behind tests of a
+     * destructor argument that -O0 callers do not pass as a constant. */
     {"sqlite3_malloc", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
     {"sqlite3_malloc64", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
     {"sqlite3_realloc", ALLOC_REALLOCATES, "sqlite3", 0, true, false},
@@ -72,7 +74,6 @@ static const struct named_alloc by_name[] = {
     {"sqlite3_mprintf", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
     {"sqlite3_vmprintf", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
     {"sqlite3_expanded_sql", ALLOC_ALLOCATES, "sqlite3", -1, true, false},
-    {"sqlite3_free", ALLOC_RELEASES, "sqlite3", 0, false, false},
 };
 
 /* rustc's shims keep these names as the last path component, mangled or not

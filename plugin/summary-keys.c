@@ -123,9 +123,10 @@ enum def {
 	DEF_UNKNOWN, /* may change it in a way this cannot follow */
 };
 
-/* What a call puts into the local slots it is given, place by place: fresh memory (DEF_SLOT), a
- * pointer its summary names (DEF_VALUE: an argument, a constant, or NULL when the call passes no
- * such argument), or pointers it does not name anywhere in the slot (DEF_UNKNOWN, offset -1). */
+/* What a call puts into the local slots (or parameters' pointees) it is given, place by place:
+ * fresh memory (DEF_SLOT), a pointer its summary names (DEF_VALUE: an argument, a constant, or NULL
+ * when the call passes no such argument), or pointers it does not name anywhere in the slot
+ * (DEF_UNKNOWN, offset -1). */
 typedef void (*put_fn)(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value);
 
 static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, put_fn put,
@@ -140,10 +141,11 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
 			continue;
 		LLVMValueRef base = strip(s, arg, &off, true, false);
-		if (!is_local_alloca(f, base)) {
+		if (!is_local_alloca(f, base) && !LLVMIsAArgument(base)) {
 			/* At a variable index: which bytes it writes is unknown. */
 			base = strip(s, arg, &off, true, true);
-			if (is_local_alloca(f, base) && summary_call_clobbers(s, call, i))
+			if ((is_local_alloca(f, base) || LLVMIsAArgument(base)) &&
+			    summary_call_clobbers(s, call, i))
 				put(data, base, -1, DEF_UNKNOWN, NULL);
 			continue;
 		}
@@ -179,6 +181,8 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 static void record(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value)
 {
 	struct ir_fn *f = data;
+	if (!is_local_alloca(f, slot))
+		return; /* a parameter's pointee: asked for by place only */
 	if (off < 0)
 		slots_of(f, slot, true)->clobbered = true;
 	else if (d == DEF_SLOT)
@@ -379,9 +383,28 @@ static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef 
 	return q.def;
 }
 
+/* Whether a call is given (a pointer into) `a`. */
+static bool given(struct summaries *s, LLVMValueRef call, LLVMValueRef a)
+{
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
+		int64_t o;
+		LLVMValueRef arg = LLVMGetOperand(call, i);
+		if (LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMPointerTypeKind &&
+		    strip(s, arg, &o, true, true) == a)
+			return true;
+	}
+	return false;
+}
+
 static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst, LLVMValueRef a,
 			int64_t off, LLVMValueRef *value)
 {
+	/* A parameter's pointee may be reached by code not given the parameter (an alias the
+	 * caller kept): a call that is not given it may change it. */
+	if (ir_is_call(inst) && LLVMIsAArgument(a) && !given(s, inst, a)) {
+		LLVMValueRef callee = ir_called_function(inst);
+		return callee && LLVMGetIntrinsicID(callee) ? DEF_NONE : DEF_UNKNOWN;
+	}
 	if (ir_is_call(inst))
 		return call_defines(s, f, inst, a, off, value);
 	if (!LLVMIsAStoreInst(inst))
@@ -409,7 +432,7 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot_list *l,
 			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value)
 {
-	if (slot_escapes(s, l, a))
+	if (l && slot_escapes(s, l, a))
 		return DEF_UNKNOWN;
 	/* Where to go on scanning back: the last instruction of a block still to look at (NULL
 	 * when there is none before its start). */
@@ -476,7 +499,11 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 		return false;
 	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
 	LLVMValueRef v = NULL;
-	enum def d = l && at ? content_before(s, f, l, k.base, off, at, &v) : DEF_UNKNOWN;
+	/* A local slot, or what a parameter points to (C that frees a field and nulls it, called
+	 * twice on the caller's object: the second call finds null). */
+	enum def d = (l || LLVMIsAArgument(k.base)) && at
+			 ? content_before(s, f, l, k.base, off, at, &v)
+			 : DEF_UNKNOWN;
 	if (d == DEF_VALUE && LLVMIsAConstantPointerNull(v))
 		return false;
 	if (d == DEF_VALUE) {

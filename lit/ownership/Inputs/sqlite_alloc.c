@@ -12,11 +12,7 @@ void *sqlite3_malloc(int n)
 	p[0] = n;
 	return p + 1;
 }
-void sqlite3_free(void *p)
-{
-	if (p)
-		free((long long *)p - 1);
-}
+void sqlite3_free(void *p); /* defined with SQLite's configured allocator, elsewhere */
 char *sqlite3_mprintf(const char *fmt, ...)
 {
 	char *s = sqlite3_malloc(64);
