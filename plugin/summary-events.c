@@ -273,7 +273,9 @@ static void destructor_release(struct summaries *s, struct ir_fn *f, LLVMValueRe
 		if (strcmp(name, released_by_argument[i].name) != 0 ||
 		    released_by_argument[i].destructor >= n)
 			continue;
-		LLVMValueRef d = LLVMGetOperand(c, released_by_argument[i].destructor);
+		/* The function itself, or at -O0 what a slot holding it names. */
+		LLVMValueRef d =
+		    key_of(s, f, LLVMGetOperand(c, released_by_argument[i].destructor), false).base;
 		const struct alloc_fact *af = LLVMIsAFunction(d) ? summary_allocator(s, d) : NULL;
 		if (!af || af->role != ALLOC_RELEASES)
 			return;
