@@ -138,24 +138,46 @@ static void report_progress(const char *label, void *data)
 		return;
 }
 
+/* Links `inputs` into one module in a new context (*ctx, which the caller disposes), saying the
+ * loader's notes and, on failure, its error on `diag`; 0 or < 0. Past it, a crash is ours. */
+static int load_program(const struct ffiguard_options *opts, const char *const *inputs,
+			size_t n_inputs, int progress_fd, LLVMContextRef *ctx,
+			LLVMModuleRef *module)
+{
+	char *err = NULL, *notes = NULL;
+	*module = NULL;
+	*ctx = LLVMContextCreate();
+	LLVMContextSetDiagnosticHandler(*ctx, on_diagnostic, NULL);
+	int rc = ffiguard_load_inputs(*ctx, inputs, n_inputs, report_progress, &progress_fd, module,
+				      &notes, &err);
+	if (notes && !opts->quiet)
+		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+			fprintf(diag, "ffiguard: note: %s\n", line);
+	if (rc < 0)
+		fprintf(diag, "ffiguard: error: %s\n", err);
+	else
+		report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
+	free(err);
+	free(notes);
+	return rc;
+}
+
+static void dispose_program(LLVMContextRef ctx, LLVMModuleRef module)
+{
+	if (module)
+		LLVMDisposeModule(module);
+	LLVMContextDispose(ctx);
+}
+
 /* Links `inputs` into one program and adds its analysis to `report`; 0, or -1 said on `diag`. */
 static int analyse_program(const struct ffiguard_options *opts, const char *const *inputs,
 			   size_t n_inputs, int progress_fd, struct ffiguard_report *report)
 {
-	char *err = NULL, *notes = NULL;
-	LLVMModuleRef module = NULL;
-	LLVMContextRef ctx = LLVMContextCreate();
-	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
-	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd, &module,
-				      &notes, &err);
-	if (notes && !opts->quiet) {
-		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
-			fprintf(diag, "ffiguard: note: %s\n", line);
-	}
-	if (rc < 0) {
-		fprintf(diag, "ffiguard: error: %s\n", err);
-	} else {
-		report_progress("", &progress_fd); /* past the inputs: a crash now is ours */
+	LLVMContextRef ctx;
+	LLVMModuleRef module;
+	int rc = load_program(opts, inputs, n_inputs, progress_fd, &ctx, &module);
+	if (rc == 0) {
+		char *err = NULL;
 		struct ffiguard_report *part = ffiguard_report_new();
 		for (size_t i = 0; i < n_inputs; i++)
 			ffiguard_report_add_input(part, inputs[i]);
@@ -176,12 +198,9 @@ static int analyse_program(const struct ffiguard_options *opts, const char *cons
 			    "clang-22 -flto=full is not analysed\n",
 			    inputs[0]);
 		ffiguard_report_free(part);
+		free(err);
 	}
-	free(err);
-	free(notes);
-	if (module)
-		LLVMDisposeModule(module);
-	LLVMContextDispose(ctx);
+	dispose_program(ctx, module);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -189,26 +208,17 @@ static int analyse_program(const struct ffiguard_options *opts, const char *cons
 static int write_facts(const struct ffiguard_options *opts, const char *const *inputs,
 		       size_t n_inputs, int progress_fd)
 {
-	char *err = NULL, *notes = NULL;
-	LLVMModuleRef module = NULL;
-	LLVMContextRef ctx = LLVMContextCreate();
-	LLVMContextSetDiagnosticHandler(ctx, on_diagnostic, NULL);
-	int rc = ffiguard_load_inputs(ctx, inputs, n_inputs, report_progress, &progress_fd, &module,
-				      &notes, &err);
-	if (notes && !opts->quiet)
-		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
-			fprintf(diag, "ffiguard: note: %s\n", line);
+	LLVMContextRef ctx;
+	LLVMModuleRef module;
+	int rc = load_program(opts, inputs, n_inputs, progress_fd, &ctx, &module);
 	if (rc == 0) {
-		report_progress("", &progress_fd);
+		char *err = NULL;
 		rc = ffiguard_facts_write(module, opts->output, &err);
+		if (rc < 0)
+			fprintf(diag, "ffiguard: error: %s\n", err);
+		free(err);
 	}
-	if (rc < 0)
-		fprintf(diag, "ffiguard: error: %s\n", err);
-	free(err);
-	free(notes);
-	if (module)
-		LLVMDisposeModule(module);
-	LLVMContextDispose(ctx);
+	dispose_program(ctx, module);
 	return rc < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 

@@ -247,6 +247,19 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 	}
 }
 
+/* The summary of the function a trampoline call runs (__rust_try's closure) and the operand its
+ * first parameter is, or NULL (and *first 0) for other calls. */
+static const struct summary *trampoline_summary(const struct summaries *s, LLVMValueRef call,
+						unsigned *first)
+{
+	LLVMValueRef target = ir_trampoline_target(call, first);
+	struct ir_fn *t = target ? map_get(&s->program->by_value, target) : NULL;
+	if (t && summary_of(t))
+		return summary_of(t);
+	*first = 0;
+	return NULL;
+}
+
 /* C APIs that take a buffer together with the function that will release it (SQLite's
  * destructor argument): with a release function there (free, sqlite3_free), the call hands the
  * buffer over to be released by that function's family. SQLite calls it even when the bind
@@ -321,13 +334,11 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		return;
 	}
 	unsigned first = 0;
-	LLVMValueRef target = ir_trampoline_target(c, &first);
-	struct ir_fn *g = target ? map_get(&s->program->by_value, target) : NULL;
-	if (!g || !summary_of(g)) {
-		first = 0;
-		g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	const struct summary *gs = trampoline_summary(s, c, &first);
+	if (!gs) {
+		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+		gs = g ? summary_of(g) : NULL;
 	}
-	const struct summary *gs = g ? summary_of(g) : NULL;
 	bool unknown = !callee || ir_is_inline_asm_call(c) || (!gs && !LLVMIsDeclaration(callee));
 	for (unsigned i = first; i < n; i++) {
 		LLVMValueRef arg = LLVMGetOperand(c, i);
@@ -986,10 +997,9 @@ bool summary_call_clobbers(const struct summaries *s, LLVMValueRef call, unsigne
 bool summary_call_captures(const struct summaries *s, LLVMValueRef call, unsigned arg)
 {
 	unsigned first = 0;
-	LLVMValueRef target = ir_trampoline_target(call, &first);
-	struct ir_fn *t = target ? map_get(&s->program->by_value, target) : NULL;
-	if (t && summary_of(t)) /* __rust_try(f, data, catch) keeps what f(data) keeps */
-		return arg < first || summary_fact(summary_of(t), EV_CAPTURE, (int)(arg - first));
+	const struct summary *ts = trampoline_summary(s, call, &first);
+	if (ts) /* __rust_try(f, data, catch) keeps what f(data) keeps */
+		return arg < first || summary_fact(ts, EV_CAPTURE, (int)(arg - first));
 	LLVMValueRef callee = ir_program_callee(s->program, call);
 	if (!callee || ir_is_inline_asm_call(call))
 		return true;
