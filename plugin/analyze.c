@@ -93,7 +93,7 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 	ffiguard_report_set_rules(report, check_rules, check_rule_count);
 
 	struct summaries s;
-	rc = summaries_build(&s, &p, err);
+	rc = summaries_build(&s, &p, SUMMARY_NEEDED, err);
 	if (rc == 0) {
 		run_checks(&s, report);
 		for (size_t i = 0; i < p.n_fns; i++) {

@@ -8,7 +8,9 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <string.h>
 
+/* sroa takes slots apart; where every slot is a scalar, mem2reg does the same for less. */
 #define CANON_PASSES "sroa,early-cse,instsimplify"
+#define SCALAR_PASSES "mem2reg,early-cse,instsimplify"
 
 static bool has_optnone(LLVMValueRef fn)
 {
@@ -21,6 +23,13 @@ bool ir_module_unoptimized(LLVMModuleRef module)
 		if (!LLVMIsDeclaration(f) && has_optnone(f))
 			return true;
 	return false;
+}
+
+static bool intrinsic_named(LLVMValueRef call, const char *prefix)
+{
+	size_t n;
+	const char *name = LLVMGetValueName2(LLVMGetCalledValue(call), &n);
+	return strncmp(name, prefix, strlen(prefix)) == 0;
 }
 
 /* A slot that sroa takes apart: only loaded from, stored to, marked (lifetime) and, unless
@@ -36,12 +45,9 @@ static bool promotable(LLVMValueRef addr, bool strict, int depth)
 		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != addr)
 			continue;
 		if (LLVMIsAIntrinsicInst(user)) {
-			LLVMValueRef callee = LLVMGetCalledValue(user);
-			size_t n;
-			const char *name = LLVMGetValueName2(callee, &n);
-			if (strncmp(name, "llvm.lifetime.", 14) == 0 ||
-			    (!strict && (strncmp(name, "llvm.memcpy.", 12) == 0 ||
-					 strncmp(name, "llvm.memset.", 12) == 0)))
+			if (intrinsic_named(user, "llvm.lifetime.") ||
+			    (!strict && (intrinsic_named(user, "llvm.memcpy.") ||
+					 intrinsic_named(user, "llvm.memset."))))
 				continue;
 			return false;
 		}
@@ -75,6 +81,31 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		split += promotable(i, false, 0);
 	}
 	return (split >= 2 && split * 2 > slots) || (split >= 1 && split == slots);
+}
+
+/* Whether mem2reg, several times cheaper, does all that sroa would: every slot sroa can take
+ * apart (promotable, not strict) is a scalar loaded and stored as its own type. A slot handed to a
+ * call stays for both. */
+static bool mem2reg_enough(LLVMValueRef fn)
+{
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i)) {
+		if (!LLVMIsAAllocaInst(i) || !promotable(i, false, 0))
+			continue;
+		LLVMTypeRef type = LLVMGetAllocatedType(i);
+		for (LLVMUseRef u = LLVMGetFirstUse(i); u; u = LLVMGetNextUse(u)) {
+			LLVMValueRef user = LLVMGetUser(u);
+			if (LLVMIsALoadInst(user) && !LLVMGetVolatile(user) &&
+			    LLVMTypeOf(user) == type)
+				continue;
+			if (LLVMIsAStoreInst(user) && !LLVMGetVolatile(user) &&
+			    LLVMTypeOf(LLVMGetOperand(user, 0)) == type)
+				continue;
+			if (!LLVMIsAIntrinsicInst(user) || !intrinsic_named(user, "llvm.lifetime."))
+				return false;
+		}
+	}
+	return true;
 }
 
 static LLVMValueRef mapped(struct map *m, LLVMValueRef v)
@@ -169,7 +200,8 @@ int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char *
 		target = copy_body(fn);
 	}
 	LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-	LLVMErrorRef e = LLVMRunPassesOnFunction(target, CANON_PASSES, NULL, opts);
+	LLVMErrorRef e = LLVMRunPassesOnFunction(
+	    target, mem2reg_enough(target) ? SCALAR_PASSES : CANON_PASSES, NULL, opts);
 	LLVMDisposePassBuilderOptions(opts);
 	if (e) {
 		char *msg = LLVMGetErrorMessage(e);

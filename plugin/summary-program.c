@@ -134,10 +134,27 @@ struct graph {
 	size_t n;
 	size_t *first, *adj; /* callees of node i: adj[first[i] .. first[i + 1]) */
 	size_t n_adj, cap_adj;
+	unsigned char *reach; /* what node i itself brings together (enum reach) */
 };
 
-static void build_graph(struct ir_program *p, struct graph *g, struct map *index)
+/* What a function and the functions it reaches may bring together. Every finding needs a
+ * crossing (an FFI edge, or sites in two languages) or memory of Rust's family meeting another
+ * family; a function whose reach has neither can meet no finding, and only what the functions
+ * with one reach needs a summary. */
+enum reach {
+	REACH_CROSS = 1, /* an FFI edge, or a call into a function of another language */
+	REACH_RUST = 2,  /* memory of Rust's family (a Rust function's allocator calls may be) */
+	REACH_OTHER = 4, /* memory of another family */
+};
+
+static unsigned family_reach(const char *family)
 {
+	return family && strcmp(family, "rust") == 0 ? REACH_RUST : family ? REACH_OTHER : 0;
+}
+
+static void build_graph(struct summaries *s, struct graph *g, struct map *index)
+{
+	struct ir_program *p = s->program;
 	memset(g, 0, sizeof(*g));
 	g->node = xmalloc((p->n_fns + 1) * sizeof(*g->node));
 	for (size_t i = 0; i < p->n_fns; i++)
@@ -146,22 +163,37 @@ static void build_graph(struct ir_program *p, struct graph *g, struct map *index
 			g->node[g->n++] = p->fns[i];
 		}
 	g->first = xmalloc((g->n + 1) * sizeof(*g->first));
+	g->reach = xcalloc(g->n + 1, 1);
+	for (size_t i = 0; i < p->n_edges; i++)
+		g->reach[(uintptr_t)map_get(index, p->edges[i].caller) - 1] |= REACH_CROSS;
 	for (size_t i = 0; i < g->n; i++) {
+		struct ir_fn *f = g->node[i];
 		g->first[i] = g->n_adj;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->node[i]->body); bb;
+		for (size_t k = 0; k < f->summary->n_facts; k++)
+			g->reach[i] |= family_reach(f->summary->facts[k].family);
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
 			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 			     inst = LLVMGetNextInstruction(inst)) {
+				if (!ir_is_call(inst))
+					continue;
 				unsigned first;
-				LLVMValueRef callees[2] = {
-				    ir_is_call(inst) ? ir_program_callee(p, inst) : NULL,
-				    ir_is_call(inst) ? ir_trampoline_target(inst, &first) : NULL};
+				LLVMValueRef callees[2] = {ir_program_callee(p, inst),
+							   ir_trampoline_target(inst, &first)};
+				const struct alloc_fact *af =
+				    callees[0] ? summary_allocator(s, callees[0]) : NULL;
+				if (af)
+					g->reach[i] |=
+					    family_reach(af->family) |
+					    (f->lang == FFIGUARD_LANG_RUST ? REACH_RUST : 0);
 				for (int j = 0; j < 2; j++) {
 					struct ir_fn *c =
 					    callees[j] ? map_get(&p->by_value, callees[j]) : NULL;
 					uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
 					if (!k)
 						continue;
+					if (c->lang != f->lang)
+						g->reach[i] |= REACH_CROSS;
 					VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
 					g->adj[g->n_adj++] = k - 1;
 				}
@@ -235,15 +267,27 @@ static void solve_scc(struct summaries *s, struct graph *g, const size_t *member
 		debug_facts(g->node[members[i]]);
 }
 
+/* The call graph's SCCs, callees first: SCC k is members[start[k] .. start[k + 1]), and node i
+ * is in SCC of[i]. */
+struct sccs {
+	size_t *members, *start, *of;
+	size_t n;
+};
+
 /* Tarjan's algorithm without recursion: module call chains can be deeper than the stack. */
-static void solve(struct summaries *s, struct graph *g)
+static void find_sccs(const struct graph *g, struct sccs *out)
 {
-	size_t *index = xmalloc(g->n * sizeof(*index)), *low = xmalloc(g->n * sizeof(*low));
-	size_t *edge = xmalloc(g->n * sizeof(*edge)), *frames = xmalloc(g->n * sizeof(*frames));
-	size_t *stack = xmalloc(g->n * sizeof(*stack));
-	bool *on = xcalloc(g->n, sizeof(*on));
-	size_t counter = 1, n_frames = 0, n_stack = 0;
-	memset(index, 0, g->n * sizeof(*index));
+	size_t *index = xcalloc(g->n + 1, sizeof(*index)),
+	       *low = xmalloc((g->n + 1) * sizeof(*low));
+	size_t *edge = xmalloc((g->n + 1) * sizeof(*edge));
+	size_t *frames = xmalloc((g->n + 1) * sizeof(*frames));
+	size_t *stack = xmalloc((g->n + 1) * sizeof(*stack));
+	bool *on = xcalloc(g->n + 1, sizeof(*on));
+	size_t counter = 1, n_frames = 0, n_stack = 0, n_members = 0;
+	out->members = xmalloc((g->n + 1) * sizeof(*out->members));
+	out->start = xmalloc((g->n + 2) * sizeof(*out->start));
+	out->of = xmalloc((g->n + 1) * sizeof(*out->of));
+	out->n = 0;
 
 	for (size_t root = 0; root < g->n; root++) {
 		if (index[root])
@@ -273,14 +317,17 @@ static void solve(struct summaries *s, struct graph *g)
 				low[frames[n_frames - 1]] = low[v];
 			if (low[v] != index[v])
 				continue;
-			size_t start = n_stack;
-			do
-				on[stack[--start]] = false;
-			while (stack[start] != v);
-			solve_scc(s, g, stack + start, n_stack - start);
-			n_stack = start;
+			out->start[out->n] = n_members;
+			do {
+				size_t w = stack[--n_stack];
+				on[w] = false;
+				out->of[w] = out->n;
+				out->members[n_members++] = w;
+			} while (out->members[n_members - 1] != v);
+			out->n++;
 		}
 	}
+	out->start[out->n] = n_members;
 	free(index);
 	free(low);
 	free(edge);
@@ -289,7 +336,62 @@ static void solve(struct summaries *s, struct graph *g)
 	free(on);
 }
 
-int summaries_build(struct summaries *s, struct ir_program *p, char **err)
+static void summary_free(struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	if (!sum)
+		return;
+	summary_slots_release(sum);
+	summary_index_release(sum);
+	map_release(&sum->memo);
+	map_release(&sum->block_order);
+	free(sum->memo_v);
+	free(sum->events);
+	free(sum->facts);
+	free(sum->stored);
+	free(sum);
+	f->summary = NULL;
+}
+
+/* Summaries for the SCCs that need one, callees first: those whose reach (with everything they
+ * call) has a crossing or two families that cross, and everything such an SCC calls. The
+ * others lose their summary, as a declaration has none: no finding can involve them. */
+static void solve(struct summaries *s, struct graph *g, enum summary_scope scope)
+{
+	struct sccs c;
+	find_sccs(g, &c);
+	unsigned char *reach = xcalloc(c.n + 1, 1);
+	bool *needed = xcalloc(c.n + 1, sizeof(*needed));
+	for (size_t k = 0; k < c.n; k++)
+		for (size_t m = c.start[k]; m < c.start[k + 1]; m++) {
+			size_t v = c.members[m];
+			reach[k] |= g->reach[v];
+			for (size_t e = g->first[v]; e < g->first[v + 1]; e++)
+				reach[k] |= reach[c.of[g->adj[e]]];
+		}
+	for (size_t k = c.n; k-- > 0;) {
+		needed[k] = needed[k] || scope == SUMMARY_ALL || (reach[k] & REACH_CROSS) ||
+			    (reach[k] & (REACH_RUST | REACH_OTHER)) == (REACH_RUST | REACH_OTHER);
+		for (size_t m = c.start[k]; needed[k] && m < c.start[k + 1]; m++)
+			for (size_t e = g->first[c.members[m]]; e < g->first[c.members[m] + 1]; e++)
+				needed[c.of[g->adj[e]]] = true;
+	}
+	for (size_t k = 0; k < c.n; k++) {
+		if (needed[k]) {
+			solve_scc(s, g, c.members + c.start[k], c.start[k + 1] - c.start[k]);
+			continue;
+		}
+		for (size_t m = c.start[k]; m < c.start[k + 1]; m++)
+			summary_free(g->node[c.members[m]]);
+	}
+	free(reach);
+	free(needed);
+	free(c.members);
+	free(c.start);
+	free(c.of);
+}
+
+int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scope scope, char **err)
 {
 	memset(s, 0, sizeof(*s));
 	*err = NULL;
@@ -321,38 +423,26 @@ int summaries_build(struct summaries *s, struct ir_program *p, char **err)
 	struct graph g;
 	struct map index;
 	map_init(&index, false);
-	build_graph(p, &g, &index);
-	solve(s, &g);
+	build_graph(s, &g, &index);
+	solve(s, &g, scope);
 	/* The checks ask again, of final summaries: fresh names and a fresh budget, except for the
 	 * functions already over it. */
 	for (size_t i = 0; i < g.n; i++)
-		if (!g.node[i]->summary->exhausted)
+		if (g.node[i]->summary && !g.node[i]->summary->exhausted)
 			summary_memo_reset(g.node[i], g.node[i]->summary->budget);
 	map_release(&index);
 	free(g.node);
 	free(g.first);
 	free(g.adj);
+	free(g.reach);
 	return 0;
 }
 
 void summaries_release(struct summaries *s)
 {
 	struct ir_program *p = s->program;
-	for (size_t i = 0; p && i < p->n_fns; i++) {
-		struct summary *sum = p->fns[i]->summary;
-		if (!sum)
-			continue;
-		summary_slots_release(sum);
-		summary_index_release(sum);
-		map_release(&sum->memo);
-		map_release(&sum->block_order);
-		free(sum->memo_v);
-		free(sum->events);
-		free(sum->facts);
-		free(sum->stored);
-		free(sum);
-		p->fns[i]->summary = NULL;
-	}
+	for (size_t i = 0; p && i < p->n_fns; i++)
+		summary_free(p->fns[i]);
 	map_release(&s->edge_at);
 	map_release(&s->interned);
 	map_release(&s->allocators);

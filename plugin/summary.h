@@ -212,7 +212,12 @@ struct summaries {
 	LLVMTargetDataRef layout; /* the program's (ir_program owns it) */
 };
 
-int summaries_build(struct summaries *s, struct ir_program *p, char **err);
+/* Which functions get a summary: only those a finding can involve (a function whose reach, with
+ * everything it calls, has an FFI crossing or Rust's memory meeting another family, and what such
+ * a function calls), or every defined one (for tests of the summaries themselves). */
+enum summary_scope { SUMMARY_NEEDED, SUMMARY_ALL };
+int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scope scope,
+		    char **err);
 void summaries_release(struct summaries *s);
 /* The summary of a defined function, or NULL for declarations and allocator functions. */
 const struct summary *summary_of(const struct ir_fn *f);

@@ -214,7 +214,7 @@ static void setup_ir(struct fixture *fx, const char *ir)
 	fx->m = parse_ir(fx->ctx, ir);
 	ck_assert_int_eq(ir_program_init(&fx->p, fx->m, IR_CANON_COPY, &err), 0);
 	ir_find_edges(&fx->p);
-	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, &err), 0);
+	ck_assert_int_eq(summaries_build(&fx->s, &fx->p, SUMMARY_ALL, &err), 0);
 }
 
 START_TEST(unwinding)
@@ -316,7 +316,7 @@ START_TEST(write_guards)
 	struct summaries s;
 	char *err = NULL;
 	ck_assert_int_eq(ir_program_init(&p, m, IR_CANON_COPY, &err), 0);
-	ck_assert_int_eq(summaries_build(&s, &p, &err), 0);
+	ck_assert_int_eq(summaries_build(&s, &p, SUMMARY_ALL, &err), 0);
 	const struct fact *w = summary_fact(
 	    summary_of(map_get(&p.by_value, LLVMGetNamedFunction(m, "mark"))), EV_USE, 0);
 	ck_assert(w && w->written);
@@ -533,6 +533,61 @@ START_TEST(indirect_targets)
 }
 END_TEST
 
+/* Only the functions a finding can involve get a summary: those whose reach has an FFI edge or
+ * Rust's memory meeting another family, and everything they call. Pure C++ that meets neither
+ * gets none (as a declaration), and nothing about the others changes. */
+START_TEST(needed_scope)
+{
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(
+	    ctx,
+	    "declare void @free(ptr)\n"
+	    "declare void @__rust_dealloc(ptr, i64, i64)\n"
+	    "define void @_Z6deeperPv(ptr %p) {\n  call void @free(ptr %p)\n  ret void\n}\n"
+	    "define void @_Z7releasePv(ptr %p) {\n"
+	    "  call void @_Z6deeperPv(ptr %p)\n  ret void\n}\n"
+	    "define void @_Z5alonePv(ptr %p) {\n  call void @free(ptr %p)\n  ret void\n}\n"
+	    "define void @_Z6callerPv(ptr %p) {\n  call void @_Z5alonePv(ptr %p)\n  ret void\n}\n"
+	    "define void @_ZN4demo4give17h0123456789abcdefE(ptr %p) {\n"
+	    "  call void @_Z7releasePv(ptr %p)\n  ret void\n}\n"
+	    "define void @_ZN4demo5mixed17h0123456789abcdefE(ptr %p, ptr %q) {\n"
+	    "  call void @__rust_dealloc(ptr %p, i64 4, i64 4)\n"
+	    "  call void @free(ptr %q)\n  ret void\n}\n"
+	    "define void @_ZN4demo4drop17h0123456789abcdefE(ptr %p) {\n"
+	    "  call void @__rust_dealloc(ptr %p, i64 4, i64 4)\n  ret void\n}\n");
+	struct ir_program p;
+	struct summaries s;
+	char *err = NULL;
+	ck_assert_int_eq(ir_program_init(&p, m, IR_CANON_COPY, &err), 0);
+	ir_find_edges(&p);
+	ck_assert_uint_eq(p.n_edges, 1);
+	ck_assert_int_eq(summaries_build(&s, &p, SUMMARY_NEEDED, &err), 0);
+	static const struct {
+		const char *name;
+		bool summarised;
+	} expect[] = {
+	    {"_ZN4demo4give17h0123456789abcdefE", true},  /* holds the edge */
+	    {"_Z7releasePv", true},                       /* the edge's callee */
+	    {"_Z6deeperPv", true},                        /* what the callee calls */
+	    {"_ZN4demo5mixed17h0123456789abcdefE", true}, /* Rust's family meets malloc's */
+	    {"_Z5alonePv", false},                        /* C++ and malloc only */
+	    {"_Z6callerPv", false},
+	    {"_ZN4demo4drop17h0123456789abcdefE", false}, /* Rust's family only */
+	};
+	for (size_t i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
+		struct ir_fn *f = map_get(&p.by_value, LLVMGetNamedFunction(m, expect[i].name));
+		ck_assert_msg(f && (summary_of(f) != NULL) == expect[i].summarised, "%s: %s",
+			      expect[i].name, expect[i].summarised ? "no summary" : "a summary");
+	}
+	const struct summary *rel =
+	    summary_of(map_get(&p.by_value, LLVMGetNamedFunction(m, "_Z7releasePv")));
+	ck_assert_ptr_nonnull(find(rel, EV_RELEASE, 0));
+	summaries_release(&s);
+	ir_program_release(&p);
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Summaries");
@@ -546,6 +601,7 @@ int main(void)
 	tcase_add_test(tc, slot_contents_by_place);
 	tcase_add_test(tc, either_and_trampoline);
 	tcase_add_test(tc, indirect_targets);
+	tcase_add_test(tc, needed_scope);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
