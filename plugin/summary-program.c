@@ -164,8 +164,13 @@ static void build_graph(struct summaries *s, struct graph *g, struct map *index)
 		}
 	g->first = xmalloc((g->n + 1) * sizeof(*g->first));
 	g->reach = xcalloc(g->n + 1, 1);
-	for (size_t i = 0; i < p->n_edges; i++)
-		g->reach[(uintptr_t)map_get(index, p->edges[i].caller) - 1] |= REACH_CROSS;
+	for (size_t i = 0; i < p->n_edges; i++) {
+		/* A caller without a summary (an allocator: a global allocator's shim calling C) is
+		 * not a node. */
+		uintptr_t k = (uintptr_t)map_get(index, p->edges[i].caller);
+		if (k)
+			g->reach[k - 1] |= REACH_CROSS;
+	}
 	for (size_t i = 0; i < g->n; i++) {
 		struct ir_fn *f = g->node[i];
 		g->first[i] = g->n_adj;

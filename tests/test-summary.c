@@ -554,13 +554,19 @@ START_TEST(needed_scope)
 	    "  call void @__rust_dealloc(ptr %p, i64 4, i64 4)\n"
 	    "  call void @free(ptr %q)\n  ret void\n}\n"
 	    "define void @_ZN4demo4drop17h0123456789abcdefE(ptr %p) {\n"
-	    "  call void @__rust_dealloc(ptr %p, i64 4, i64 4)\n  ret void\n}\n");
+	    "  call void @__rust_dealloc(ptr %p, i64 4, i64 4)\n  ret void\n}\n"
+	    /* An edge whose caller has no summary: a global allocator's shim (an allocator
+	     * itself) calling C++. */
+	    "define ptr @_ZN4demo5alloc17h0123456789abcdefE(i64 %n) #0 {\n"
+	    "  %p = call ptr @_Z7cxxallocm(i64 %n)\n  ret ptr %p\n}\n"
+	    "define ptr @_Z7cxxallocm(i64 %n) {\n  ret ptr null\n}\n"
+	    "attributes #0 = { allockind(\"alloc\") \"alloc-family\"=\"__rust_alloc\" }\n");
 	struct ir_program p;
 	struct summaries s;
 	char *err = NULL;
 	ck_assert_int_eq(ir_program_init(&p, m, IR_CANON_COPY, &err), 0);
 	ir_find_edges(&p);
-	ck_assert_uint_eq(p.n_edges, 1);
+	ck_assert_uint_eq(p.n_edges, 2);
 	ck_assert_int_eq(summaries_build(&s, &p, SUMMARY_NEEDED, &err), 0);
 	static const struct {
 		const char *name;
