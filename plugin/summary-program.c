@@ -322,13 +322,17 @@ static void find_sccs(const struct graph *g, struct sccs *out)
 				low[frames[n_frames - 1]] = low[v];
 			if (low[v] != index[v])
 				continue;
+			/* Members in the order they were reached, the SCC's root first. */
+			size_t start = n_stack;
+			do
+				on[stack[--start]] = false;
+			while (stack[start] != v);
 			out->start[out->n] = n_members;
-			do {
-				size_t w = stack[--n_stack];
-				on[w] = false;
-				out->of[w] = out->n;
-				out->members[n_members++] = w;
-			} while (out->members[n_members - 1] != v);
+			for (size_t m = start; m < n_stack; m++) {
+				out->of[stack[m]] = out->n;
+				out->members[n_members++] = stack[m];
+			}
+			n_stack = start;
 			out->n++;
 		}
 	}
