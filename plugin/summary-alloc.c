@@ -237,22 +237,34 @@ const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueR
 	return fn ? map_get(&s->allocators, fn) : NULL;
 }
 
+/* The file name of `scope` (`len` bytes), or NULL. */
+static const char *scope_file(LLVMMetadataRef scope, unsigned *len)
+{
+	LLVMMetadataRef file = scope ? LLVMDIScopeGetFile(scope) : NULL;
+	*len = 0;
+	return file ? LLVMDIFileGetFilename(file, len) : NULL;
+}
+
+static bool has_part(const char *name, unsigned len, const char *part)
+{
+	size_t n = strlen(part);
+	for (unsigned i = 0; name && i + n <= len; i++)
+		if (memcmp(name + i, part, n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether `scope` is in a Rust source file: in the core or alloc library (which reach libc's
  * allocator only through Rust's), or, with `any`, any .rs file. */
 static bool rust_source(LLVMMetadataRef scope, bool any)
 {
-	LLVMMetadataRef file = scope ? LLVMDIScopeGetFile(scope) : NULL;
-	unsigned len = 0;
-	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
+	unsigned len;
+	const char *name = scope_file(scope, &len);
 	if (!name)
 		return false;
 	if (any)
 		return len > 3 && memcmp(name + len - 3, ".rs", 3) == 0;
-	for (unsigned i = 0; i + 13 <= len; i++)
-		if (memcmp(name + i, "library/core/", 13) == 0 ||
-		    memcmp(name + i, "library/alloc", 13) == 0)
-			return true;
-	return false;
+	return has_part(name, len, "library/core/") || has_part(name, len, "library/alloc");
 }
 
 bool summary_in_rust_allocator(LLVMValueRef call)
@@ -264,15 +276,11 @@ bool summary_in_rust_allocator(LLVMValueRef call)
 			return true;
 	/* Merged from several inlined shims (line 0) in the standard library's own code, which
 	 * reaches C only through the global allocator. */
-	LLVMMetadataRef file = first && LLVMDILocationGetLine(first) == 0
-				   ? LLVMDIScopeGetFile(LLVMDILocationGetScope(first))
-				   : NULL;
-	unsigned len = 0;
-	const char *name = file ? LLVMDIFileGetFilename(file, &len) : NULL;
-	for (unsigned i = 0; name && i + 8 <= len; i++)
-		if (memcmp(name + i, "library/", 8) == 0)
-			return true;
-	return false;
+	if (!first || LLVMDILocationGetLine(first) != 0)
+		return false;
+	unsigned len;
+	const char *name = scope_file(LLVMDILocationGetScope(first), &len);
+	return has_part(name, len, "library/");
 }
 
 void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *out)

@@ -361,28 +361,6 @@ static void answer(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMV
 	q->value = value;
 }
 
-static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
-			     LLVMValueRef a, int64_t off, LLVMValueRef *value)
-{
-	LLVMValueRef callee = ir_called_function(call);
-	size_t len;
-	const char *name = callee ? LLVMGetValueName2(callee, &len) : "";
-	if (strncmp(name, "llvm.lifetime.", 14) == 0)
-		return DEF_NONE;
-	/* memcpy (followed by the slot's own copy record) and memset write bytes, not pointers
-	 * the analysis names. */
-	for (unsigned i = 0, n = LLVMGetNumArgOperands(call);
-	     callee && LLVMGetIntrinsicID(callee) && i < n; i++) {
-		int64_t o;
-		if (strip(s, LLVMGetOperand(call, i), &o, true, true) == a)
-			return DEF_UNKNOWN;
-	}
-	struct place_query q = {a, off, DEF_NONE, NULL};
-	call_puts(s, f, call, answer, &q);
-	*value = q.value;
-	return q.def;
-}
-
 /* Whether a call is given (a pointer into) `a`. */
 static bool given(struct summaries *s, LLVMValueRef call, LLVMValueRef a)
 {
@@ -394,6 +372,24 @@ static bool given(struct summaries *s, LLVMValueRef call, LLVMValueRef a)
 			return true;
 	}
 	return false;
+}
+
+static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
+			     LLVMValueRef a, int64_t off, LLVMValueRef *value)
+{
+	LLVMValueRef callee = ir_called_function(call);
+	size_t len;
+	const char *name = callee ? LLVMGetValueName2(callee, &len) : "";
+	if (strncmp(name, "llvm.lifetime.", 14) == 0)
+		return DEF_NONE;
+	/* memcpy (followed by the slot's own copy record) and memset write bytes, not pointers
+	 * the analysis names. */
+	if (callee && LLVMGetIntrinsicID(callee) && given(s, call, a))
+		return DEF_UNKNOWN;
+	struct place_query q = {a, off, DEF_NONE, NULL};
+	call_puts(s, f, call, answer, &q);
+	*value = q.value;
+	return q.def;
 }
 
 static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst, LLVMValueRef a,
