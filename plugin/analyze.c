@@ -86,15 +86,14 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 		ir_program_release(&p);
 		return rc;
 	}
-	ir_find_edges(&p);
-	export_edges(&p, report);
-	report->summary.functions = p.n_defined;
-	report->summary.unanalyzed_edges = p.n_indirect;
 	ffiguard_report_set_rules(report, check_rules, check_rule_count);
-
+	/* The edges are final once the summaries are built: -O0 bodies are canonicalized there. */
 	struct summaries s;
 	rc = summaries_build(&s, &p, SUMMARY_NEEDED, err);
 	if (rc == 0) {
+		export_edges(&p, report);
+		report->summary.functions = p.n_defined;
+		report->summary.unanalyzed_edges = p.n_indirect;
 		run_checks(&s, report);
 		for (size_t i = 0; i < p.n_fns; i++) {
 			struct ir_fn *f = p.fns[i];

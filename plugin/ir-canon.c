@@ -25,13 +25,6 @@ bool ir_module_unoptimized(LLVMModuleRef module)
 	return false;
 }
 
-static bool intrinsic_named(LLVMValueRef call, const char *prefix)
-{
-	size_t n;
-	const char *name = LLVMGetValueName2(LLVMGetCalledValue(call), &n);
-	return strncmp(name, prefix, strlen(prefix)) == 0;
-}
-
 /* A slot that sroa takes apart: only loaded from, stored to, marked (lifetime) and, unless
  * `strict`, copied (memcpy/memset) or accessed by field at a constant offset; never handed to a
  * call or stored as a value. rustc -Copt-level=0 sets no optnone: such slots are how its code is
@@ -45,9 +38,9 @@ static bool promotable(LLVMValueRef addr, bool strict, int depth)
 		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != addr)
 			continue;
 		if (LLVMIsAIntrinsicInst(user)) {
-			if (intrinsic_named(user, "llvm.lifetime.") ||
-			    (!strict && (intrinsic_named(user, "llvm.memcpy.") ||
-					 intrinsic_named(user, "llvm.memset."))))
+			if (ir_intrinsic_named(user, "llvm.lifetime.") ||
+			    (!strict && (ir_intrinsic_named(user, "llvm.memcpy.") ||
+					 ir_intrinsic_named(user, "llvm.memset."))))
 				continue;
 			return false;
 		}
@@ -101,7 +94,8 @@ static bool mem2reg_enough(LLVMValueRef fn)
 			if (LLVMIsAStoreInst(user) && !LLVMGetVolatile(user) &&
 			    LLVMTypeOf(LLVMGetOperand(user, 0)) == type)
 				continue;
-			if (!LLVMIsAIntrinsicInst(user) || !intrinsic_named(user, "llvm.lifetime."))
+			if (!LLVMIsAIntrinsicInst(user) ||
+			    !ir_intrinsic_named(user, "llvm.lifetime."))
 				return false;
 		}
 	}
@@ -214,5 +208,5 @@ int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char *
 		return -1;
 	}
 	*body = target;
-	return 0;
+	return 1;
 }

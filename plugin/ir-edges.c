@@ -2,6 +2,8 @@
  * through a chain of trivial shims. The checks read these edges; nothing here judges them. */
 #include "ir.h"
 
+#include <stdlib.h>
+
 #define MAX_CHAIN 8
 
 static struct ir_fn *shim_next(struct ir_program *p, struct ir_fn *f)
@@ -51,6 +53,10 @@ static void add_call(struct ir_program *p, struct ir_fn *caller, LLVMValueRef ca
 
 void ir_find_edges(struct ir_program *p)
 {
+	for (size_t i = 0; i < p->n_edges; i++)
+		free(p->edges[i].via);
+	p->n_edges = 0;
+	p->n_indirect = 0;
 	ir_resolve_indirect(p);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *caller = p->fns[i];

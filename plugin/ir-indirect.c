@@ -26,9 +26,10 @@ struct indirect {
 	struct map by_base; /* base -> index + 1 of its first slot */
 	struct fp_slot *slots;
 	size_t n_slots, cap_slots;
-	struct map memo; /* value -> what it resolves to; itself when nothing */
-	bool cycle;      /* the current resolution met a value still being resolved */
-	size_t steps;    /* work done, against STEP_BUDGET */
+	struct map memo;   /* value -> what it resolves to; itself when nothing */
+	struct map sealed; /* alloca -> SEALED or OPEN, once asked */
+	bool cycle;        /* the current resolution met a value still being resolved */
+	size_t steps;      /* work done, against STEP_BUDGET */
 };
 
 /* Resolution steps for the whole module: far beyond what real ops tables and callbacks need. */
@@ -126,6 +127,46 @@ static struct place place_of(struct indirect *x, LLVMValueRef addr)
 
 static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth);
 
+/* A stack slot whose every use is a load from it, a store into it or a lifetime mark, at
+ * constant offsets: what it holds is what the function's own stores put there. -O0 code keeps
+ * every local and parameter in one; its canonical copy (sroa) would have none. */
+static bool contained(struct indirect *x, LLVMValueRef addr, int depth)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(addr); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		int64_t off;
+		if (LLVMIsALoadInst(user))
+			continue;
+		/* A pointer store; another value there (an integer) is no known function. */
+		if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != addr &&
+		    LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(user, 0))) == LLVMPointerTypeKind)
+			continue;
+		if (LLVMIsAIntrinsicInst(user) && ir_intrinsic_named(user, "llvm.lifetime."))
+			continue;
+		if (depth < 3 && LLVMIsAGetElementPtrInst(user) &&
+		    ir_gep_offset(x->p->layout, user, &off, NULL, NULL) &&
+		    contained(x, user, depth + 1))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+#define SEALED ((void *)1)
+#define OPEN ((void *)2)
+
+static bool is_sealed(struct indirect *x, LLVMValueRef base)
+{
+	if (!LLVMIsAAllocaInst(base))
+		return false;
+	void *known = map_get(&x->sealed, base);
+	if (!known) {
+		known = contained(x, base, 0) ? SEALED : OPEN;
+		map_put(&x->sealed, base, known);
+	}
+	return known == SEALED;
+}
+
 static LLVMValueRef resolve_slot(struct indirect *x, struct fp_slot *s, int depth)
 {
 	if (s->state == 2)
@@ -157,6 +198,8 @@ static LLVMValueRef resolve_slot(struct indirect *x, struct fp_slot *s, int dept
 static struct fp_slot *slot_of_addr(struct indirect *x, LLVMValueRef addr, int depth)
 {
 	struct place pl = place_of(x, addr);
+	if (is_sealed(x, pl.base))
+		return slot_at(x, pl.base, pl.off, false);
 	LLVMValueRef g = LLVMIsAGlobalVariable(pl.base) ? pl.base : resolve(x, pl.base, depth + 1);
 	if (g && LLVMIsAGlobalVariable(g))
 		return slot_at(x, g, pl.off, false);
@@ -233,8 +276,12 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 void ir_resolve_indirect(struct ir_program *p)
 {
 	struct indirect x = {.p = p};
+	map_release(&p->indirect);
+	map_init(&p->indirect, false);
+	p->indirect_cut = false;
 	map_init(&x.by_base, false);
 	map_init(&x.memo, false);
+	map_init(&x.sealed, false);
 	for (LLVMValueRef g = LLVMGetFirstGlobal(p->module); g; g = LLVMGetNextGlobal(g)) {
 		LLVMValueRef init = LLVMIsDeclaration(g) ? NULL : LLVMGetInitializer(g);
 		if (init)
@@ -263,6 +310,11 @@ void ir_resolve_indirect(struct ir_program *p)
 				if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
 					continue;
 				struct place pl = place_of(&x, LLVMGetOperand(in, 1));
+				/* A sealed slot's stores are its own. */
+				if (is_sealed(&x, pl.base)) {
+					slot_add(&x, pl.base, pl.off, v);
+					continue;
+				}
 				if (LLVMIsAGlobalVariable(pl.base))
 					slot_add(&x, pl.base, pl.off, v);
 				if (pl.type)
@@ -281,6 +333,7 @@ void ir_resolve_indirect(struct ir_program *p)
 	free(x.slots);
 	map_release(&x.by_base);
 	map_release(&x.memo);
+	map_release(&x.sealed);
 }
 
 LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call)

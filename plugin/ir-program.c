@@ -79,15 +79,23 @@ int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon ca
 		if (!LLVMIsDeclaration(f))
 			p->n_defined++;
 	}
-	/* After the list is made: the copies are functions of the module too. */
-	for (size_t i = 0; canon != IR_CANON_NONE && i < p->n_fns; i++) {
-		struct ir_fn *f = p->fns[i];
-		if (ir_canonical_body(f->fn, canon == IR_CANON_IN_PLACE, &f->body, err) < 0)
-			return -EINVAL;
-		if (f->body != f->fn)
-			map_put(&p->by_value, f->body, f);
-	}
+	p->canon = canon;
 	return 0;
+}
+
+int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err)
+{
+	*err = NULL;
+	if (f->settled || p->canon == IR_CANON_NONE || LLVMIsDeclaration(f->fn))
+		return 0;
+	f->settled = true;
+	int rc = ir_canonical_body(f->fn, p->canon == IR_CANON_IN_PLACE, &f->body, err);
+	if (rc <= 0)
+		return rc;
+	if (f->body != f->fn)
+		map_put(&p->by_value, f->body, f);
+	f->shim_done = false;
+	return 1;
 }
 
 void ir_program_release(struct ir_program *p)

@@ -348,6 +348,13 @@ bool ir_gep_offset(LLVMTargetDataRef layout, LLVMValueRef gep, int64_t *off, LLV
 	return true;
 }
 
+bool ir_intrinsic_named(LLVMValueRef call, const char *prefix)
+{
+	size_t n;
+	const char *name = LLVMGetValueName2(LLVMGetCalledValue(call), &n);
+	return strncmp(name, prefix, strlen(prefix)) == 0;
+}
+
 bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v)
 {
 	return LLVMIsAAllocaInst(v) && LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) == fn;

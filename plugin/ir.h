@@ -75,6 +75,8 @@ LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb);
  * and that field's offset in it (NULL when the last step is not a struct field). */
 bool ir_gep_offset(LLVMTargetDataRef layout, LLVMValueRef gep, int64_t *off, LLVMTypeRef *field_of,
 		   int64_t *field_off);
+/* An intrinsic call whose intrinsic's name starts with `prefix` ("llvm.lifetime."). */
+bool ir_intrinsic_named(LLVMValueRef call, const char *prefix);
 /* An alloca of function `fn` itself: its stack. */
 bool ir_is_local_alloca(LLVMValueRef fn, LLVMValueRef v);
 
@@ -83,9 +85,9 @@ bool ir_module_unoptimized(LLVMModuleRef module);
 /* Whether a defined function is -O0 code: optnone, or a stack slot only loaded and stored
  * (what sroa removes; rustc -Copt-level=0 sets no optnone). */
 bool ir_fn_unoptimized(LLVMValueRef fn);
-/* The body to analyse `fn` through: `fn` itself when it is optimized; otherwise a canonical copy
- * (sroa, early-cse, instsimplify) in a new internal function that the caller deletes, or with
- * `in_place` (the CLI's own module) `fn` itself, canonicalized. */
+/* The body to analyse `fn` through: `fn` itself when it is optimized (0); otherwise (1) a
+ * canonical copy (sroa, early-cse, instsimplify) in a new internal function that the caller
+ * deletes, or with `in_place` (the CLI's own module) `fn` itself, canonicalized. -1 on error. */
 int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err);
 
 /* What a parameter's type promises (ir-params.c): attributes first, Rust debug-info type names
@@ -109,6 +111,7 @@ struct ir_fn {
 	enum ir_shim_verdict shim;
 	LLVMValueRef shim_callee;
 	bool library_done, library;
+	bool settled;            /* body is final: canonicalized when -O0, or found optimized */
 	struct summary *summary; /* summary-*.c; NULL for declarations and allocators */
 };
 
@@ -123,6 +126,7 @@ struct ir_edge {
 
 struct ir_program {
 	LLVMModuleRef module;
+	int canon;                /* enum ir_canon: how -O0 bodies are canonicalized */
 	LLVMTargetDataRef layout; /* the module's data layout: sizes and field offsets */
 	struct map by_value; /* LLVMValueRef function (or its canonical copy) -> struct ir_fn * */
 	struct ir_fn **fns;
@@ -142,8 +146,12 @@ enum ir_canon {
 	IR_CANON_IN_PLACE,
 	IR_CANON_NONE,
 };
-/* Builds the program's functions, each -O0 one with its canonical body. */
+/* Builds the program's functions, each with its body as the module has it. */
 int ir_program_init(struct ir_program *p, LLVMModuleRef module, enum ir_canon canon, char **err);
+/* Gives `f` its canonical body when it is -O0 code (ir_canonical_body), once: 1 when its body
+ * changed (the edges must then be found again), 0 when not, -1 on error. Only the functions a
+ * finding can involve are canonicalized (summaries_build decides which). */
+int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err);
 void ir_program_release(struct ir_program *p);
 /* The facts of a function, created on first use. */
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);
@@ -163,7 +171,8 @@ void ir_resolve_indirect(struct ir_program *p);
 LLVMValueRef ir_trampoline_target(LLVMValueRef call, unsigned *first);
 /* The function a call calls: its direct callee or its resolved target; NULL when unknown. */
 LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call);
-/* Finds the FFI edges of the program (ir-edges.c), after resolving indirect calls. */
+/* Finds the FFI edges of the program (ir-edges.c), after resolving indirect calls; again from
+ * scratch when called again (after bodies changed). */
 void ir_find_edges(struct ir_program *p);
 /* The function an edge's call instruction calls: its first shim, or the callee. */
 struct ir_fn *ir_edge_direct(const struct ir_edge *e);

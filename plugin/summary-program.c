@@ -362,43 +362,87 @@ static void summary_free(struct ir_fn *f)
 	f->summary = NULL;
 }
 
-/* Summaries for the SCCs that need one, callees first: those whose reach (with everything they
- * call) has a crossing or two families that cross, and everything such an SCC calls. The
- * others lose their summary, as a declaration has none: no finding can involve them. */
-static void solve(struct summaries *s, struct graph *g, enum summary_scope scope)
+/* The SCCs that need a summary: those whose reach (with everything they call) has a crossing or
+ * two families that cross, and everything such an SCC calls. The others can meet no finding. */
+static bool *needed_sccs(const struct graph *g, const struct sccs *c, enum summary_scope scope)
 {
-	struct sccs c;
-	find_sccs(g, &c);
-	unsigned char *reach = xcalloc(c.n + 1, 1);
-	bool *needed = xcalloc(c.n + 1, sizeof(*needed));
-	for (size_t k = 0; k < c.n; k++)
-		for (size_t m = c.start[k]; m < c.start[k + 1]; m++) {
-			size_t v = c.members[m];
+	unsigned char *reach = xcalloc(c->n + 1, 1);
+	bool *needed = xcalloc(c->n + 1, sizeof(*needed));
+	for (size_t k = 0; k < c->n; k++)
+		for (size_t m = c->start[k]; m < c->start[k + 1]; m++) {
+			size_t v = c->members[m];
 			reach[k] |= g->reach[v];
 			for (size_t e = g->first[v]; e < g->first[v + 1]; e++)
-				reach[k] |= reach[c.of[g->adj[e]]];
+				reach[k] |= reach[c->of[g->adj[e]]];
 		}
-	for (size_t k = c.n; k-- > 0;) {
+	for (size_t k = c->n; k-- > 0;) {
 		needed[k] = needed[k] || scope == SUMMARY_ALL || (reach[k] & REACH_CROSS) ||
 			    (reach[k] & (REACH_RUST | REACH_OTHER)) == (REACH_RUST | REACH_OTHER);
-		for (size_t m = c.start[k]; needed[k] && m < c.start[k + 1]; m++)
-			for (size_t e = g->first[c.members[m]]; e < g->first[c.members[m] + 1]; e++)
-				needed[c.of[g->adj[e]]] = true;
-	}
-	for (size_t k = 0; k < c.n; k++) {
-		if (needed[k]) {
-			solve_scc(s, g, c.members + c.start[k], c.start[k + 1] - c.start[k]);
-			continue;
-		}
-		for (size_t m = c.start[k]; m < c.start[k + 1]; m++)
-			summary_free(g->node[c.members[m]]);
+		for (size_t m = c->start[k]; needed[k] && m < c->start[k + 1]; m++)
+			for (size_t e = g->first[c->members[m]]; e < g->first[c->members[m] + 1];
+			     e++)
+				needed[c->of[g->adj[e]]] = true;
 	}
 	free(reach);
-	free(needed);
-	free(c.members);
-	free(c.start);
-	free(c.of);
+	return needed;
 }
+
+/* Canonical bodies for the functions that need a summary (all of them when `all`), and for
+ * the defined functions that get none (allocators: their bodies still make shim chains). How
+ * many bodies changed, or -1. */
+static int settle(struct ir_program *p, const struct graph *g, const struct sccs *c,
+		  const bool *needed, bool all, char **err)
+{
+	int changed = 0;
+	for (size_t k = 0; k < c->n; k++)
+		for (size_t m = c->start[k]; (needed[k] || all) && m < c->start[k + 1]; m++) {
+			int rc = ir_program_settle(p, g->node[c->members[m]], err);
+			if (rc < 0)
+				return -1;
+			changed += rc;
+		}
+	for (size_t i = 0; i < p->n_fns; i++) {
+		if (p->fns[i]->summary)
+			continue;
+		int rc = ir_program_settle(p, p->fns[i], err);
+		if (rc < 0)
+			return -1;
+		changed += rc;
+	}
+	return changed;
+}
+
+/* Summaries for the SCCs that need one, callees first; the others lose theirs, as a
+ * declaration has none. */
+static void solve(struct summaries *s, struct graph *g, const struct sccs *c, const bool *needed)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		if (needed[k]) {
+			solve_scc(s, g, c->members + c->start[k], c->start[k + 1] - c->start[k]);
+			continue;
+		}
+		for (size_t m = c->start[k]; m < c->start[k + 1]; m++)
+			summary_free(g->node[c->members[m]]);
+	}
+}
+
+static void graph_release(struct graph *g, struct sccs *c, struct map *index)
+{
+	map_release(index);
+	free(g->node);
+	free(g->first);
+	free(g->adj);
+	free(g->reach);
+	free(c->members);
+	free(c->start);
+	free(c->of);
+}
+
+/* Rounds of finding edges and canonicalizing the functions they make needed. Bodies found -O0
+ * are canonicalized only when a finding can involve them: the edges and indirect targets of
+ * the raw bodies say which, the canonical bodies may add to them, and the round after the last
+ * canonicalizes whatever is left, so the set is always final within this bound. */
+#define SETTLE_ROUNDS 4
 
 int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scope scope, char **err)
 {
@@ -408,8 +452,6 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 	map_init(&s->edge_at, false);
 	map_init(&s->interned, true);
 	s->layout = p->layout;
-	for (size_t i = 0; i < p->n_edges; i++)
-		map_put(&s->edge_at, p->edges[i].call, &p->edges[i]);
 	map_init(&s->allocators, false);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
@@ -430,20 +472,33 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 			summary_model_fill(s, f, m, f->summary);
 	}
 	struct graph g;
+	struct sccs c;
 	struct map index;
-	map_init(&index, false);
-	build_graph(s, &g, &index);
-	solve(s, &g, scope);
+	bool *needed;
+	for (int round = 0;; round++) {
+		ir_find_edges(p);
+		map_init(&index, false);
+		build_graph(s, &g, &index);
+		find_sccs(&g, &c);
+		needed = needed_sccs(&g, &c, scope);
+		int changed = settle(p, &g, &c, needed, round >= SETTLE_ROUNDS, err);
+		if (changed == 0)
+			break;
+		graph_release(&g, &c, &index);
+		free(needed);
+		if (changed < 0)
+			return -EINVAL;
+	}
+	for (size_t i = 0; i < p->n_edges; i++)
+		map_put(&s->edge_at, p->edges[i].call, &p->edges[i]);
+	solve(s, &g, &c, needed);
 	/* The checks ask again, of final summaries: fresh names and a fresh budget, except for the
 	 * functions already over it. */
 	for (size_t i = 0; i < g.n; i++)
 		if (g.node[i]->summary && !g.node[i]->summary->exhausted)
 			summary_memo_reset(g.node[i], g.node[i]->summary->budget);
-	map_release(&index);
-	free(g.node);
-	free(g.first);
-	free(g.adj);
-	free(g.reach);
+	graph_release(&g, &c, &index);
+	free(needed);
 	return 0;
 }
 

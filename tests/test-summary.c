@@ -594,6 +594,73 @@ START_TEST(needed_scope)
 }
 END_TEST
 
+/* A -O0 function that keeps its parameter in a stack slot and passes it to `callee`. */
+static void put_o0_forward(struct buf *ir, const char *name, const char *callee)
+{
+	buf_printf(ir,
+		   "define void @%s(ptr %%p) #0 {\n  %%s = alloca ptr, align 8\n"
+		   "  store ptr %%p, ptr %%s, align 8\n  %%v = load ptr, ptr %%s, align 8\n"
+		   "  call void @%s(ptr %%v)\n  ret void\n}\n",
+		   name, callee);
+}
+
+/* -O0 bodies are canonicalized only where a finding can be. The raw bodies' edges say where: an
+ * indirect call through a parameter kept in a stack slot resolves there already. A -O0 shim
+ * becomes one once canonical, and the edges are found again through it. */
+START_TEST(lazy_canonical)
+{
+	struct buf ir = {0};
+	buf_puts(&ir, "declare void @free(ptr)\n");
+	put_o0_forward(&ir, "_Z4takePv", "free");
+	put_o0_forward(&ir, "_ZN4demo3fwd17h0123456789abcdefE", "_Z4takePv");
+	put_o0_forward(&ir, "_ZN4demo4give17h0123456789abcdefE",
+		       "_ZN4demo3fwd17h0123456789abcdefE");
+	put_o0_forward(&ir, "_Z5cxxcbPv", "free");
+	put_o0_forward(&ir, "_Z5alonePv", "free");
+	buf_puts(&ir, "define void @_ZN4demo3run17h0123456789abcdefE(ptr %cb, ptr %x) #0 {\n"
+		      "  %cbs = alloca ptr, align 8\n  %xs = alloca ptr, align 8\n"
+		      "  store ptr %cb, ptr %cbs, align 8\n  store ptr %x, ptr %xs, align 8\n"
+		      "  %f = load ptr, ptr %cbs, align 8\n  %a = load ptr, ptr %xs, align 8\n"
+		      "  call void %f(ptr %a)\n  ret void\n}\n"
+		      "define void @_Z4mainv() #0 {\n"
+		      "  call void @_ZN4demo3run17h0123456789abcdefE(ptr @_Z5cxxcbPv, ptr null)\n"
+		      "  ret void\n}\n"
+		      "attributes #0 = { noinline optnone }\n");
+	LLVMContextRef ctx = LLVMContextCreate();
+	LLVMModuleRef m = parse_ir(ctx, ir.data);
+	buf_release(&ir);
+	struct ir_program p;
+	struct summaries s;
+	char *err = NULL;
+	ck_assert_int_eq(ir_program_init(&p, m, IR_CANON_COPY, &err), 0);
+#define FN(name) ((struct ir_fn *)map_get(&p.by_value, LLVMGetNamedFunction(m, name)))
+	struct ir_fn *run = FN("_ZN4demo3run17h0123456789abcdefE"),
+		     *give = FN("_ZN4demo4give17h0123456789abcdefE"), *alone = FN("_Z5alonePv");
+	/* Raw bodies: the callback resolves through its slot; fwd, with a slot, is no shim. */
+	ir_find_edges(&p);
+	ck_assert_ptr_eq(ir_program_callee(&p, first_indirect(run->fn)),
+			 LLVMGetNamedFunction(m, "_Z5cxxcbPv"));
+	ck_assert_uint_eq(p.n_edges, 3); /* main -> run, run -> cxxcb, fwd -> take */
+	ck_assert_ptr_eq(run->body, run->fn);
+
+	ck_assert_int_eq(summaries_build(&s, &p, SUMMARY_NEEDED, &err), 0);
+	ck_assert_ptr_ne(run->body, run->fn);
+	ck_assert_ptr_ne(give->body, give->fn);
+	ck_assert_ptr_eq(alone->body, alone->fn); /* C++ and malloc only: left as it is */
+	ck_assert_ptr_null(summary_of(alone));
+	size_t through_fwd = 0;
+	for (size_t i = 0; i < p.n_edges; i++)
+		through_fwd += p.edges[i].caller == give && p.edges[i].n_via == 1 &&
+			       p.edges[i].callee == FN("_Z4takePv");
+	ck_assert_uint_eq(through_fwd, 1);
+	ck_assert_uint_eq(p.n_edges, 4); /* and give -> take through fwd */
+#undef FN
+	summaries_release(&s);
+	ir_program_release(&p);
+	LLVMContextDispose(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("Summaries");
@@ -608,6 +675,7 @@ int main(void)
 	tcase_add_test(tc, either_and_trampoline);
 	tcase_add_test(tc, indirect_targets);
 	tcase_add_test(tc, needed_scope);
+	tcase_add_test(tc, lazy_canonical);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
