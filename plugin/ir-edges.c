@@ -60,26 +60,20 @@ void ir_find_edges(struct ir_program *p)
 	ir_resolve_indirect(p);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *caller = p->fns[i];
-		if (caller->lang == FFIGUARD_LANG_UNKNOWN || LLVMIsDeclaration(caller->fn))
+		if (caller->lang == FFIGUARD_LANG_UNKNOWN)
 			continue;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(caller->body); bb;
-		     bb = LLVMGetNextBasicBlock(bb)) {
-			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
-			     inst = LLVMGetNextInstruction(inst)) {
-				if (!ir_is_call(inst) || ir_is_inline_asm_call(inst))
-					continue;
-				LLVMValueRef callee = ir_program_callee(p, inst);
-				if (!callee) {
-					p->n_indirect++;
-					continue;
-				}
-				if (LLVMGetIntrinsicID(callee))
-					continue;
-				struct ir_fn *direct = ir_program_fn(p, callee);
-				if (direct->lang != FFIGUARD_LANG_UNKNOWN)
-					add_call(p, caller, inst, direct,
-						 !ir_called_function(inst));
+		for (size_t k = 0; k < caller->n_calls; k++) {
+			LLVMValueRef call = p->calls[caller->first_call + k];
+			LLVMValueRef callee = ir_program_callee(p, call);
+			if (!callee) {
+				p->n_indirect++;
+				continue;
 			}
+			if (LLVMGetIntrinsicID(callee))
+				continue;
+			struct ir_fn *direct = ir_program_fn(p, callee);
+			if (direct->lang != FFIGUARD_LANG_UNKNOWN)
+				add_call(p, caller, call, direct, !ir_called_function(call));
 		}
 	}
 }

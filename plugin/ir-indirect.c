@@ -290,20 +290,21 @@ void ir_resolve_indirect(struct ir_program *p)
 	/* Every pointer stored into a global or a struct field, in the bodies analysed, then the
 	 * indirect calls, once every store is known. (A store through a pointer the analysis
 	 * cannot place is not seen: resolution trusts the stores it sees.) */
-	LLVMValueRef *calls = NULL;
-	size_t n_calls = 0, cap_calls = 0;
+	p->n_calls = 0;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
+		f->first_call = p->n_calls;
+		f->n_calls = 0;
 		if (LLVMIsDeclaration(f->fn))
 			continue;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 		     bb = LLVMGetNextBasicBlock(bb))
 			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
 			     in = LLVMGetNextInstruction(in)) {
-				if (ir_is_call(in) && !ir_called_function(in) &&
-				    !ir_is_inline_asm_call(in)) {
-					VEC_RESERVE(calls, cap_calls, n_calls + 1);
-					calls[n_calls++] = in;
+				if (ir_is_call(in) && !ir_is_inline_asm_call(in)) {
+					VEC_RESERVE(p->calls, p->cap_calls, p->n_calls + 1);
+					p->calls[p->n_calls++] = in;
+					f->n_calls++;
 				}
 				LLVMValueRef v =
 				    LLVMIsAStoreInst(in) ? LLVMGetOperand(in, 0) : NULL;
@@ -321,13 +322,15 @@ void ir_resolve_indirect(struct ir_program *p)
 					slot_add(&x, pl.type, pl.type_off, v);
 			}
 	}
-	for (size_t i = 0; i < n_calls; i++) {
-		LLVMValueRef t = resolve(&x, LLVMGetCalledValue(calls[i]), 0);
+	for (size_t i = 0; i < p->n_calls; i++) {
+		LLVMValueRef call = p->calls[i];
+		if (ir_called_function(call))
+			continue;
+		LLVMValueRef t = resolve(&x, LLVMGetCalledValue(call), 0);
 		if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
-		    LLVMCountParams(t) == LLVMGetNumArgOperands(calls[i]))
-			map_put(&p->indirect, calls[i], t);
+		    LLVMCountParams(t) == LLVMGetNumArgOperands(call))
+			map_put(&p->indirect, call, t);
 	}
-	free(calls);
 	for (size_t i = 0; i < x.n_slots; i++)
 		free(x.slots[i].values);
 	free(x.slots);

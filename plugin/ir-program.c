@@ -110,6 +110,7 @@ void ir_program_release(struct ir_program *p)
 		free(p->edges[i].via);
 	free(p->fns);
 	free(p->edges);
+	free(p->calls);
 	map_release(&p->by_value);
 	map_release(&p->indirect);
 	if (p->layout)

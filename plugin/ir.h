@@ -111,8 +111,9 @@ struct ir_fn {
 	enum ir_shim_verdict shim;
 	LLVMValueRef shim_callee;
 	bool library_done, library;
-	bool settled;            /* body is final: canonicalized when -O0, or found optimized */
-	struct summary *summary; /* summary-*.c; NULL for declarations and allocators */
+	bool settled;               /* body is final: canonicalized when -O0, or found optimized */
+	size_t first_call, n_calls; /* its body's calls, in ir_program.calls */
+	struct summary *summary;    /* summary-*.c; NULL for declarations and allocators */
 };
 
 struct ir_edge {
@@ -136,7 +137,9 @@ struct ir_program {
 	size_t n_defined;
 	size_t n_indirect;   /* indirect calls left unresolved */
 	struct map indirect; /* indirect call -> its one target (ir-indirect.c) */
-	bool indirect_cut;   /* resolution stopped at its budget */
+	LLVMValueRef *calls; /* every call of every body but inline asm, by function, in order */
+	size_t n_calls, cap_calls;
+	bool indirect_cut; /* resolution stopped at its budget */
 };
 
 /* How -O0 functions get their canonical bodies: copies that ir_program_release deletes, in the
@@ -161,8 +164,9 @@ const char *ir_fn_name(struct ir_fn *f);
 bool ir_fn_is_library(struct ir_fn *f);
 /* Resolves the indirect calls whose one target the module shows (ir-indirect.c): loads from a
  * constant ops table or a global every store of which stores the same function, from a struct
- * field every store and initialiser of which holds the same function, or a callback parameter
- * every caller passes the same function for. */
+ * field every store and initialiser of which holds the same function, from a stack slot only
+ * loaded and stored, or a callback parameter every caller passes the same function for. On the
+ * way (one walk over the bodies) it lists every body's calls. */
 void ir_resolve_indirect(struct ir_program *p);
 /* The function a trampoline call really runs, and the operand its first parameter is: rustc's
  * `__rust_try(f, data, catch)` runs `f(data)` (catch_unwind at -O0: one __rust_try serves every

@@ -176,32 +176,26 @@ static void build_graph(struct summaries *s, struct graph *g, struct map *index)
 		g->first[i] = g->n_adj;
 		for (size_t k = 0; k < f->summary->n_facts; k++)
 			g->reach[i] |= family_reach(f->summary->facts[k].family);
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
-		     bb = LLVMGetNextBasicBlock(bb)) {
-			for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
-			     inst = LLVMGetNextInstruction(inst)) {
-				if (!ir_is_call(inst))
+		for (size_t n = 0; n < f->n_calls; n++) {
+			LLVMValueRef inst = p->calls[f->first_call + n];
+			unsigned first;
+			LLVMValueRef callees[2] = {ir_program_callee(p, inst),
+						   ir_trampoline_target(inst, &first)};
+			const struct alloc_fact *af =
+			    callees[0] ? summary_allocator(s, callees[0]) : NULL;
+			if (af)
+				g->reach[i] |= family_reach(af->family) |
+					       (f->lang == FFIGUARD_LANG_RUST ? REACH_RUST : 0);
+			for (int j = 0; j < 2; j++) {
+				struct ir_fn *c =
+				    callees[j] ? map_get(&p->by_value, callees[j]) : NULL;
+				uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
+				if (!k)
 					continue;
-				unsigned first;
-				LLVMValueRef callees[2] = {ir_program_callee(p, inst),
-							   ir_trampoline_target(inst, &first)};
-				const struct alloc_fact *af =
-				    callees[0] ? summary_allocator(s, callees[0]) : NULL;
-				if (af)
-					g->reach[i] |=
-					    family_reach(af->family) |
-					    (f->lang == FFIGUARD_LANG_RUST ? REACH_RUST : 0);
-				for (int j = 0; j < 2; j++) {
-					struct ir_fn *c =
-					    callees[j] ? map_get(&p->by_value, callees[j]) : NULL;
-					uintptr_t k = c ? (uintptr_t)map_get(index, c) : 0;
-					if (!k)
-						continue;
-					if (c->lang != f->lang)
-						g->reach[i] |= REACH_CROSS;
-					VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
-					g->adj[g->n_adj++] = k - 1;
-				}
+				if (c->lang != f->lang)
+					g->reach[i] |= REACH_CROSS;
+				VEC_RESERVE(g->adj, g->cap_adj, g->n_adj + 1);
+				g->adj[g->n_adj++] = k - 1;
 			}
 		}
 	}
