@@ -12,6 +12,7 @@ static bool always_released(struct summaries *s, struct ir_fn *f, const struct e
 			      .blockers = &rel->at,
 			      .n_blockers = 1,
 			      .guard = &alloc->key,
+			      .tag = &alloc->tag,
 			      .guard_blocker_args = true};
 	return rel->must && !cfg_path_exists(s, f, &q);
 }
@@ -81,7 +82,7 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f)
 				if (seen ||
 				    (!sites_cross(&a->site, &r->site) &&
 				     !families_cross(a->family, r->family)) ||
-				    !key_reaches(c->s, f, &a->key, a->at, r->at))
+				    !key_reaches(c->s, f, a, r->at))
 					continue;
 				report(c, f, a, r);
 				normal = normal || !unwind;

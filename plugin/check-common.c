@@ -262,12 +262,12 @@ void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *
 	free(blockers);
 }
 
-bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
-		 LLVMValueRef to)
+bool key_reaches(struct summaries *s, struct ir_fn *f, const struct event *from, LLVMValueRef to)
 {
 	LLVMValueRef *blockers;
-	size_t n = key_redefinitions(s, f, key, from, to, &blockers);
-	struct cfg_query q = {.from = from, .to = to, .blockers = blockers, .n_blockers = n};
+	size_t n = key_redefinitions(s, f, &from->key, from->at, to, &blockers);
+	struct cfg_query q = {
+	    .from = from->at, .to = to, .blockers = blockers, .n_blockers = n, .tag = &from->tag};
 	bool r = cfg_path_exists(s, f, &q);
 	free(blockers);
 	return r;

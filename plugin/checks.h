@@ -75,9 +75,9 @@ size_t edge_chain(const struct ir_edge *e, struct ir_fn **out);
 LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j);
 /* "'name'" of parameter j of `fn`, or "#j" when it has none; caller frees. */
 char *param_label(LLVMValueRef fn, unsigned j);
-/* Is there a path from `from` to `to` on which `key` still names the same object? */
-bool key_reaches(struct summaries *s, struct ir_fn *f, const struct vkey *key, LLVMValueRef from,
-		 LLVMValueRef to);
+/* Is there a path from event `from` to `to` on which its key still names the same object (and
+ * its tag, if any, still holds)? */
+bool key_reaches(struct summaries *s, struct ir_fn *f, const struct event *from, LLVMValueRef to);
 /* Calls `visit` on every event (by index) on `from`'s key reached from `from` while the key still
  * names the same object, at other instructions; one walk, which stops when `visit` says so.
  * With `past_releases` false it does not go past another release of the key that always

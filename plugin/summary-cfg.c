@@ -216,6 +216,63 @@ static int flag_branch(const struct flags *fl, LLVMValueRef cond)
 	return flag_of(fl, cond, &v) ? (v & 1 ? 0 : 1) : -1;
 }
 
+/* Whether `v` is the value of the query's tag: a load from its object at its offset. */
+static bool is_tag_load(struct summaries *s, const struct tag *t, LLVMValueRef v)
+{
+	int64_t off;
+	return LLVMIsALoadInst(v) && LLVMTypeOf(v) == LLVMTypeOf(t->value) &&
+	       summary_base_offset(s, LLVMGetOperand(v, 0), &off) == t->object && off == t->off;
+}
+
+/* Whether the tag, holding its value (eq) or not, rules out that `tagged` equals `c`
+ * (1), that it differs (0), or neither (-1). */
+static int tag_rules_out(const struct tag *t, LLVMValueRef c)
+{
+	if (!LLVMIsAConstantInt(c) || LLVMTypeOf(c) != LLVMTypeOf(t->value))
+		return -1;
+	bool same = LLVMConstIntGetZExtValue(c) == LLVMConstIntGetZExtValue(t->value);
+	if (t->eq)
+		return same ? 0 : 1;
+	return same ? 1 : -1;
+}
+
+/* Whether successor `i` of `term` cannot be taken while the query's tag holds: a branch on
+ * the tag compared with a constant, or a switch on it. */
+static bool tag_prunes(struct summaries *s, const struct cfg_query *q, LLVMValueRef term,
+		       unsigned i)
+{
+	const struct tag *t = q->tag;
+	if (!t || !t->set)
+		return false;
+	if (LLVMIsASwitchInst(term)) {
+		if (!is_tag_load(s, t, LLVMGetOperand(term, 0)))
+			return false;
+		if (i > 0)
+			return tag_rules_out(t, LLVMGetSwitchCaseValue(term, i)) == 1;
+		/* The default: ruled out when a case holds the value the tag is known to be. */
+		for (unsigned k = 1, n = LLVMGetNumSuccessors(term); t->eq && k < n; k++)
+			if (tag_rules_out(t, LLVMGetSwitchCaseValue(term, k)) == 0)
+				return true;
+		return false;
+	}
+	if (!LLVMIsABranchInst(term) || !LLVMIsConditional(term) ||
+	    !LLVMIsAICmpInst(LLVMGetCondition(term)))
+		return false;
+	LLVMValueRef cond = LLVMGetCondition(term);
+	LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
+	LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
+	if (pred != LLVMIntEQ && pred != LLVMIntNE)
+		return false;
+	int out = is_tag_load(s, t, a) ? tag_rules_out(t, b)
+		  : is_tag_load(s, t, b) ? tag_rules_out(t, a)
+					 : -1;
+	if (out < 0)
+		return false;
+	/* Successor 0 is where the comparison holds: equality for EQ. */
+	bool equal_side = (i == 0) == (pred == LLVMIntEQ);
+	return equal_side == (out == 1);
+}
+
 static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 			    struct search *st, LLVMValueRef term, const struct flags *fl)
 {
@@ -231,7 +288,7 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 	}
 	summary_charge(f, n);
 	for (unsigned i = 0; i < n; i++) {
-		if ((int)i == skip)
+		if ((int)i == skip || tag_prunes(s, q, term, i))
 			continue;
 		VEC_RESERVE(st->stack, st->cap, st->n + 1);
 		st->stack[st->n++] = (struct pending){LLVMGetSuccessor(term, i),

@@ -239,6 +239,11 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->must = ft->must;
 		e->may_null = ft->may_null;
 		e->family = family;
+		int64_t at_off;
+		e->tag = ft->tag;
+		e->tag.object = ft->tag.set ? summary_base_offset(s, arg, &at_off) : NULL;
+		e->tag.set = e->tag.object != NULL;
+		e->tag.off += e->tag.set ? at_off : 0;
 		e->write = ft->write;
 		e->assumed = ft->write && !ft->written;
 		e->escapes = ft->escapes;
@@ -1011,6 +1016,71 @@ bool summary_call_captures(const struct summaries *s, LLVMValueRef call, unsigne
 	return arg >= 64 || summary_fact(gs, EV_CAPTURE, (int)arg);
 }
 
+/* Constant stores a tag is looked for among; a function with more has no tags. */
+#define MAX_TAG_STORES 8
+
+/* The tag of fresh memory stored (at `at`) `off` bytes into what parameter `param` points to:
+ * a constant stored at another offset of that object in the same block (eq), or one constant
+ * stored there only on paths that never meet `at` (!eq). */
+static struct tag tag_at(struct summaries *s, struct ir_fn *f, LLVMValueRef at, int param,
+			 int64_t off)
+{
+	struct tag none = {0}, t = {0};
+	LLVMValueRef stores[MAX_TAG_STORES];
+	int64_t offs[MAX_TAG_STORES];
+	size_t n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t o;
+			if (!summary_charge(f, 1))
+				return none;
+			if (!LLVMIsAStoreInst(in) || !LLVMIsAConstantInt(LLVMGetOperand(in, 0)) ||
+			    param_at(s, f, LLVMGetOperand(in, 1), &o) != param || o == off)
+				continue;
+			if (n == MAX_TAG_STORES)
+				return none;
+			stores[n] = in;
+			offs[n++] = o;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (LLVMGetInstructionParent(stores[i]) == LLVMGetInstructionParent(at))
+			return (struct tag){true, true, NULL, offs[i], LLVMGetOperand(stores[i], 0)};
+	for (size_t i = 0; i < n; i++) {
+		if (offs[i] != offs[0])
+			continue;
+		struct cfg_query there = {.from = stores[i], .to = at};
+		struct cfg_query back = {.from = at, .to = stores[i]};
+		if (LLVMGetOperand(stores[i], 0) != LLVMGetOperand(stores[0], 0) ||
+		    cfg_path_exists(s, f, &there) || cfg_path_exists(s, f, &back))
+			return none;
+		t = (struct tag){true, false, NULL, offs[0], LLVMGetOperand(stores[0], 0)};
+	}
+	return t;
+}
+
+static bool tag_equal(const struct tag *a, const struct tag *b)
+{
+	return a->set == b->set && (!a->set || (a->eq == b->eq && a->off == b->off &&
+						 a->value == b->value && a->object == b->object));
+}
+
+/* The fact that fresh memory of variant `tag` is stored `off` bytes into parameter `param`'s
+ * pointee: one per variant. */
+static struct fact *alloc_fact_at(struct summary *sum, int param, int64_t off,
+				  const struct tag *tag)
+{
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_ALLOC && ft->param == param && ft->deref && ft->off == off &&
+		    ft->field == -1 && tag_equal(&ft->tag, tag))
+			return ft;
+	}
+	return NULL;
+}
+
 static void clobber(struct summary *sum, int param)
 {
 	if (param < 64)
@@ -1028,8 +1098,12 @@ static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, in
 		 * a Vec built in its caller's sret slot, a unique_ptr made by make_unique). */
 		struct event e = *alloc;
 		e.key = (struct vkey){LLVMGetParam(f->body, (unsigned)into), off, true};
-		if (!find_fact(sum, EV_ALLOC, into, &e.key, -1))
-			new_fact(sum, &e, into)->must = false;
+		struct tag t = tag_at(s, f, at, into, off);
+		if (!alloc_fact_at(sum, into, off, &t)) {
+			struct fact *ft = new_fact(sum, &e, into);
+			ft->must = false;
+			ft->tag = t;
+		}
 		return;
 	}
 	struct vkey k = key_of(s, f, v, false);
@@ -1176,6 +1250,19 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref) ||
 		    (e->kind == EV_USE && e->passed_only) || e->deferred)
 			continue;
+		if (e->kind == EV_ALLOC) {
+			/* The variant: of the enum built here (the outer one: a Result around
+			 * the callee's Error), else the callee's, on this parameter. */
+			struct tag t = tag_at(s, f, e->at, param, e->key.off);
+			if (!t.set && e->tag.set &&
+			    e->tag.object == LLVMGetParam(f->body, (unsigned)param)) {
+				t = e->tag;
+				t.object = NULL;
+			}
+			if (!alloc_fact_at(sum, param, e->key.off, &t))
+				new_fact(sum, e, param)->tag = t;
+			continue;
+		}
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		if (!ft) {
 			ft = new_fact(sum, e, param);

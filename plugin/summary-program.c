@@ -239,10 +239,15 @@ static void debug_facts(struct ir_fn *f)
 		fprintf(stderr, "  clobbers %#llx\n", (unsigned long long)sum->ptr_clobbers);
 	for (size_t i = 0; i < sum->n_facts; i++) {
 		const struct fact *ft = &sum->facts[i];
-		fprintf(stderr, "  %s param %d%s off %lld field %d%s%s%s%s\n", kinds[ft->kind],
+		fprintf(stderr, "  %s param %d%s off %lld field %d%s%s%s%s%s", kinds[ft->kind],
 			ft->param, ft->deref ? " deref" : "", (long long)ft->off, ft->field,
 			ft->must ? " must" : "", ft->may_null ? " may-null" : "",
-			ft->written ? " written" : "", ft->family ? ft->family : "");
+			ft->written ? " written" : "", ft->family ? " " : "", ft->family ? ft->family : "");
+		if (ft->tag.set)
+			fprintf(stderr, " when off %lld %s %lld", (long long)ft->tag.off,
+				ft->tag.eq ? "==" : "!=",
+				(long long)LLVMConstIntGetSExtValue(ft->tag.value));
+		fputc('\n', stderr);
 	}
 }
 

@@ -69,6 +69,20 @@ struct guard {
 	LLVMValueRef value;
 };
 
+/* Which variant of an enum an out-parameter's pointer belongs to: Rust puts one variant's
+ * pointer where another keeps a different one (Result<Handle, Error>: the handle where the
+ * error's String has its buffer, the niche in String's capacity marking Ok). The variant is
+ * told by its tag, a constant stored at another offset of the same object on the path that
+ * stores the pointer (eq), or on every other path (!eq: the pointer is there only when the tag
+ * is not that constant). */
+struct tag {
+	bool set, eq;
+	LLVMValueRef object; /* in an event: the object the tag is in; in a fact: NULL (the
+				parameter's pointee) */
+	int64_t off;
+	LLVMValueRef value; /* a ConstantInt */
+};
+
 enum ev_kind {
 	EV_ALLOC,   /* the key is fresh memory of `family` */
 	EV_RELEASE, /* the key is released with `family` */
@@ -103,6 +117,7 @@ struct event {
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
+	struct tag tag;     /* ALLOC of a pointee: only while the object's tag says so */
 	struct site site;
 };
 
@@ -123,6 +138,7 @@ struct fact {
 	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
 			    (Arc::into_raw), not to its start */
 	const char *family;
+	struct tag tag; /* ALLOC of a pointee: the variant it belongs to */
 	struct site site;
 	struct site write_site;
 	struct guard write_guard; /* USE: the shown write happens only under this condition */
@@ -277,6 +293,7 @@ struct cfg_query {
 	const LLVMValueRef *blockers; /* paths through these do not count */
 	size_t n_blockers;
 	const struct vkey *guard; /* its null test prunes the null side; may be NULL */
+	const struct tag *tag;    /* a test of this tag prunes the side it rules out; may be NULL */
 	bool guard_blocker_args;  /* so does a null/zero test of a blocking call's argument */
 	bool keep_null_side;      /* prune the non-null side instead: "may it still be null?" */
 	/* When set, called on every instruction reached (a blocker too, before it blocks); the walk
