@@ -236,6 +236,45 @@ static int tag_rules_out(const struct tag *t, LLVMValueRef c)
 	return same ? 1 : -1;
 }
 
+/* Which successor of a branch on `cond` (0: where it is true) the tag rules out, or -1: `cond`
+ * compares the tag with a constant, directly or as Rust computes a discriminant at -O0
+ * (trunc (select (tag == K), 0, 1))). */
+static int tag_side(struct summaries *s, const struct tag *t, LLVMValueRef cond, int depth)
+{
+	if (depth > 4)
+		return -1;
+	if (LLVMIsAICmpInst(cond)) {
+		LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
+		LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
+		if (pred != LLVMIntEQ && pred != LLVMIntNE)
+			return -1;
+		int out = is_tag_load(s, t, a)   ? tag_rules_out(t, b)
+			  : is_tag_load(s, t, b) ? tag_rules_out(t, a)
+						 : -1;
+		if (out < 0)
+			return -1;
+		int equal_side = pred == LLVMIntEQ ? 0 : 1;
+		return out == 1 ? equal_side : 1 - equal_side;
+	}
+	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
+	if (op == LLVMTrunc || op == LLVMZExt)
+		return tag_side(s, t, LLVMGetOperand(cond, 0), depth + 1);
+	if (op == LLVMSelect && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	    LLVMIsAConstantInt(LLVMGetOperand(cond, 2))) {
+		bool on_true = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) & 1;
+		bool on_false = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 2)) & 1;
+		int side =
+		    on_true != on_false ? tag_side(s, t, LLVMGetOperand(cond, 0), depth + 1) : -1;
+		return side < 0 ? -1 : on_true ? side : 1 - side;
+	}
+	if (op == LLVMXor && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
+	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
+		int side = tag_side(s, t, LLVMGetOperand(cond, 0), depth + 1);
+		return side < 0 ? -1 : 1 - side;
+	}
+	return -1;
+}
+
 /* Whether successor `i` of `term` cannot be taken while the query's tag holds: a branch on
  * the tag compared with a constant, or a switch on it. */
 static bool tag_prunes(struct summaries *s, const struct cfg_query *q, LLVMValueRef term,
@@ -255,22 +294,8 @@ static bool tag_prunes(struct summaries *s, const struct cfg_query *q, LLVMValue
 				return true;
 		return false;
 	}
-	if (!LLVMIsABranchInst(term) || !LLVMIsConditional(term) ||
-	    !LLVMIsAICmpInst(LLVMGetCondition(term)))
-		return false;
-	LLVMValueRef cond = LLVMGetCondition(term);
-	LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
-	LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
-	if (pred != LLVMIntEQ && pred != LLVMIntNE)
-		return false;
-	int out = is_tag_load(s, t, a) ? tag_rules_out(t, b)
-		  : is_tag_load(s, t, b) ? tag_rules_out(t, a)
-					 : -1;
-	if (out < 0)
-		return false;
-	/* Successor 0 is where the comparison holds: equality for EQ. */
-	bool equal_side = (i == 0) == (pred == LLVMIntEQ);
-	return equal_side == (out == 1);
+	return LLVMIsABranchInst(term) && LLVMIsConditional(term) &&
+	       tag_side(s, t, LLVMGetCondition(term), 0) == (int)i;
 }
 
 static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,

@@ -1016,47 +1016,78 @@ bool summary_call_captures(const struct summaries *s, LLVMValueRef call, unsigne
 	return arg >= 64 || summary_fact(gs, EV_CAPTURE, (int)arg);
 }
 
-/* Constant stores a tag is looked for among; a function with more has no tags. */
+/* Constant stores a tag is looked for among (a function with more has no tags), and the
+ * allocations whose variant is asked by paths (past them, none has a tag). */
 #define MAX_TAG_STORES 8
+#define MAX_TAG_PATHS 16
+
+/* The constant integers a Rust function stores into its parameters' pointees, found once per
+ * computation, when first asked: the candidates for an enum's tag. Rust's layout guarantees that a
+ * variant's value never holds another's niche; C's structs promise nothing of the kind, so C has
+ * none. */
+struct tag_stores {
+	LLVMValueRef at[MAX_TAG_STORES];
+	int param[MAX_TAG_STORES];
+	int64_t off[MAX_TAG_STORES];
+	size_t n, asked;
+	bool found, none;
+};
+
+static void tag_stores_find(struct summaries *s, struct ir_fn *f, struct tag_stores *ts)
+{
+	memset(ts, 0, sizeof(*ts));
+	ts->found = true;
+	ts->none = f->lang != FFIGUARD_LANG_RUST;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); !ts->none && bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && !ts->none;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t o;
+			int param;
+			if (!LLVMIsAStoreInst(in) || !LLVMIsAConstantInt(LLVMGetOperand(in, 0)) ||
+			    (param = param_at(s, f, LLVMGetOperand(in, 1), &o)) < 0)
+				continue;
+			ts->none = ts->n == MAX_TAG_STORES;
+			if (ts->none)
+				break;
+			ts->at[ts->n] = in;
+			ts->param[ts->n] = param;
+			ts->off[ts->n++] = o;
+		}
+	}
+}
 
 /* The tag of fresh memory stored (at `at`) `off` bytes into what parameter `param` points to:
  * a constant stored at another offset of that object in the same block (eq), or one constant
  * stored there only on paths that never meet `at` (!eq). */
-static struct tag tag_at(struct summaries *s, struct ir_fn *f, LLVMValueRef at, int param,
-			 int64_t off)
+static struct tag tag_at(struct summaries *s, struct ir_fn *f, struct tag_stores *ts,
+			 LLVMValueRef at, int param, int64_t off)
 {
 	struct tag none = {0}, t = {0};
-	LLVMValueRef stores[MAX_TAG_STORES];
-	int64_t offs[MAX_TAG_STORES];
-	size_t n = 0;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
-	     bb = LLVMGetNextBasicBlock(bb)) {
-		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
-		     in = LLVMGetNextInstruction(in)) {
-			int64_t o;
-			if (!summary_charge(f, 1))
-				return none;
-			if (!LLVMIsAStoreInst(in) || !LLVMIsAConstantInt(LLVMGetOperand(in, 0)) ||
-			    param_at(s, f, LLVMGetOperand(in, 1), &o) != param || o == off)
-				continue;
-			if (n == MAX_TAG_STORES)
-				return none;
-			stores[n] = in;
-			offs[n++] = o;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		if (LLVMGetInstructionParent(stores[i]) == LLVMGetInstructionParent(at))
-			return (struct tag){true, true, NULL, offs[i], LLVMGetOperand(stores[i], 0)};
-	for (size_t i = 0; i < n; i++) {
-		if (offs[i] != offs[0])
+	size_t first = SIZE_MAX;
+	if (!ts->found)
+		tag_stores_find(s, f, ts);
+	for (size_t i = 0; !ts->none && i < ts->n; i++) {
+		if (ts->param[i] != param || ts->off[i] == off)
 			continue;
-		struct cfg_query there = {.from = stores[i], .to = at};
-		struct cfg_query back = {.from = at, .to = stores[i]};
-		if (LLVMGetOperand(stores[i], 0) != LLVMGetOperand(stores[0], 0) ||
-		    cfg_path_exists(s, f, &there) || cfg_path_exists(s, f, &back))
+		if (LLVMGetInstructionParent(ts->at[i]) == LLVMGetInstructionParent(at))
+			return (struct tag){true, true, NULL, ts->off[i],
+					    LLVMGetOperand(ts->at[i], 0)};
+		if (first == SIZE_MAX)
+			first = i;
+	}
+	if (first == SIZE_MAX || ts->asked++ >= MAX_TAG_PATHS)
+		return none;
+	LLVMValueRef value = LLVMGetOperand(ts->at[first], 0);
+	for (size_t i = first; i < ts->n; i++) {
+		if (ts->param[i] != param || ts->off[i] != ts->off[first])
+			continue;
+		struct cfg_query there = {.from = ts->at[i], .to = at};
+		struct cfg_query back = {.from = at, .to = ts->at[i]};
+		if (LLVMGetOperand(ts->at[i], 0) != value || cfg_path_exists(s, f, &there) ||
+		    cfg_path_exists(s, f, &back))
 			return none;
-		t = (struct tag){true, false, NULL, offs[0], LLVMGetOperand(stores[0], 0)};
+		t = (struct tag){true, false, NULL, ts->off[first], value};
 	}
 	return t;
 }
@@ -1064,7 +1095,7 @@ static struct tag tag_at(struct summaries *s, struct ir_fn *f, LLVMValueRef at, 
 static bool tag_equal(const struct tag *a, const struct tag *b)
 {
 	return a->set == b->set && (!a->set || (a->eq == b->eq && a->off == b->off &&
-						 a->value == b->value && a->object == b->object));
+						a->value == b->value && a->object == b->object));
 }
 
 /* The fact that fresh memory of variant `tag` is stored `off` bytes into parameter `param`'s
@@ -1088,8 +1119,8 @@ static void clobber(struct summary *sum, int param)
 }
 
 /* What storing pointer `v` at `off` into what parameter `into` points to tells its callers. */
-static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, int into, int64_t off,
-		       LLVMValueRef v)
+static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *ts, LLVMValueRef at,
+		       int into, int64_t off, LLVMValueRef v)
 {
 	struct summary *sum = f->summary;
 	const struct event *alloc = fresh(s, f, v, 0);
@@ -1098,7 +1129,7 @@ static void store_into(struct summaries *s, struct ir_fn *f, LLVMValueRef at, in
 		 * a Vec built in its caller's sret slot, a unique_ptr made by make_unique). */
 		struct event e = *alloc;
 		e.key = (struct vkey){LLVMGetParam(f->body, (unsigned)into), off, true};
-		struct tag t = tag_at(s, f, at, into, off);
+		struct tag t = tag_at(s, f, ts, at, into, off);
 		if (!alloc_fact_at(sum, into, off, &t)) {
 			struct fact *ft = new_fact(sum, &e, into);
 			ft->must = false;
@@ -1182,7 +1213,7 @@ static void drop_overwritten(struct summaries *s, struct ir_fn *f)
 }
 
 /* The pointers stored into what parameters point to, by the function and by its callees. */
-static void stored_facts(struct summaries *s, struct ir_fn *f)
+static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores *ts)
 {
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
@@ -1196,7 +1227,7 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 				if (!is_ptr(v))
 					continue;
 				if ((into = param_at(s, f, addr, &off)) >= 0)
-					store_into(s, f, in, into, off, v);
+					store_into(s, f, ts, in, into, off, v);
 				else
 					clobber_unplaced(s, f, addr);
 				continue;
@@ -1231,7 +1262,7 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 					struct stored_param st = gs->stored[k];
 					LLVMValueRef v = summary_stored_value(&st, in);
 					if (st.into == (int)i && v)
-						store_into(s, f, in, into, off + st.off, v);
+						store_into(s, f, ts, in, into, off + st.off, v);
 				}
 			}
 		}
@@ -1242,6 +1273,7 @@ static void stored_facts(struct summaries *s, struct ir_fn *f)
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
+	struct tag_stores ts = {0}; /* found when first asked */
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		int param = param_index(f, e->key.base);
@@ -1253,7 +1285,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		if (e->kind == EV_ALLOC) {
 			/* The variant: of the enum built here (the outer one: a Result around
 			 * the callee's Error), else the callee's, on this parameter. */
-			struct tag t = tag_at(s, f, e->at, param, e->key.off);
+			struct tag t = tag_at(s, f, &ts, e->at, param, e->key.off);
 			if (!t.set && e->tag.set &&
 			    e->tag.object == LLVMGetParam(f->body, (unsigned)param)) {
 				t = e->tag;
@@ -1283,7 +1315,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			}
 		}
 	}
-	stored_facts(s, f);
+	stored_facts(s, f, &ts);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */

@@ -604,6 +604,95 @@ static void put_o0_forward(struct buf *ir, const char *name, const char *callee)
 		   name, callee);
 }
 
+/* Which variant of an enum an out-parameter's allocation belongs to: the Ok path stores the
+ * niche constant beside C's handle (eq), the Err path a Rust allocation where that constant is
+ * never stored (!eq); a caller's path from the call meets only the release its match allows. */
+static const char variants_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "declare ptr @__rust_alloc(i64, i64)\n"
+    "declare void @__rust_dealloc(ptr, i64, i64)\n"
+    "define void @_ZN4demo3err17h0123456789abcdefE(ptr %out) {\n"
+    "  %p = call ptr @__rust_alloc(i64 4, i64 1)\n"
+    "  %f = getelementptr i8, ptr %out, i64 8\n  store ptr %p, ptr %f\n"
+    "  store i64 4, ptr %out\n  ret void\n}\n"
+    "define void @_ZN4demo4open17h0123456789abcdefE(ptr %out, i32 %id) {\n"
+    "  %ok = icmp eq i32 %id, 0\n  br i1 %ok, label %a, label %b\n"
+    "a:\n  %p = call ptr @malloc(i64 4)\n"
+    "  %f = getelementptr i8, ptr %out, i64 8\n  store ptr %p, ptr %f\n"
+    "  store i64 -9223372036854775808, ptr %out\n  br label %done\n"
+    "b:\n  call void @_ZN4demo3err17h0123456789abcdefE(ptr %out)\n  br label %done\n"
+    "done:\n  ret void\n}\n"
+    "define void @_ZN4demo3use17h0123456789abcdefE(i32 %id) {\n"
+    "  %r = alloca [32 x i8]\n  call void @_ZN4demo4open17h0123456789abcdefE(ptr %r, i32 %id)\n"
+    "  %t = load i64, ptr %r\n"
+    "  %isok = icmp eq i64 %t, -9223372036854775808\n"
+    "  br i1 %isok, label %ok, label %bad\n"
+    "ok:\n  %f = getelementptr i8, ptr %r, i64 8\n  %h = load ptr, ptr %f\n"
+    "  call void @free(ptr %h)\n  ret void\n"
+    "bad:\n  %f2 = getelementptr i8, ptr %r, i64 8\n  %s = load ptr, ptr %f2\n"
+    "  call void @__rust_dealloc(ptr %s, i64 4, i64 1)\n  ret void\n}\n";
+
+static const struct fact *alloc_of(const struct summary *sum, const char *family)
+{
+	for (size_t i = 0; i < sum->n_facts; i++)
+		if (sum->facts[i].kind == EV_ALLOC && sum->facts[i].deref &&
+		    strcmp(sum->facts[i].family, family) == 0)
+			return &sum->facts[i];
+	return NULL;
+}
+
+START_TEST(enum_variant_tags)
+{
+	struct fixture fx;
+	setup_ir(&fx, variants_ir);
+	const struct summary *open = sum_of(&fx, "_ZN4demo4open17h0123456789abcdefE");
+	const struct fact *c_handle = alloc_of(open, "malloc"), *string = alloc_of(open, "rust");
+	ck_assert_ptr_nonnull(c_handle);
+	ck_assert_ptr_nonnull(string);
+	ck_assert(c_handle->tag.set && c_handle->tag.eq && c_handle->tag.off == 0);
+	ck_assert_int_eq(LLVMConstIntGetSExtValue(c_handle->tag.value), INT64_MIN);
+	/* The callee's own tag (off 0 == 4) gives way to the one of the enum built here. */
+	ck_assert(string->tag.set && !string->tag.eq && string->tag.off == 0);
+	ck_assert_int_eq(LLVMConstIntGetSExtValue(string->tag.value), INT64_MIN);
+
+	LLVMValueRef use = LLVMGetNamedFunction(fx.m, "_ZN4demo3use17h0123456789abcdefE");
+	struct ir_fn *f = map_get(&fx.p.by_value, use);
+	LLVMValueRef free_call = NULL, dealloc_call = NULL;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(use); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+		     i = LLVMGetNextInstruction(i)) {
+			LLVMValueRef callee = ir_is_call(i) ? ir_called_function(i) : NULL;
+			size_t n;
+			const char *name = callee ? LLVMGetValueName2(callee, &n) : "";
+			if (strcmp(name, "free") == 0)
+				free_call = i;
+			if (strcmp(name, "__rust_dealloc") == 0)
+				dealloc_call = i;
+		}
+	const struct summary *sum = summary_of(f);
+	size_t checked = 0;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_ALLOC)
+			continue;
+		ck_assert(e->tag.set && e->tag.object != NULL && e->tag.off == 0);
+		bool is_c = strcmp(e->family, "malloc") == 0;
+		struct cfg_query to_free = {.from = e->at, .to = free_call, .tag = &e->tag};
+		struct cfg_query to_dealloc = {.from = e->at, .to = dealloc_call, .tag = &e->tag};
+		ck_assert(cfg_path_exists(&fx.s, f, &to_free) == is_c);
+		ck_assert(cfg_path_exists(&fx.s, f, &to_dealloc) == !is_c);
+		/* Without the tag both paths exist. */
+		to_free.tag = to_dealloc.tag = NULL;
+		ck_assert(cfg_path_exists(&fx.s, f, &to_free) &&
+			  cfg_path_exists(&fx.s, f, &to_dealloc));
+		checked++;
+	}
+	ck_assert_uint_eq(checked, 2);
+	teardown(&fx);
+}
+END_TEST
+
 /* -O0 bodies are canonicalized only where a finding can be. The raw bodies' edges say where: an
  * indirect call through a parameter kept in a stack slot resolves there already. A -O0 shim
  * becomes one once canonical, and the edges are found again through it. */
@@ -676,6 +765,7 @@ int main(void)
 	tcase_add_test(tc, indirect_targets);
 	tcase_add_test(tc, needed_scope);
 	tcase_add_test(tc, lazy_canonical);
+	tcase_add_test(tc, enum_variant_tags);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
