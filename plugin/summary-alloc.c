@@ -203,7 +203,8 @@ static const char *const rust_allocator_frames[] = {
     "__rg_alloc",   "__rg_alloc_zeroed",   "__rg_realloc",   "__rg_dealloc",
 };
 
-static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
+/* The Rust allocator shim `scope` is in: its index in rust_allocator_frames, or -1. */
+static int rust_allocator_frame(LLVMContextRef ctx, LLVMMetadataRef scope)
 {
 	/* Up from a lexical block to its subprogram; DILexicalBlock keeps its scope in operand 1.
 	 */
@@ -225,11 +226,11 @@ static bool names_rust_allocator(LLVMContextRef ctx, LLVMMetadataRef scope)
 							  sizeof(rust_allocator_frames[0]);
 			     k++)
 				if (ends_with_component(str, len, rust_allocator_frames[k]))
-					return true;
+					return (int)k;
 		}
-		return false;
+		return -1;
 	}
-	return false;
+	return -1;
 }
 
 const struct alloc_fact *summary_allocator(const struct summaries *s, LLVMValueRef fn)
@@ -267,13 +268,32 @@ static bool rust_source(LLVMMetadataRef scope, bool any)
 	return has_part(name, len, "library/core/") || has_part(name, len, "library/alloc");
 }
 
-bool summary_in_rust_allocator(LLVMValueRef call)
+/* A call in std's own allocation functions (library/alloc/src/alloc.rs: alloc, dealloc,
+ * Global::alloc_impl_runtime, grow_impl_runtime, ...), whose inlined __rust_* shims left no
+ * frame of their own: it reaches the global allocator, in a role its signature tells. */
+#define ROW_BY_SIGNATURE 4
+
+/* The row (alloc, alloc_zeroed, realloc, dealloc: 0..3) of the innermost Rust allocator shim a
+ * call was inlined from, ROW_BY_SIGNATURE, or -1. */
+static int inlined_frame(LLVMValueRef call)
 {
 	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
 	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
-	for (LLVMMetadataRef loc = first; loc; loc = LLVMDILocationGetInlinedAt(loc))
-		if (names_rust_allocator(ctx, LLVMDILocationGetScope(loc)))
-			return true;
+	for (LLVMMetadataRef loc = first; loc; loc = LLVMDILocationGetInlinedAt(loc)) {
+		int k = rust_allocator_frame(ctx, LLVMDILocationGetScope(loc));
+		if (k >= 0)
+			return k % 4;
+	}
+	unsigned len;
+	const char *name = first ? scope_file(LLVMDILocationGetScope(first), &len) : NULL;
+	return has_part(name, len, "library/alloc/src/alloc.rs") ? ROW_BY_SIGNATURE : -1;
+}
+
+bool summary_in_rust_allocator(LLVMValueRef call)
+{
+	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
+	if (inlined_frame(call) >= 0)
+		return true;
 	/* Merged from several inlined shims (line 0) in the standard library's own code, which
 	 * reaches C only through the global allocator. */
 	if (!first || LLVMDILocationGetLine(first) != 0)
@@ -281,6 +301,69 @@ bool summary_in_rust_allocator(LLVMValueRef call)
 	unsigned len;
 	const char *name = scope_file(LLVMDILocationGetScope(first), &len);
 	return has_part(name, len, "library/");
+}
+
+/* Calls of one function looked at to learn its role: far more than the allocator's own API
+ * needs (its every call from Rust goes through the shims). */
+#define ROLE_USES 64
+
+/* The shim row a call of `callee` inlined from Rust's allocator shims has (alloc, alloc_zeroed,
+ * realloc, dealloc: 0..3), or -1: the call's own frames, or for a call merged from several
+ * (line 0, in Rust code) the frames of the function's other calls, learnt once. */
+static int shim_role(struct summaries *s, LLVMValueRef call, LLVMValueRef callee)
+{
+	int k = inlined_frame(call);
+	if (k >= 0)
+		return k;
+	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
+	if (!first || LLVMDILocationGetLine(first) != 0 ||
+	    !rust_source(LLVMDILocationGetScope(first), true))
+		return -1;
+	void *known = map_get(&s->shim_roles, callee);
+	if (known)
+		return (int)(intptr_t)known - 2;
+	int role = -1, n = 0;
+	for (LLVMUseRef u = LLVMGetFirstUse(callee); u && role < 0 && n < ROLE_USES;
+	     u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!ir_is_call(user) || LLVMGetCalledValue(user) != callee)
+			continue;
+		n++;
+		role = inlined_frame(user);
+	}
+	map_put(&s->shim_roles, callee, (void *)(intptr_t)(role + 2));
+	return role;
+}
+
+bool summary_alloc_inlined(struct summaries *s, LLVMValueRef call, LLVMValueRef callee,
+			   struct alloc_fact *out)
+{
+	int role = shim_role(s, call, callee);
+	if (role < 0)
+		return false;
+	LLVMTypeKind ret = LLVMGetTypeKind(LLVMTypeOf(call));
+	bool first_ptr =
+	    LLVMGetNumArgOperands(call) > 0 &&
+	    LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 0))) == LLVMPointerTypeKind;
+	memset(out, 0, sizeof(*out));
+	snprintf(out->family, sizeof(out->family), "rust");
+	out->ptr_arg = -1;
+	if (role == ROW_BY_SIGNATURE)
+		role = ret == LLVMVoidTypeKind ? 3 : first_ptr ? 2 : 0;
+	switch (role) {
+	case 0:
+	case 1:
+		out->role = ALLOC_ALLOCATES;
+		return ret == LLVMPointerTypeKind;
+	case 2:
+		out->role = ALLOC_REALLOCATES;
+		out->ptr_arg = 0;
+		return ret == LLVMPointerTypeKind && first_ptr;
+	default:
+		out->role = ALLOC_RELEASES;
+		out->ptr_arg = 0;
+		return ret == LLVMVoidTypeKind && first_ptr;
+	}
 }
 
 void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *out)

@@ -338,6 +338,12 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		alloc_events(s, f, c, &af);
 		return;
 	}
+	struct ir_fn *callee_fn = callee ? map_get(&s->program->by_value, callee) : NULL;
+	if (callee_fn && callee_fn->lang != FFIGUARD_LANG_RUST &&
+	    summary_alloc_inlined(s, c, callee, &af)) {
+		alloc_events(s, f, c, &af);
+		return;
+	}
 	unsigned first = 0;
 	const struct summary *gs = trampoline_summary(s, c, &first);
 	if (!gs) {

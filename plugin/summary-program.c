@@ -242,7 +242,8 @@ static void debug_facts(struct ir_fn *f)
 		fprintf(stderr, "  %s param %d%s off %lld field %d%s%s%s%s%s", kinds[ft->kind],
 			ft->param, ft->deref ? " deref" : "", (long long)ft->off, ft->field,
 			ft->must ? " must" : "", ft->may_null ? " may-null" : "",
-			ft->written ? " written" : "", ft->family ? " " : "", ft->family ? ft->family : "");
+			ft->written ? " written" : "", ft->family ? " " : "",
+			ft->family ? ft->family : "");
 		if (ft->tag.set)
 			fprintf(stderr, " when off %lld %s %lld", (long long)ft->tag.off,
 				ft->tag.eq ? "==" : "!=",
@@ -452,6 +453,7 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 	map_init(&s->interned, true);
 	s->layout = p->layout;
 	map_init(&s->allocators, false);
+	map_init(&s->shim_roles, false);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
 		struct alloc_fact af;
@@ -509,6 +511,7 @@ void summaries_release(struct summaries *s)
 	map_release(&s->edge_at);
 	map_release(&s->interned);
 	map_release(&s->allocators);
+	map_release(&s->shim_roles);
 	arena_release(&s->strings);
 	memset(s, 0, sizeof(*s));
 }

@@ -44,6 +44,14 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
  * from the Rust allocator shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s
  * __rg_alloc) is family rust. */
 void summary_alloc_at_call(LLVMValueRef call, struct alloc_fact *af);
+/* A call of `callee`, no allocator, inlined from Rust's allocator shims: a global allocator's
+ * own API in C (mimalloc's mi_zalloc_aligned, mi_free) fulfilling their contract. Its fact,
+ * family rust, by the shim (for a call merged from several, which lost its frames, by the
+ * shims of the function's other calls): allocates (returning a pointer), reallocates or
+ * releases (its first argument; returning nothing). The caller asks only for callees not in
+ * Rust. */
+bool summary_alloc_inlined(struct summaries *s, LLVMValueRef call, LLVMValueRef callee,
+			   struct alloc_fact *out);
 /* Whether a call sits in Rust's allocator shims, inlined (__rust_alloc, __rg_dealloc, ...):
  * what it allocates or releases is Rust's, whatever the callee (a #[global_allocator] in C). */
 bool summary_in_rust_allocator(LLVMValueRef call);
@@ -224,6 +232,7 @@ struct summaries {
 	struct map edge_at;       /* call instruction -> struct ir_edge * */
 	struct map interned;      /* family name -> itself */
 	struct map allocators;    /* allocator function -> its struct alloc_fact (in `strings`) */
+	struct map shim_roles;    /* global allocator API -> its shim row + 2 (summary-alloc.c) */
 	struct arena strings;     /* interned family names */
 	LLVMTargetDataRef layout; /* the program's (ir_program owns it) */
 };
