@@ -338,7 +338,9 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		alloc_events(s, f, c, &af);
 		return;
 	}
-	struct ir_fn *callee_fn = callee ? map_get(&s->program->by_value, callee) : NULL;
+	/* Rust's allocator shims are inlined only into Rust. */
+	struct ir_fn *callee_fn =
+	    callee && f->lang == FFIGUARD_LANG_RUST ? map_get(&s->program->by_value, callee) : NULL;
 	if (callee_fn && callee_fn->lang != FFIGUARD_LANG_RUST &&
 	    summary_alloc_inlined(s, c, callee, &af)) {
 		alloc_events(s, f, c, &af);
