@@ -272,19 +272,26 @@ static bool rust_source(LLVMMetadataRef scope, bool any)
  * Global::alloc_impl_runtime, grow_impl_runtime, ...), whose inlined __rust_* shims left no
  * frame of their own: it reaches the global allocator, in a role its signature tells. */
 #define ROW_BY_SIGNATURE 4
+/* A call in core's default GlobalAlloc methods (realloc as alloc, copy and dealloc;
+ * alloc_zeroed as alloc and fill) inside a shim: an alloc or a dealloc, never a realloc. */
+#define ROW_NO_REALLOC 5
 
 /* The row (alloc, alloc_zeroed, realloc, dealloc: 0..3) of the innermost Rust allocator shim a
- * call was inlined from, ROW_BY_SIGNATURE, or -1. */
+ * call was inlined from, ROW_BY_SIGNATURE, ROW_NO_REALLOC, or -1. */
 static int inlined_frame(LLVMValueRef call)
 {
 	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
 	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
+	unsigned len = 0;
 	for (LLVMMetadataRef loc = first; loc; loc = LLVMDILocationGetInlinedAt(loc)) {
-		int k = rust_allocator_frame(ctx, LLVMDILocationGetScope(loc));
+		LLVMMetadataRef scope = LLVMDILocationGetScope(loc);
+		int k = rust_allocator_frame(ctx, scope);
 		if (k >= 0)
 			return k % 4;
+		const char *name = scope_file(scope, &len);
+		if (has_part(name, len, "library/core/src/alloc/global.rs"))
+			return ROW_NO_REALLOC;
 	}
-	unsigned len;
 	const char *name = first ? scope_file(LLVMDILocationGetScope(first), &len) : NULL;
 	return has_part(name, len, "library/alloc/src/alloc.rs") ? ROW_BY_SIGNATURE : -1;
 }
@@ -308,31 +315,36 @@ bool summary_in_rust_allocator(LLVMValueRef call)
 #define ROLE_USES 64
 
 /* The shim row a call of `callee` inlined from Rust's allocator shims has (alloc, alloc_zeroed,
- * realloc, dealloc: 0..3), or -1: the call's own frames, or for a call merged from several
- * (line 0, in Rust code) the frames of the function's other calls, learnt once. */
+ * realloc, dealloc: 0..3, or a row its signature decides), or -1: the call's own frames. A call
+ * whose frames leave the role to its signature (std's alloc.rs), or that was merged from several
+ * (line 0, in Rust code), takes the row the function has at its other calls, learnt once: a
+ * pointer-first allocator (`arena_alloc(&ARENA, size)`) is no realloc. */
 static int shim_role(struct summaries *s, LLVMValueRef call, LLVMValueRef callee)
 {
 	int k = inlined_frame(call);
-	if (k >= 0)
+	if (k >= 0 && k < 4)
 		return k;
 	LLVMMetadataRef first = LLVMInstructionGetDebugLoc(call);
-	if (!first || LLVMDILocationGetLine(first) != 0 ||
-	    !rust_source(LLVMDILocationGetScope(first), true))
+	if (k < 0 && (!first || LLVMDILocationGetLine(first) != 0 ||
+		      !rust_source(LLVMDILocationGetScope(first), true)))
 		return -1;
 	void *known = map_get(&s->shim_roles, callee);
-	if (known)
-		return (int)(intptr_t)known - 2;
-	int role = -1, n = 0;
-	for (LLVMUseRef u = LLVMGetFirstUse(callee); u && role < 0 && n < ROLE_USES;
-	     u = LLVMGetNextUse(u)) {
-		LLVMValueRef user = LLVMGetUser(u);
-		if (!ir_is_call(user) || LLVMGetCalledValue(user) != callee)
-			continue;
-		n++;
-		role = inlined_frame(user);
+	if (!known) {
+		int role = -1, n = 0;
+		for (LLVMUseRef u = LLVMGetFirstUse(callee); u && role < 0 && n < ROLE_USES;
+		     u = LLVMGetNextUse(u)) {
+			LLVMValueRef user = LLVMGetUser(u);
+			if (!ir_is_call(user) || LLVMGetCalledValue(user) != callee)
+				continue;
+			n++;
+			int r = inlined_frame(user);
+			role = r < 4 ? r : -1;
+		}
+		known = (void *)(intptr_t)(role + 2);
+		map_put(&s->shim_roles, callee, known);
 	}
-	map_put(&s->shim_roles, callee, (void *)(intptr_t)(role + 2));
-	return role;
+	int learnt = (int)(intptr_t)known - 2;
+	return learnt >= 0 ? learnt : k;
 }
 
 bool summary_alloc_inlined(struct summaries *s, LLVMValueRef call, LLVMValueRef callee,
@@ -342,14 +354,21 @@ bool summary_alloc_inlined(struct summaries *s, LLVMValueRef call, LLVMValueRef 
 	if (role < 0)
 		return false;
 	LLVMTypeKind ret = LLVMGetTypeKind(LLVMTypeOf(call));
-	bool first_ptr =
-	    LLVMGetNumArgOperands(call) > 0 &&
-	    LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 0))) == LLVMPointerTypeKind;
+	/* The block released or resized: the first pointer argument that is not a constant (the
+	 * #[global_allocator] static, passed on as the C allocator's context, is one). */
+	int block = -1;
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); block < 0 && i < n; i++) {
+		LLVMValueRef a = LLVMGetOperand(call, i);
+		if (LLVMGetTypeKind(LLVMTypeOf(a)) == LLVMPointerTypeKind && !LLVMIsAConstant(a))
+			block = (int)i;
+	}
 	memset(out, 0, sizeof(*out));
 	snprintf(out->family, sizeof(out->family), "rust");
 	out->ptr_arg = -1;
 	if (role == ROW_BY_SIGNATURE)
-		role = ret == LLVMVoidTypeKind ? 3 : first_ptr ? 2 : 0;
+		role = ret == LLVMVoidTypeKind ? 3 : block >= 0 ? 2 : 0;
+	else if (role == ROW_NO_REALLOC)
+		role = ret == LLVMVoidTypeKind ? 3 : 0;
 	switch (role) {
 	case 0:
 	case 1:
@@ -357,12 +376,12 @@ bool summary_alloc_inlined(struct summaries *s, LLVMValueRef call, LLVMValueRef 
 		return ret == LLVMPointerTypeKind;
 	case 2:
 		out->role = ALLOC_REALLOCATES;
-		out->ptr_arg = 0;
-		return ret == LLVMPointerTypeKind && first_ptr;
+		out->ptr_arg = block;
+		return ret == LLVMPointerTypeKind && block >= 0;
 	default:
 		out->role = ALLOC_RELEASES;
-		out->ptr_arg = 0;
-		return ret == LLVMVoidTypeKind && first_ptr;
+		out->ptr_arg = block;
+		return ret == LLVMVoidTypeKind && block >= 0;
 	}
 }
 

@@ -59,8 +59,7 @@ static bool guarded(struct summaries *s, struct ir_fn *f, const struct cfg_query
 
 static bool is_zero(LLVMValueRef v)
 {
-	return LLVMIsAConstantPointerNull(v) ||
-	       (LLVMIsAConstantInt(v) && LLVMConstIntGetZExtValue(v) == 0);
+	return (LLVMIsAConstantPointerNull(v) || LLVMIsAConstantInt(v)) && LLVMIsNull(v);
 }
 
 /* For a branch condition, which successor (0 = true, 1 = false) is the "guarded value is null"
@@ -230,7 +229,7 @@ static int tag_rules_out(const struct tag *t, LLVMValueRef c)
 {
 	if (!LLVMIsAConstantInt(c) || LLVMTypeOf(c) != LLVMTypeOf(t->value))
 		return -1;
-	bool same = LLVMConstIntGetZExtValue(c) == LLVMConstIntGetZExtValue(t->value);
+	bool same = c == t->value; /* constants are unique */
 	if (t->eq)
 		return same ? 0 : 1;
 	return same ? 1 : -1;
@@ -418,4 +417,28 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	map_release(&st.seen);
 	map_release(&st.blockers);
 	return found == 1 && !summary_exhausted(f);
+}
+
+bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out)
+{
+	LLVMBasicBlockRef *stack = NULL;
+	size_t n = 0, cap = 0;
+	VEC_RESERVE(stack, cap, 1);
+	stack[n++] = bb;
+	while (n) {
+		LLVMValueRef term = LLVMGetBasicBlockTerminator(stack[--n]);
+		unsigned k = term ? LLVMGetNumSuccessors(term) : 0;
+		if (!summary_charge(f, k + 1))
+			break;
+		for (unsigned i = 0; i < k; i++) {
+			LLVMBasicBlockRef next = LLVMGetSuccessor(term, i);
+			if (map_get(out, next))
+				continue;
+			map_put(out, next, next);
+			VEC_RESERVE(stack, cap, n + 1);
+			stack[n++] = next;
+		}
+	}
+	free(stack);
+	return !summary_exhausted(f);
 }

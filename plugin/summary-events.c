@@ -801,6 +801,33 @@ static bool either_param(struct summaries *s, struct ir_fn *f, LLVMValueRef v, s
 	return n == 2;
 }
 
+/* Fresh memory that a call returns in `field` of an aggregate the function returns whole (`ret
+ * %call`, a forwarder of a Result once its re-packing is folded): described in `out`. */
+static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, LLVMValueRef ret,
+					  int field, struct event *out)
+{
+	LLVMValueRef v = LLVMGetNumOperands(ret) ? LLVMGetOperand(ret, 0) : NULL;
+	while (v && LLVMIsAInsertValueInst(v))
+		v = LLVMGetOperand(v, 0);
+	const struct summary *gs = v && ir_is_call(v) ? summary_of_callee(s, v) : NULL;
+	for (size_t i = 0; gs && i < gs->n_facts; i++) {
+		const struct fact *ft = &gs->facts[i];
+		if (ft->kind != EV_ALLOC || ft->param != -1 || ft->field != field)
+			continue;
+		*out = (struct event){.kind = EV_ALLOC,
+				      .key = {v, 0, false},
+				      .at = v,
+				      .must = ft->must,
+				      .may_null = ft->may_null,
+				      .interior = ft->interior,
+				      .field = -1,
+				      .family = ft->family,
+				      .site = through(s, f, v, &ft->site)};
+		return out;
+	}
+	return NULL;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or one of two where
  * the caller passes null for the other, or fresh memory of one family on every path that
  * returns something owned. */
@@ -817,6 +844,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 		own_stack_return(s, f);
 	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
 		const struct event *alloc = NULL;
+		struct event whole[2]; /* fresh from a call returned whole: the first, the latest */
 		struct vkey alias = {NULL, 0, false}, other = {NULL, 0, false};
 		bool ok = true, may_null = false, any = false, interior = false;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
@@ -825,8 +853,16 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			if (!t || !LLVMIsAReturnInst(t))
 				continue;
 			LLVMValueRef v = field_value(t, field);
+			const struct event *w;
 			any = true;
-			if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind) {
+			if (!v && n_fields &&
+			    (w = returned_whole(s, f, t, field, &whole[alloc != NULL]))) {
+				if (alias.base || (alloc && alloc->family != w->family))
+					ok = false;
+				else if (!alloc)
+					alloc = w;
+				interior = interior || w->interior;
+			} else if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind) {
 				ok = false;
 			} else if (nothing_owned(s, f, v)) {
 				may_null = true;
@@ -1039,6 +1075,12 @@ struct tag_stores {
 	int64_t off[MAX_TAG_STORES];
 	size_t n, asked;
 	bool found, none;
+	/* The blocks reached from the end of a block, walked once per block asked about. */
+	struct {
+		LLVMBasicBlockRef from;
+		struct map blocks;
+	} after[MAX_TAG_STORES + MAX_TAG_PATHS];
+	size_t n_after;
 };
 
 static void tag_stores_find(struct summaries *s, struct ir_fn *f, struct tag_stores *ts)
@@ -1065,9 +1107,36 @@ static void tag_stores_find(struct summaries *s, struct ir_fn *f, struct tag_sto
 	}
 }
 
+static void tag_stores_release(struct tag_stores *ts)
+{
+	for (size_t i = 0; i < ts->n_after; i++)
+		map_release(&ts->after[i].blocks);
+}
+
+/* Whether some path leads from the end of block `from` to block `to`; true (no tag) when the
+ * function is over its budget or the cache is full. */
+static bool block_leads_to(struct ir_fn *f, struct tag_stores *ts, LLVMValueRef from,
+			   LLVMValueRef to)
+{
+	LLVMBasicBlockRef a = LLVMGetInstructionParent(from), b = LLVMGetInstructionParent(to);
+	size_t i = 0;
+	while (i < ts->n_after && ts->after[i].from != a)
+		i++;
+	if (i == ts->n_after) {
+		if (i == sizeof(ts->after) / sizeof(ts->after[0]))
+			return true;
+		ts->after[i].from = a;
+		map_init(&ts->after[i].blocks, false);
+		ts->n_after++;
+		if (!cfg_blocks_after(f, a, &ts->after[i].blocks))
+			return true;
+	}
+	return summary_exhausted(f) || map_get(&ts->after[i].blocks, b) != NULL;
+}
+
 /* The tag of fresh memory stored (at `at`) `off` bytes into what parameter `param` points to:
  * a constant stored at another offset of that object in the same block (eq), or one constant
- * stored there only on paths that never meet `at` (!eq). */
+ * stored there only in blocks that no path leads to `at` from or from `at` to (!eq). */
 static struct tag tag_at(struct summaries *s, struct ir_fn *f, struct tag_stores *ts,
 			 LLVMValueRef at, int param, int64_t off)
 {
@@ -1090,10 +1159,8 @@ static struct tag tag_at(struct summaries *s, struct ir_fn *f, struct tag_stores
 	for (size_t i = first; i < ts->n; i++) {
 		if (ts->param[i] != param || ts->off[i] != ts->off[first])
 			continue;
-		struct cfg_query there = {.from = ts->at[i], .to = at};
-		struct cfg_query back = {.from = at, .to = ts->at[i]};
-		if (LLVMGetOperand(ts->at[i], 0) != value || cfg_path_exists(s, f, &there) ||
-		    cfg_path_exists(s, f, &back))
+		if (LLVMGetOperand(ts->at[i], 0) != value || block_leads_to(f, ts, ts->at[i], at) ||
+		    block_leads_to(f, ts, at, ts->at[i]))
 			return none;
 		t = (struct tag){true, false, NULL, ts->off[first], value};
 	}
@@ -1324,6 +1391,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	stored_facts(s, f, &ts);
+	tag_stores_release(&ts);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */

@@ -623,8 +623,10 @@ static bool loop_carried(struct ir_fn *f, LLVMValueRef phi, unsigned i)
 	return from >= at;
 }
 
-/* A phi or select names one pointer when its non-null inputs all do, none of them around a loop
- * (the value of the previous iteration is another object than this iteration's). */
+/* A phi or select names one pointer when all its inputs do, leaving aside those that point to
+ * nothing (null, or an address made from a constant: Rust's NonNull::dangling()), and none of
+ * them comes around a loop (the value of the previous iteration is another object than this
+ * iteration's). */
 static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w)
 {
@@ -633,7 +635,8 @@ static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	bool phi = LLVMIsAPHINode(v);
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
 		LLVMValueRef in = ir_merge_input(v, i);
-		if (LLVMIsAConstantPointerNull(in))
+		if (LLVMIsAConstantPointerNull(in) ||
+		    (LLVMIsAConstantExpr(in) && LLVMGetConstOpcode(in) == LLVMIntToPtr))
 			continue;
 		if (phi && loop_carried(f, v, i))
 			return self;

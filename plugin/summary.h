@@ -315,5 +315,8 @@ struct cfg_query {
 };
 /* Answers false once `f` is over its budget: its findings are dropped and its facts assumed. */
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
+/* Puts into `out` (block -> block) every block some path reaches from the end of `bb`, with
+ * no pruning; false once `f` is over its budget. */
+bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out);
 
 #endif
