@@ -1,7 +1,8 @@
 /* Targets of indirect calls, from what the module shows: a function pointer loaded from a global
- * (a constant ops table, or one whose every store stores the same function), from a struct field
- * whose every store and constant initialiser holds the same function, or a callback parameter
- * whose every caller passes the same function. One target or none: a call that may reach two
+ * (a constant ops table, or one whose every store stores the same function; the global may come
+ * from an accessor that always returns it), from a struct field whose every store and constant
+ * initialiser holds the same function, or a callback parameter whose every caller passes the
+ * same function. One target or none: a call that may reach two
  * functions stays unanalysed, as does one whose pointer comes from anywhere else. */
 #include "ir.h"
 
@@ -27,7 +28,8 @@ struct indirect {
 	struct fp_slot *slots;
 	size_t n_slots, cap_slots;
 	struct map memo;   /* value -> what it resolves to; itself when nothing */
-	struct map sealed; /* alloca -> SEALED or OPEN, once asked */
+	struct map sealed;  /* alloca -> SEALED or OPEN, once asked */
+	struct map returns; /* function -> what it returns; itself when nothing */
 	bool cycle;        /* the current resolution met a value still being resolved */
 	size_t steps;      /* work done, against STEP_BUDGET */
 };
@@ -220,19 +222,55 @@ static LLVMValueRef resolve_param(struct indirect *x, LLVMValueRef arg, int dept
 	LLVMValueRef target = NULL;
 	for (LLVMUseRef u = LLVMGetFirstUse(f->fn); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef call = LLVMGetUser(u);
+		/* Uses in a function analysed through its canonical copy are counted there. */
+		if (LLVMIsAInstruction(call)) {
+			LLVMValueRef in = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+			struct ir_fn *caller = map_get(&x->p->by_value, in);
+			if (!caller || caller->body != in)
+				continue;
+		}
 		if (!ir_is_call(call) || LLVMGetCalledValue(call) != f->fn ||
 		    LLVMGetNumArgOperands(call) <= i)
 			return NULL;
-		/* Calls in a function analysed through its canonical copy are counted there. */
-		LLVMValueRef in = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-		struct ir_fn *caller = map_get(&x->p->by_value, in);
-		if (!caller || caller->body != in)
-			continue;
 		LLVMValueRef t = resolve(x, LLVMGetOperand(call, i), depth + 1);
 		if (!t || (target && t != target))
 			return NULL;
 		target = t;
 	}
+	return target;
+}
+
+/* The one function (or global) a defined function returns on every path: an accessor of an
+ * ops table (`const struct ops *get_ops(void) { return &ops; }`). */
+static LLVMValueRef resolve_return(struct indirect *x, LLVMValueRef call, int depth)
+{
+	LLVMValueRef fn = ir_called_function(call);
+	struct ir_fn *g = fn ? map_get(&x->p->by_value, fn) : NULL;
+	if (!g || LLVMIsDeclaration(g->fn))
+		return NULL;
+	LLVMValueRef known = map_get(&x->returns, g->fn);
+	if (known)
+		return known == g->fn ? NULL : known;
+	bool outer = x->cycle;
+	x->cycle = false;
+	LLVMValueRef target = NULL;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t))
+			continue;
+		LLVMValueRef r = LLVMGetNumOperands(t) ? resolve(x, LLVMGetOperand(t, 0), depth + 1)
+						       : NULL;
+		if (!r || (target && r != target)) {
+			target = NULL;
+			break;
+		}
+		target = r;
+	}
+	/* Once per function, unless a value still being resolved was in the way. */
+	if (target || !x->cycle)
+		map_put(&x->returns, g->fn, target ? target : g->fn);
+	x->cycle = outer || x->cycle;
 	return target;
 }
 
@@ -242,7 +280,8 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 		v = LLVMGetOperand(v, 0);
 	if (LLVMIsAFunction(v) || LLVMIsAGlobalVariable(v))
 		return v;
-	if (!LLVMIsALoadInst(v) && !LLVMIsAArgument(v))
+	bool call = ir_is_call(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+	if (!LLVMIsALoadInst(v) && !LLVMIsAArgument(v) && !call)
 		return NULL;
 	static char in_progress;
 	LLVMValueRef known = map_get(&x->memo, v);
@@ -263,6 +302,8 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 	LLVMValueRef t = NULL;
 	if (LLVMIsAArgument(v)) {
 		t = resolve_param(x, v, depth);
+	} else if (call) {
+		t = resolve_return(x, v, depth);
 	} else {
 		struct fp_slot *s = slot_of_addr(x, LLVMGetOperand(v, 0), depth);
 		t = s ? resolve_slot(x, s, depth) : NULL;
@@ -282,6 +323,7 @@ void ir_resolve_indirect(struct ir_program *p)
 	map_init(&x.by_base, false);
 	map_init(&x.memo, false);
 	map_init(&x.sealed, false);
+	map_init(&x.returns, false);
 	for (LLVMValueRef g = LLVMGetFirstGlobal(p->module); g; g = LLVMGetNextGlobal(g)) {
 		LLVMValueRef init = LLVMIsDeclaration(g) ? NULL : LLVMGetInitializer(g);
 		if (init)
@@ -337,6 +379,7 @@ void ir_resolve_indirect(struct ir_program *p)
 	map_release(&x.by_base);
 	map_release(&x.memo);
 	map_release(&x.sealed);
+	map_release(&x.returns);
 }
 
 LLVMValueRef ir_program_callee(const struct ir_program *p, LLVMValueRef call)

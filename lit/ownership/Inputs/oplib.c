@@ -37,3 +37,6 @@ int lib_with_buffer(size_t n, void (*use)(char *buf, size_t n))
 	ops->release(b);
 	return 0;
 }
+
+/* The ops table in use, for callers that allocate or release on the library's behalf. */
+const struct lib_ops *lib_get_ops(void) { return &default_ops; }

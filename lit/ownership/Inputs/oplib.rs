@@ -48,3 +48,26 @@ pub extern "C" fn ops_demo() -> i32 {
     hand_over("x");
     scratch()
 }
+
+// The library's ops table as its accessor returns it.
+#[repr(C)]
+pub struct LibOps {
+    alloc: unsafe extern "C" fn(usize) -> *mut c_char,
+    release: unsafe extern "C" fn(*mut c_char),
+}
+
+extern "C" {
+    fn lib_get_ops() -> *const LibOps;
+}
+
+// Releases a name through the table lib_get_ops() returns (free): a CString is not the
+// library's to release.
+#[no_mangle]
+pub extern "C" fn drop_name() {
+    let s = CString::new("n").unwrap();
+    #[cfg(not(fixed))]
+    let p = s.into_raw();
+    #[cfg(fixed)]
+    let p = unsafe { lib_strdup(s.as_ptr()) };
+    unsafe { ((*lib_get_ops()).release)(p) }
+}
