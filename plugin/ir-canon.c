@@ -177,6 +177,97 @@ static LLVMValueRef copy_body(LLVMValueRef fn)
 	return copy;
 }
 
+/* Whether `in` is a lifetime mark or a debug intrinsic: nothing between a call and the copy of
+ * its result. */
+static bool is_mark(LLVMValueRef in)
+{
+	return LLVMIsAIntrinsicInst(in) &&
+	       (ir_intrinsic_named(in, "llvm.lifetime.") || ir_intrinsic_named(in, "llvm.dbg."));
+}
+
+/* The instruction that runs right after `call` returns normally, marks skipped. */
+static LLVMValueRef after(LLVMValueRef call)
+{
+	LLVMValueRef next = LLVMGetNextInstruction(call);
+	if (LLVMIsAInvokeInst(call)) {
+		LLVMBasicBlockRef to = LLVMGetNormalDest(call);
+		LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(to));
+		next = u && !LLVMGetNextUse(u) ? LLVMGetFirstInstruction(to) : NULL;
+	}
+	while (next && is_mark(next))
+		next = LLVMGetNextInstruction(next);
+	return next;
+}
+
+/* Whether `v` is defined where `call` may use it: a parameter, a slot, or an earlier
+ * instruction of the call's block. */
+static bool available_at(LLVMValueRef v, LLVMValueRef call)
+{
+	if (LLVMIsAArgument(v) || LLVMIsAAllocaInst(v) || LLVMIsAGlobalValue(v))
+		return true;
+	if (!LLVMIsAInstruction(v) || LLVMGetInstructionParent(v) != LLVMGetInstructionParent(call))
+		return false;
+	for (LLVMValueRef in = LLVMGetPreviousInstruction(call); in;
+	     in = LLVMGetPreviousInstruction(in))
+		if (in == v)
+			return true;
+	return false;
+}
+
+/* -O0 Rust builds a callee's by-value result in a temporary and copies it out whole:
+ * `call f(sret %tmp); memcpy(%dst, %tmp, N)`. In the copy the callee builds it in %dst
+ * directly (what memcpyopt does when it may), so that what f stores there is seen stored into
+ * %dst: String::from_raw_parts is Vec::from_raw_parts_in's stores into its own sret. */
+static void forward_results(LLVMValueRef fn)
+{
+	unsigned sret = ir_attr_kind("sret");
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef tmp = LLVMGetFirstInstruction(bb); tmp && LLVMIsAAllocaInst(tmp);
+		     tmp = LLVMGetNextInstruction(tmp)) {
+			LLVMTypeRef t = LLVMGetAllocatedType(tmp);
+			if (LLVMGetTypeKind(t) != LLVMArrayTypeKind)
+				continue;
+			LLVMValueRef call = NULL, copy = NULL;
+			unsigned arg = 0;
+			bool ok = true;
+			for (LLVMUseRef u = LLVMGetFirstUse(tmp); ok && u; u = LLVMGetNextUse(u)) {
+				LLVMValueRef user = LLVMGetUser(u);
+				if (is_mark(user))
+					continue;
+				if (LLVMIsAIntrinsicInst(user) &&
+				    ir_intrinsic_named(user, "llvm.memcpy") && !copy &&
+				    LLVMGetOperand(user, 1) == tmp &&
+				    LLVMGetOperand(user, 0) != tmp) {
+					copy = user;
+					continue;
+				}
+				ok = ir_is_call(user) && !call && LLVMGetCalledValue(user) != tmp;
+				call = user;
+				for (unsigned i = 0, n = ok ? LLVMGetNumArgOperands(user) : 0;
+				     i < n; i++)
+					if (LLVMGetOperand(user, i) == tmp)
+						arg = i;
+			}
+			if (!ok || !call || !copy || after(call) != copy ||
+			    !LLVMGetCallSiteEnumAttribute(call, arg + 1, sret))
+				continue;
+			LLVMValueRef len = LLVMGetOperand(copy, 2), dst = LLVMGetOperand(copy, 0);
+			if (!LLVMIsAConstantInt(len) ||
+			    LLVMConstIntGetZExtValue(len) != LLVMGetArrayLength2(t) ||
+			    LLVMGetTypeKind(LLVMGetElementType(t)) != LLVMIntegerTypeKind ||
+			    LLVMGetIntTypeWidth(LLVMGetElementType(t)) != 8 ||
+			    !available_at(dst, call))
+				continue;
+			bool passed = false;
+			for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++)
+				passed = passed || LLVMGetOperand(call, i) == dst;
+			if (passed)
+				continue;
+			LLVMSetOperand(call, arg, dst);
+			LLVMInstructionEraseFromParent(copy);
+		}
+}
+
 int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err)
 {
 	*err = NULL;
@@ -207,6 +298,7 @@ int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char *
 			LLVMDeleteFunction(target);
 		return -1;
 	}
+	forward_results(target);
 	*body = target;
 	return 1;
 }

@@ -27,11 +27,11 @@ struct indirect {
 	struct map by_base; /* base -> index + 1 of its first slot */
 	struct fp_slot *slots;
 	size_t n_slots, cap_slots;
-	struct map memo;   /* value -> what it resolves to; itself when nothing */
+	struct map memo;    /* value -> what it resolves to; itself when nothing */
 	struct map sealed;  /* alloca -> SEALED or OPEN, once asked */
 	struct map returns; /* function -> what it returns; itself when nothing */
-	bool cycle;        /* the current resolution met a value still being resolved */
-	size_t steps;      /* work done, against STEP_BUDGET */
+	bool cycle;         /* the current resolution met a value still being resolved */
+	size_t steps;       /* work done, against STEP_BUDGET */
 };
 
 /* Resolution steps for the whole module: far beyond what real ops tables and callbacks need. */
@@ -259,8 +259,8 @@ static LLVMValueRef resolve_return(struct indirect *x, LLVMValueRef call, int de
 		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
 		if (!t || !LLVMIsAReturnInst(t))
 			continue;
-		LLVMValueRef r = LLVMGetNumOperands(t) ? resolve(x, LLVMGetOperand(t, 0), depth + 1)
-						       : NULL;
+		LLVMValueRef r =
+		    LLVMGetNumOperands(t) ? resolve(x, LLVMGetOperand(t, 0), depth + 1) : NULL;
 		if (!r || (target && r != target)) {
 			target = NULL;
 			break;
