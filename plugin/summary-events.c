@@ -198,6 +198,24 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 	}
 }
 
+struct copy_at {
+	struct summary *sum;
+	LLVMValueRef call;
+};
+
+static void put_copied(void *data, int64_t o, const struct event *e)
+{
+	struct copy_at *c = data;
+	struct event was = *e; /* adding may move the events */
+	struct event *a = add(c->sum, EV_ALLOC, (struct vkey){c->call, o, true}, c->call, was.site);
+	a->family = was.family;
+	a->may_null = was.may_null;
+}
+
+static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
+			  int64_t len, LLVMValueRef at,
+			  void (*put)(void *, int64_t, const struct event *), void *data);
+
 /* The facts of `gs` at call `c`, whose operand `first` + i is the callee's parameter i. */
 static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			   const struct summary *gs, unsigned first)
@@ -221,8 +239,16 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		}
 		struct site site = through(s, f, c, &ft->site);
 		if (ft->param < 0) {
-			if (ft->kind == EV_ALLOC)
+			if (ft->kind == EV_ALLOC && ft->deref) {
+				/* Fresh memory in the object the call returns. */
+				struct event *e =
+				    add(sum, EV_ALLOC, (struct vkey){c, ft->off, true}, c, site);
+				e->must = ft->must;
+				e->family = family;
+				e->may_null = ft->may_null;
+			} else if (ft->kind == EV_ALLOC) {
 				returned_alloc(sum, c, ft, family, &site);
+			}
 			continue;
 		}
 		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
@@ -249,6 +275,13 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->escapes = ft->escapes;
 		if (ft->written)
 			e->site = through(s, f, c, &ft->write_site);
+	}
+	/* The object the call returns holds a copy of what an argument points to (Box::new(x) at
+	 * -O0): the fresh memory there is in the object. */
+	if (gs->ret_copy.param >= 0 && (unsigned)gs->ret_copy.param < n) {
+		struct copy_at ca = {sum, c};
+		copied_allocs(s, f, LLVMGetOperand(c, first + (unsigned)gs->ret_copy.param),
+			      gs->ret_copy.off, gs->ret_copy.len, c, put_copied, &ca);
 	}
 }
 
@@ -812,7 +845,7 @@ static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, 
 	const struct summary *gs = v && ir_is_call(v) ? summary_of_callee(s, v) : NULL;
 	for (size_t i = 0; gs && i < gs->n_facts; i++) {
 		const struct fact *ft = &gs->facts[i];
-		if (ft->kind != EV_ALLOC || ft->param != -1 || ft->field != field)
+		if (ft->kind != EV_ALLOC || ft->param != -1 || ft->deref || ft->field != field)
 			continue;
 		*out = (struct event){.kind = EV_ALLOC,
 				      .key = {v, 0, false},
@@ -916,11 +949,132 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			}
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
+			ft->deref =
+			    false; /* the returned value itself, however the event named it */
+			ft->off = 0;
 			ft->field = field;
 			ft->may_null = alloc->may_null || may_null;
 			ft->interior = interior;
 		}
 	}
+}
+
+/* The allocation every `ret` of a pointer-returning function returns, or NULL. */
+static const struct event *returned_fresh(struct summaries *s, struct ir_fn *f)
+{
+	const struct event *found = NULL;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t))
+			continue;
+		LLVMValueRef v = field_value(t, -1);
+		const struct event *e = v && is_ptr(v) ? fresh(s, f, v, 0) : NULL;
+		if (!e || (found && !vkey_equal(&found->key, &e->key)))
+			return NULL;
+		found = e;
+	}
+	return found;
+}
+
+/* Fresh memory `off` bytes into the object the function returns: a fact of the return. */
+static void returned_holds(struct summary *sum, const struct event *alloc, int64_t off)
+{
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_ALLOC && ft->param == -1 && ft->deref && ft->off == off)
+			return;
+	}
+	struct event e = *alloc;
+	e.key = (struct vkey){alloc->key.base, off, true};
+	struct fact *ft = new_fact(sum, &e, -1);
+	ft->field = -1;
+	ft->must = false;
+	ft->tag = (struct tag){0};
+}
+
+/* Largest object whose copy is followed pointer by pointer. */
+#define MAX_COPY 256
+
+/* The fresh memory that `len` bytes `from` bytes into `src` hold at `at`, one pointer at a time:
+ * put(data, offset in the copy, the allocation). */
+static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
+			  int64_t len, LLVMValueRef at,
+			  void (*put)(void *, int64_t, const struct event *), void *data)
+{
+	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8) {
+		struct vkey k;
+		if (!summary_key_load(s, f, src, from + o, at, &k))
+			continue;
+		for (size_t i = 0; i < f->summary->n_events; i++) {
+			const struct event *e = &f->summary->events[i];
+			if (e->kind == EV_ALLOC && vkey_equal(&e->key, &k)) {
+				put(data, o, e);
+				break;
+			}
+		}
+	}
+}
+
+struct holds {
+	struct summary *sum;
+	const struct event *obj;
+	int64_t off;
+};
+
+static void put_held(void *data, int64_t o, const struct event *e)
+{
+	struct holds *h = data;
+	if (e != h->obj)
+		returned_holds(h->sum, e, h->off + o);
+}
+
+/* Pointers to fresh memory stored into the fresh object a function returns: directly, by a
+ * callee that returns it holding them, or by copying a local object into it whole
+ * (Box::new(Thing { name: CString::new(..) }) builds the Thing on the stack). What an
+ * accessor of the object (`thing_name(t)`) hands out is then known to be that memory in the
+ * caller. A copy from a parameter's pointee is said in ret_copy. */
+static void returned_contents(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	const struct event *obj = returned_fresh(s, f);
+	if (!obj || obj->key.deref || obj->interior)
+		return;
+	LLVMValueRef base = obj->key.base;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind == EV_ALLOC && e->key.deref && e->key.base == base)
+			returned_holds(sum, e, e->key.off);
+	}
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t off, at;
+			const struct event *e;
+			if (LLVMIsAStoreInst(in) && is_ptr(LLVMGetOperand(in, 0)) &&
+			    summary_base_offset(s, LLVMGetOperand(in, 1), &off) == base &&
+			    (e = fresh(s, f, LLVMGetOperand(in, 0), 0)) && e != obj) {
+				returned_holds(sum, e, off);
+				continue;
+			}
+			if (!LLVMIsAIntrinsicInst(in) || !ir_intrinsic_named(in, "llvm.memcpy") ||
+			    summary_base_offset(s, LLVMGetOperand(in, 0), &off) != base ||
+			    !LLVMIsAConstantInt(LLVMGetOperand(in, 2)))
+				continue;
+			LLVMValueRef src = LLVMGetOperand(in, 1);
+			LLVMValueRef from = summary_base_offset(s, src, &at);
+			int64_t len = (int64_t)LLVMConstIntGetZExtValue(LLVMGetOperand(in, 2));
+			int param = from ? param_index(f, from) : -1;
+			if (param >= 0 && off == 0 && len <= MAX_COPY) {
+				sum->ret_copy.param = param;
+				sum->ret_copy.off = at;
+				sum->ret_copy.len = len;
+			} else if (from && ir_is_local_alloca(f->body, from)) {
+				struct holds h = {sum, obj, off};
+				copied_allocs(s, f, src, 0, len, in, put_held, &h);
+			}
+		}
 }
 
 /* Rust's is_null() at -O0: `ret (icmp eq (ptrtoint %p), 0)` for a parameter. */
@@ -1413,6 +1567,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	return_facts(s, f);
+	returned_contents(s, f);
 	sum->null_test = null_test_param(f);
 	sum->null_return = null_return(s, f);
 }
@@ -1424,6 +1579,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_events = 0;
 	sum->n_facts = 0;
 	sum->null_test = -1;
+	sum->ret_copy.param = -1;
 	sum->null_return = NULL;
 	sum->n_stored = 0;
 	sum->ptr_clobbers = ~(uint64_t)0;
@@ -1472,6 +1628,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	summary_index_release(sum);
 	sum->n_events = 0;
 	sum->n_facts = 0;
+	sum->ret_copy.param = -1;
 	sum->n_stored = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);

@@ -559,12 +559,17 @@ static const struct fact *returned_param(struct summaries *s, LLVMValueRef call,
 static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
 			      const struct fact *ft, LLVMValueRef self, struct walk *w)
 {
-	struct vkey k = key_at(s, f, LLVMGetOperand(call, (unsigned)ft->param), false, w);
+	LLVMValueRef arg = LLVMGetOperand(call, (unsigned)ft->param);
+	struct vkey k = key_at(s, f, arg, false, w);
 	struct vkey out = {self, 0, false};
 	if (!ft->deref)
 		return k;
 	if (!ft->replaced) {
-		deref_at(s, f, k, ft->off, call, &out, w); /* out stays `self` when it fails */
+		/* As a load there names it: from the object the argument points into. */
+		int64_t off;
+		LLVMValueRef base = strip(s, arg, &off, true, false);
+		/* out stays `self` when it fails */
+		deref_at(s, f, key_at(s, f, base, false, w), off + ft->off, call, &out, w);
 		return out;
 	}
 	/* What a `take` (unique_ptr::release(), Option::take) returns: what the slot held just
@@ -623,10 +628,9 @@ static bool loop_carried(struct ir_fn *f, LLVMValueRef phi, unsigned i)
 	return from >= at;
 }
 
-/* A phi or select names one pointer when all its inputs do, leaving aside those that point to
- * nothing (null, or an address made from a constant: Rust's NonNull::dangling()), and none of
- * them comes around a loop (the value of the previous iteration is another object than this
- * iteration's). */
+/* A phi or select names one pointer when its non-null inputs all do, none of them around a loop
+ * (the value of the previous iteration is another object than this iteration's). Rust's
+ * NonNull::dangling() is no null: no test of it prunes the paths where the phi holds it. */
 static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object,
 			  struct walk *w)
 {
@@ -635,8 +639,7 @@ static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	bool phi = LLVMIsAPHINode(v);
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
 		LLVMValueRef in = ir_merge_input(v, i);
-		if (LLVMIsAConstantPointerNull(in) ||
-		    (LLVMIsAConstantExpr(in) && LLVMGetConstOpcode(in) == LLVMIntToPtr))
+		if (LLVMIsAConstantPointerNull(in))
 			continue;
 		if (phi && loop_carried(f, v, i))
 			return self;

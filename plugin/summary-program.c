@@ -468,6 +468,7 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 			continue;
 		f->summary = xcalloc(1, sizeof(*f->summary));
 		f->summary->null_test = -1;
+		f->summary->ret_copy.param = -1;
 		map_init(&f->summary->slots, false);
 		if (m)
 			summary_model_fill(s, f, m, f->summary);

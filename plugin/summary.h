@@ -173,6 +173,12 @@ struct summary {
 	struct fact *facts;
 	size_t n_facts, cap_facts;
 	int null_test; /* the function returns (param == null) for this param, or -1 */
+	/* The fresh object it returns gets a copy of `len` bytes from `off` into what parameter
+	 * `param` points to (Box::new(x) at -O0); param -1: none. */
+	struct {
+		int param;
+		int64_t off, len;
+	} ret_copy;
 	/* The pointers it stores into its parameters' pointees: parameters (stored), fresh memory
 	 * (ALLOC facts), constants; bit i of ptr_clobbers: into parameter i's pointee it may
 	 * also store a pointer it does not name (parameters past 63: always). */
