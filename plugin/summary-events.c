@@ -834,15 +834,22 @@ static bool either_param(struct summaries *s, struct ir_fn *f, LLVMValueRef v, s
 	return n == 2;
 }
 
-/* Fresh memory that a call returns in `field` of an aggregate the function returns whole (`ret
- * %call`, a forwarder of a Result once its re-packing is folded): described in `out`. */
-static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, LLVMValueRef ret,
-					  int field, struct event *out)
+/* The call whose aggregate a `ret` returns whole (`ret %call`, a forwarder of a Result once its
+ * re-packing is folded), or NULL. */
+static LLVMValueRef whole_call(LLVMValueRef ret)
 {
 	LLVMValueRef v = LLVMGetNumOperands(ret) ? LLVMGetOperand(ret, 0) : NULL;
 	while (v && LLVMIsAInsertValueInst(v))
 		v = LLVMGetOperand(v, 0);
-	const struct summary *gs = v && ir_is_call(v) ? summary_of_callee(s, v) : NULL;
+	return v && ir_is_call(v) ? v : NULL;
+}
+
+/* Fresh memory that the call a `ret` returns whole returns in `field`: described in `out`. */
+static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, LLVMValueRef ret,
+					  int field, struct event *out)
+{
+	LLVMValueRef v = whole_call(ret);
+	const struct summary *gs = v ? summary_of_callee(s, v) : NULL;
 	for (size_t i = 0; gs && i < gs->n_facts; i++) {
 		const struct fact *ft = &gs->facts[i];
 		if (ft->kind != EV_ALLOC || ft->param != -1 || ft->deref || ft->field != field)
@@ -887,6 +894,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				continue;
 			LLVMValueRef v = field_value(t, field);
 			const struct event *w;
+			struct vkey wk;
 			any = true;
 			if (!v && n_fields &&
 			    (w = returned_whole(s, f, t, field, &whole[alloc != NULL]))) {
@@ -895,6 +903,14 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				else if (!alloc)
 					alloc = w;
 				interior = interior || w->interior;
+			} else if (!v && n_fields && whole_call(t) &&
+				   summary_field_key(s, f, whole_call(t), field, &wk) &&
+				   param_index(f, wk.base) >= 0) {
+				/* A parameter (or what it points to) the call hands back. */
+				if (alloc || other.base || (alias.base && !vkey_equal(&alias, &wk)))
+					ok = false;
+				else
+					alias = wk;
 			} else if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind) {
 				ok = false;
 			} else if (nothing_owned(s, f, v)) {

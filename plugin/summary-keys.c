@@ -720,6 +720,17 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	return k;
 }
 
+bool summary_field_key(struct summaries *s, struct ir_fn *f, LLVMValueRef call, int field,
+		       struct vkey *out)
+{
+	const struct fact *ft = ir_is_call(call) ? returned_param(s, call, field) : NULL;
+	if (!ft)
+		return false;
+	struct walk w = {.n = 0, .low = 1 << 30};
+	*out = via_callee(s, f, call, ft, call, &w);
+	return out->base != call;
+}
+
 struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object)
 {
 	struct walk w = {.n = 0, .low = 1 << 30};

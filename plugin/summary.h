@@ -269,6 +269,10 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b);
  * offsets, callees that return a parameter, loads from single-store slots, and phis whose
  * non-null inputs agree. `object` also looks through every GEP, to the object being accessed. */
 struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bool object);
+/* The name of field `field` of what `call` returns, when its callee says which argument (or
+ * what it points to) that is; false otherwise. */
+bool summary_field_key(struct summaries *s, struct ir_fn *f, LLVMValueRef call, int field,
+		       struct vkey *out);
 /* The key of the pointer stored at `addr` + `off` as a callee called at `at` sees it (what a
  * local slot holds just before `at`, when that is certain); with `at` NULL, the slot's name for
  * whatever it holds. False when there is nothing to name: a null pointer stored there. */
