@@ -611,21 +611,61 @@ static struct vkey int_source(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	return agreed;
 }
 
-/* Whether phi input `i` comes around a loop: from a block laid out at or after the phi's own (a
- * latch). Such a phi holds the previous iteration's value of what it merges. */
+/* Numbers the blocks of `f` in reverse postorder of a walk from its entry (1, 2, ...; blocks the
+ * walk never reaches have none). */
+static void number_blocks(struct ir_fn *f, struct map *order)
+{
+	struct frame {
+		LLVMBasicBlockRef bb;
+		unsigned next;
+	} *stack = NULL;
+	size_t n = 0, cap = 0, count = 0;
+	LLVMBasicBlockRef *post = NULL;
+	size_t n_post = 0, cap_post = 0;
+	struct map seen;
+	map_init(&seen, false);
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
+	VEC_RESERVE(stack, cap, 1);
+	stack[n++] = (struct frame){entry, 0};
+	map_put(&seen, entry, entry);
+	while (n) {
+		struct frame *top = &stack[n - 1];
+		LLVMValueRef term = LLVMGetBasicBlockTerminator(top->bb);
+		unsigned k = term ? LLVMGetNumSuccessors(term) : 0;
+		if (top->next < k) {
+			LLVMBasicBlockRef next = LLVMGetSuccessor(term, top->next++);
+			if (!map_get(&seen, next)) {
+				map_put(&seen, next, next);
+				VEC_RESERVE(stack, cap, n + 1);
+				stack[n++] = (struct frame){next, 0};
+			}
+			continue;
+		}
+		VEC_RESERVE(post, cap_post, n_post + 1);
+		post[n_post++] = top->bb;
+		n--;
+	}
+	for (size_t i = n_post; i-- > 0;)
+		map_put(order, post[i], (void *)(uintptr_t)++count);
+	free(stack);
+	free(post);
+	map_release(&seen);
+}
+
+/* Whether phi input `i` comes around a loop: along an edge that goes back in reverse postorder
+ * (from a block the phi's own block reaches first). Such a phi holds the previous iteration's
+ * value of what it merges. Layout order would not do: -O0 Rust lays blocks out in MIR order,
+ * where a branch's join often comes before one of its arms. */
 static bool loop_carried(struct ir_fn *f, LLVMValueRef phi, unsigned i)
 {
 	struct summary *sum = f->summary;
 	if (!sum->block_order.cap) {
 		map_init(&sum->block_order, false);
-		size_t k = 0;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
-		     bb = LLVMGetNextBasicBlock(bb))
-			map_put(&sum->block_order, bb, (void *)(uintptr_t)++k);
+		number_blocks(f, &sum->block_order);
 	}
 	uintptr_t at = (uintptr_t)map_get(&sum->block_order, LLVMGetInstructionParent(phi));
 	uintptr_t from = (uintptr_t)map_get(&sum->block_order, LLVMGetIncomingBlock(phi, i));
-	return from >= at;
+	return from && from >= at;
 }
 
 /* A phi or select names one pointer when its non-null inputs all do, none of them around a loop

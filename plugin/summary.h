@@ -201,7 +201,7 @@ struct summary {
 	struct key_memo *memo_v;
 	size_t n_memo, cap_memo;
 	struct map
-	    block_order; /* basic block -> its position + 1 in the body (built on first use) */
+	    block_order; /* basic block -> its reverse postorder number (built on first use) */
 	/* The events on one base pointer, by kind, and the events at one instruction (built on
 	 * first use once the events are final): map value -> index + 1 of the first, then next[].
 	 */
