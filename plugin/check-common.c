@@ -181,8 +181,9 @@ char *param_label(LLVMValueRef fn, unsigned j)
 }
 
 /* Instructions after which `key` names another object: its definition, and for a slot in
- * memory every write into that memory except at `except_a`/`except_b` and at a take that returns
- * what `key` names (unique_ptr::release(): its result is the slot's old pointer). Caller frees. */
+ * memory every write into that memory (an allocation left there included) except at
+ * `except_a`/`except_b` and at a take that returns what `key` names (unique_ptr::release(): its
+ * result is the slot's old pointer). Caller frees. */
 static size_t key_redefinitions(struct summaries *s, struct ir_fn *f, const struct vkey *key,
 				LLVMValueRef except_a, LLVMValueRef except_b, LLVMValueRef **out)
 {
@@ -207,11 +208,25 @@ static size_t key_redefinitions(struct summaries *s, struct ir_fn *f, const stru
 		VEC_RESERVE(v, cap, n + 1);
 		v[n++] = e->at;
 	}
+	/* A callee that always leaves a fresh allocation in that memory wrote it, though its
+	 * summary may say no more (CString::new into the loop's slot, each iteration). */
+	for (size_t i = key->deref ? summary_first_on(sum, key->base, EV_ALLOC) : SIZE_MAX;
+	     i != SIZE_MAX; i = summary_next_on(sum, i)) {
+		const struct event *e = &sum->events[i];
+		if (!e->must || !e->key.deref || e->at == except_a || e->at == except_b)
+			continue;
+		VEC_RESERVE(v, cap, n + 1);
+		v[n++] = e->at;
+	}
 	*out = v;
 	return n;
 }
 
 struct reach_walk {
+	struct summaries *s;
+	struct ir_fn *f;
+	struct map avoid; /* blocks a path from the entry reaches without the key's definition */
+	bool avoid_known;
 	const struct summary *sum;
 	const struct event *from;
 	bool (*visit)(void *data, const struct event *from, size_t i);
@@ -229,6 +244,44 @@ static bool reach_visit(void *data, LLVMValueRef inst)
 			return true;
 	}
 	return false;
+}
+
+/* An edge on which a merge that `key` names (an SSA pointer, Rust's Vec buffer kept as an
+ * address) takes the constant it merges with, null or the dangling address of an empty Vec,
+ * from a block that the key's definition does not dominate: past it, the merge holds no object,
+ * and every other use of the key is after its definition again (a redefinition). A loop that
+ * allocates only when the size is non-zero, then frees, is no use after free on its next turn. */
+static bool const_edge(void *data, LLVMBasicBlockRef pred, LLVMBasicBlockRef bb)
+{
+	struct reach_walk *w = data;
+	const struct vkey *k = &w->from->key;
+	if (k->deref || !LLVMIsAInstruction(k->base))
+		return false;
+	for (LLVMValueRef phi = LLVMGetFirstInstruction(bb); phi && LLVMIsAPHINode(phi);
+	     phi = LLVMGetNextInstruction(phi)) {
+		LLVMValueRef in = NULL;
+		for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n && !in; i++)
+			if (LLVMGetIncomingBlock(phi, i) == pred)
+				in = LLVMGetIncomingValue(phi, i);
+		if (!in || !(LLVMIsAConstantInt(in) || LLVMIsAConstantPointerNull(in)) ||
+		    !summary_merge_names(w->s, w->f, phi, k))
+			continue;
+		/* Some path from the entry to the end of `pred` avoids the definition: `pred` is
+		 * reached without entering the definition's block (one walk per query). */
+		if (!w->avoid_known) {
+			map_init(&w->avoid, false);
+			w->avoid_known = true;
+			cfg_blocks_avoiding(w->f, LLVMGetInstructionParent(k->base), &w->avoid);
+		}
+		return map_get(&w->avoid, pred) != NULL;
+	}
+	return false;
+}
+
+static void walk_release(struct reach_walk *w)
+{
+	if (w->avoid_known)
+		map_release(&w->avoid);
 }
 
 /* Another release of the walk's key that always happens. */
@@ -251,14 +304,17 @@ void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *
 {
 	LLVMValueRef *blockers;
 	size_t n = key_redefinitions(s, f, &from->key, from->at, NULL, &blockers);
-	struct reach_walk w = {summary_of(f), from, visit, data};
+	struct reach_walk w = {
+	    .s = s, .f = f, .sum = summary_of(f), .from = from, .visit = visit, .data = data};
 	struct cfg_query q = {.from = from->at,
 			      .blockers = blockers,
 			      .n_blockers = n,
 			      .visit = reach_visit,
 			      .stop = past_releases ? NULL : at_release,
+			      .cross = const_edge,
 			      .data = &w};
 	cfg_path_exists(s, f, &q);
+	walk_release(&w);
 	free(blockers);
 }
 
@@ -266,9 +322,16 @@ bool key_reaches(struct summaries *s, struct ir_fn *f, const struct event *from,
 {
 	LLVMValueRef *blockers;
 	size_t n = key_redefinitions(s, f, &from->key, from->at, to, &blockers);
-	struct cfg_query q = {
-	    .from = from->at, .to = to, .blockers = blockers, .n_blockers = n, .tag = &from->tag};
+	struct reach_walk w = {.s = s, .f = f, .sum = summary_of(f), .from = from};
+	struct cfg_query q = {.from = from->at,
+			      .to = to,
+			      .blockers = blockers,
+			      .n_blockers = n,
+			      .tag = &from->tag,
+			      .cross = const_edge,
+			      .data = &w};
 	bool r = cfg_path_exists(s, f, &q);
+	walk_release(&w);
 	free(blockers);
 	return r;
 }

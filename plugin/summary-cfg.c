@@ -197,11 +197,61 @@ static void enter(struct flags *fl, LLVMBasicBlockRef bb, LLVMBasicBlockRef pred
 	*fl = out;
 }
 
+/* The value of an i1 computed from known flags: `a && b` (an `and`, or `select a, b, false` as
+ * LLVM writes it), `a || b`, and selects whose two sides agree. Rust tests a drop flag together
+ * with the Option's discriminant: a cleared flag decides the whole test. */
+static bool flag_bit(const struct flags *fl, LLVMValueRef v, int depth, bool *out)
+{
+	uint64_t k;
+	LLVMOpcode op = LLVMIsAInstruction(v) ? LLVMGetInstructionOpcode(v) : 0;
+	if (flag_of(fl, v, &k)) {
+		*out = k & 1;
+		return true;
+	}
+	if (depth > 4)
+		return false;
+	if (op == LLVMTrunc && flag_of(fl, LLVMGetOperand(v, 0), &k)) {
+		*out = k & 1;
+		return true;
+	}
+	bool a, b;
+	if (op == LLVMAnd || op == LLVMOr) {
+		bool ka = flag_bit(fl, LLVMGetOperand(v, 0), depth + 1, &a);
+		bool kb = flag_bit(fl, LLVMGetOperand(v, 1), depth + 1, &b);
+		bool zero = op == LLVMAnd ? false : true; /* the value that decides alone */
+		if ((ka && a == zero) || (kb && b == zero)) {
+			*out = zero;
+			return true;
+		}
+		if (ka && kb) {
+			*out = a;
+			return true;
+		}
+		return false;
+	}
+	if (op == LLVMSelect) {
+		bool c;
+		if (flag_bit(fl, LLVMGetOperand(v, 0), depth + 1, &c))
+			return flag_bit(fl, LLVMGetOperand(v, c ? 1 : 2), depth + 1, out);
+		if (flag_bit(fl, LLVMGetOperand(v, 1), depth + 1, &a) &&
+		    flag_bit(fl, LLVMGetOperand(v, 2), depth + 1, &b) && a == b) {
+			*out = a;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The successor a branch on a known flag takes (0 or 1), or -1. */
 static int flag_branch(const struct flags *fl, LLVMValueRef cond)
 {
 	uint64_t v;
+	bool bit;
 	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
+	if ((op == LLVMAnd || op == LLVMOr || op == LLVMSelect) &&
+	    LLVMGetTypeKind(LLVMTypeOf(cond)) == LLVMIntegerTypeKind &&
+	    LLVMGetIntTypeWidth(LLVMTypeOf(cond)) == 1 && flag_bit(fl, cond, 0, &bit))
+		return bit ? 0 : 1;
 	if (op == LLVMTrunc && flag_of(fl, LLVMGetOperand(cond, 0), &v))
 		return v & 1 ? 0 : 1;
 	if (op == LLVMICmp && flag_of(fl, LLVMGetOperand(cond, 0), &v) &&
@@ -405,6 +455,8 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			     &none);
 	while (found != 1 && st.n) {
 		struct pending p = st.stack[--st.n];
+		if (q->cross && p.pred && q->cross(q->data, p.pred, p.bb))
+			continue;
 		enter(&p.flags, p.bb, p.pred);
 		if (!first_visit(&st, p.bb, &p.flags))
 			continue;
@@ -419,12 +471,15 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	return found == 1 && !summary_exhausted(f);
 }
 
-bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out)
+/* Adds to `out` the blocks reached from the ends of the blocks on the stack, never entering
+ * `avoid`. */
+static bool blocks_from(struct ir_fn *f, LLVMBasicBlockRef first, LLVMBasicBlockRef avoid,
+			struct map *out)
 {
 	LLVMBasicBlockRef *stack = NULL;
 	size_t n = 0, cap = 0;
 	VEC_RESERVE(stack, cap, 1);
-	stack[n++] = bb;
+	stack[n++] = first;
 	while (n) {
 		LLVMValueRef term = LLVMGetBasicBlockTerminator(stack[--n]);
 		unsigned k = term ? LLVMGetNumSuccessors(term) : 0;
@@ -432,7 +487,7 @@ bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out)
 			break;
 		for (unsigned i = 0; i < k; i++) {
 			LLVMBasicBlockRef next = LLVMGetSuccessor(term, i);
-			if (map_get(out, next))
+			if (next == avoid || map_get(out, next))
 				continue;
 			map_put(out, next, next);
 			VEC_RESERVE(stack, cap, n + 1);
@@ -441,4 +496,18 @@ bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out)
 	}
 	free(stack);
 	return !summary_exhausted(f);
+}
+
+bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out)
+{
+	return blocks_from(f, bb, NULL, out);
+}
+
+bool cfg_blocks_avoiding(struct ir_fn *f, LLVMBasicBlockRef avoid, struct map *out)
+{
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
+	if (entry == avoid)
+		return !summary_exhausted(f);
+	map_put(out, entry, entry);
+	return blocks_from(f, entry, avoid, out);
 }

@@ -777,6 +777,17 @@ struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bo
 	return key_at(s, f, v, object, &w);
 }
 
+bool summary_merge_names(struct summaries *s, struct ir_fn *f, LLVMValueRef phi,
+			 const struct vkey *k)
+{
+	struct walk w = {.n = 0, .low = 1 << 30};
+	LLVMTypeKind t = LLVMGetTypeKind(LLVMTypeOf(phi));
+	struct vkey got = t == LLVMPointerTypeKind   ? key_at(s, f, phi, false, &w)
+			  : t == LLVMIntegerTypeKind ? int_source(s, f, phi, false, &w, 0)
+						     : (struct vkey){NULL, 0, false};
+	return got.base && got.base != phi && vkey_equal(&got, k);
+}
+
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
 		      LLVMValueRef at, struct vkey *out)
 {

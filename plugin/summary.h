@@ -273,6 +273,10 @@ struct vkey summary_key(struct summaries *s, struct ir_fn *f, LLVMValueRef v, bo
  * what it points to) that is; false otherwise. */
 bool summary_field_key(struct summaries *s, struct ir_fn *f, LLVMValueRef call, int field,
 		       struct vkey *out);
+/* Whether phi `phi` (a pointer, or an integer a pointer round-trips through) is named `k` by
+ * those rules: its inputs that name nothing (null, Rust's dangling address) left aside. */
+bool summary_merge_names(struct summaries *s, struct ir_fn *f, LLVMValueRef phi,
+			 const struct vkey *k);
 /* The key of the pointer stored at `addr` + `off` as a callee called at `at` sees it (what a
  * local slot holds just before `at`, when that is certain); with `at` NULL, the slot's name for
  * whatever it holds. False when there is nothing to name: a null pointer stored there. */
@@ -321,6 +325,8 @@ struct cfg_query {
 	/* When set, paths do not go past an instruction for which it returns true (after `visit`
 	 * has seen it). */
 	bool (*stop)(void *data, LLVMValueRef inst);
+	/* When set, paths do not take the edge from `pred` into `bb` when it returns true. */
+	bool (*cross)(void *data, LLVMBasicBlockRef pred, LLVMBasicBlockRef bb);
 	void *data;
 };
 /* Answers false once `f` is over its budget: its findings are dropped and its facts assumed. */
@@ -328,5 +334,8 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 /* Puts into `out` (block -> block) every block some path reaches from the end of `bb`, with
  * no pruning; false once `f` is over its budget. */
 bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out);
+/* Puts into `out` every block a path from the entry reaches without entering `avoid`; false
+ * once `f` is over its budget. */
+bool cfg_blocks_avoiding(struct ir_fn *f, LLVMBasicBlockRef avoid, struct map *out);
 
 #endif

@@ -693,6 +693,47 @@ START_TEST(enum_variant_tags)
 }
 END_TEST
 
+/* Rust tests a drop flag together with the value's discriminant (`and`, or `select flag, d,
+ * false`): a flag the path cleared decides the whole test, so the second drop is not reached
+ * from the first. */
+static const char flags_ir[] =
+    "declare void @rel(ptr)\n"
+    "define void @f(ptr %p, i1 %c, i1 %d) {\n"
+    "entry:\n  br i1 %c, label %drop, label %keep\n"
+    "drop:\n  call void @rel(ptr %p)\n  br label %join\n"
+    "keep:\n  br label %join\n"
+    "join:\n  %flag = phi i1 [false, %drop], [true, %keep]\n"
+    "  %both = and i1 %flag, %d\n  br i1 %both, label %again, label %next\n"
+    "again:\n  call void @rel(ptr %p)\n  br label %next\n"
+    "next:\n  %sel = select i1 %flag, i1 %d, i1 false\n  br i1 %sel, label %third, label %done\n"
+    "third:\n  call void @rel(ptr %p)\n  br label %done\n"
+    "done:\n  ret void\n}\n";
+
+START_TEST(flag_conditions)
+{
+	struct fixture fx;
+	setup_ir(&fx, flags_ir);
+	LLVMValueRef fn = LLVMGetNamedFunction(fx.m, "f");
+	struct ir_fn *f = map_get(&fx.p.by_value, fn);
+	LLVMValueRef rel[3];
+	size_t n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			if (ir_is_call(i) && n < 3)
+				rel[n++] = i;
+	ck_assert_uint_eq(n, 3);
+	struct cfg_query first_to_and = {.from = rel[0], .to = rel[1]};
+	struct cfg_query first_to_select = {.from = rel[0], .to = rel[2]};
+	struct cfg_query entry_to_and = {.to = rel[1]};
+	struct cfg_query entry_to_select = {.to = rel[2]};
+	ck_assert(!cfg_path_exists(&fx.s, f, &first_to_and));
+	ck_assert(!cfg_path_exists(&fx.s, f, &first_to_select));
+	ck_assert(cfg_path_exists(&fx.s, f, &entry_to_and));
+	ck_assert(cfg_path_exists(&fx.s, f, &entry_to_select));
+	teardown(&fx);
+}
+END_TEST
+
 /* -O0 bodies are canonicalized only where a finding can be. The raw bodies' edges say where: an
  * indirect call through a parameter kept in a stack slot resolves there already. A -O0 shim
  * becomes one once canonical, and the edges are found again through it. */
@@ -765,6 +806,7 @@ int main(void)
 	tcase_add_test(tc, indirect_targets);
 	tcase_add_test(tc, needed_scope);
 	tcase_add_test(tc, lazy_canonical);
+	tcase_add_test(tc, flag_conditions);
 	tcase_add_test(tc, enum_variant_tags);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
