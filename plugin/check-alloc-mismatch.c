@@ -74,6 +74,7 @@ void check_alloc_mismatch(struct check_ctx *c, struct ir_fn *f)
 				const struct event *r = &sum->events[j];
 				if (r->family == a->family || r->at == a->at ||
 				    !vkey_equal(&r->key, &a->key) ||
+				    tags_exclusive(&a->tag, &r->tag) ||
 				    on_unwind_path(r->at) != unwind)
 					continue;
 				bool seen = false;

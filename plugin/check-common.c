@@ -318,6 +318,12 @@ void key_reach_events(struct summaries *s, struct ir_fn *f, const struct event *
 	free(blockers);
 }
 
+bool tags_exclusive(const struct tag *a, const struct tag *b)
+{
+	return a->set && b->set && a->object && a->object == b->object && a->off == b->off &&
+	       a->value == b->value && a->eq != b->eq;
+}
+
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct event *from, LLVMValueRef to)
 {
 	LLVMValueRef *blockers;

@@ -5,16 +5,28 @@
 #include <stdlib.h>
 
 struct seconds {
+	struct summaries *s;
+	struct ir_fn *f;
 	const struct summary *sum;
 	const struct event **first_of; /* by event index: the first release reaching it */
 };
+
+/* Whether `second` releases only in a variant of its object that the path to `first` rules out
+ * (Rust's drop of a Result releases the Err side's String; C released the Ok side's handle,
+ * behind the match that found Ok). */
+static bool other_variant(struct seconds *w, const struct event *first, const struct event *second)
+{
+	struct cfg_query q = {.to = first->at, .tag = &second->tag};
+	return second->tag.set && second->tag.object && !cfg_path_exists(w->s, w->f, &q) &&
+	       !summary_exhausted(w->f);
+}
 
 static bool second_release(void *data, const struct event *first, size_t i)
 {
 	struct seconds *w = data;
 	const struct event *second = &w->sum->events[i];
 	if (second->kind == EV_RELEASE && !second->deferred && !w->first_of[i] &&
-	    sites_cross(&first->site, &second->site))
+	    sites_cross(&first->site, &second->site) && !other_variant(w, first, second))
 		w->first_of[i] = first;
 	return false;
 }
@@ -26,7 +38,7 @@ void check_double_free(struct check_ctx *c, struct ir_fn *f)
 		return;
 	/* One walk from each release that always happens; for each release it reaches, the first
 	 * such release in event order is the one reported. */
-	struct seconds w = {sum, xcalloc(sum->n_events, sizeof(*w.first_of))};
+	struct seconds w = {c->s, f, sum, xcalloc(sum->n_events, sizeof(*w.first_of))};
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *first = &sum->events[i];
 		/* A release that hangs on a reference count is no proof. */

@@ -75,6 +75,8 @@ size_t edge_chain(const struct ir_edge *e, struct ir_fn **out);
 LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j);
 /* "'name'" of parameter j of `fn`, or "#j" when it has none; caller frees. */
 char *param_label(LLVMValueRef fn, unsigned j);
+/* Whether two tags say opposite things of one object's variant (a `Result`'s `Ok` and `Err`). */
+bool tags_exclusive(const struct tag *a, const struct tag *b);
 /* Is there a path from event `from` to `to` on which its key still names the same object (and
  * its tag, if any, still holds)? */
 bool key_reaches(struct summaries *s, struct ir_fn *f, const struct event *from, LLVMValueRef to);

@@ -285,6 +285,21 @@ static int tag_rules_out(const struct tag *t, LLVMValueRef c)
 	return same ? 1 : -1;
 }
 
+static int tag_side(struct summaries *s, const struct tag *t, LLVMValueRef cond, int depth);
+
+/* For `sel` = select c, C1, C2 of constants compared with constant `k`: which side of "sel == k"
+ * (0: true) the tag rules out, or -1. */
+static int select_side(struct summaries *s, const struct tag *t, LLVMValueRef sel, LLVMValueRef k,
+		       int depth)
+{
+	LLVMValueRef c1 = LLVMGetOperand(sel, 1), c2 = LLVMGetOperand(sel, 2);
+	if (!LLVMIsAConstantInt(c1) || !LLVMIsAConstantInt(c2) || (c1 == k) == (c2 == k))
+		return -1;
+	/* sel == k exactly when c is (c1 == k) or is not (c2 == k). */
+	int side = tag_side(s, t, LLVMGetOperand(sel, 0), depth + 1);
+	return side < 0 ? -1 : c1 == k ? side : 1 - side;
+}
+
 /* Which successor of a branch on `cond` (0: where it is true) the tag rules out, or -1: `cond`
  * compares the tag with a constant, directly or as Rust computes a discriminant at -O0
  * (trunc (select (tag == K), 0, 1))). */
@@ -297,6 +312,12 @@ static int tag_side(struct summaries *s, const struct tag *t, LLVMValueRef cond,
 		LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
 		if (pred != LLVMIntEQ && pred != LLVMIntNE)
 			return -1;
+		if (LLVMIsASelectInst(a) && LLVMIsAConstantInt(b)) {
+			/* -O0's discriminant compared with a variant's index: (select c, 0, 1) ==
+			 * 0. */
+			int side = select_side(s, t, a, b, depth);
+			return side < 0 ? -1 : pred == LLVMIntEQ ? side : 1 - side;
+		}
 		int out = is_tag_load(s, t, a)   ? tag_rules_out(t, b)
 			  : is_tag_load(s, t, b) ? tag_rules_out(t, a)
 						 : -1;
@@ -333,7 +354,14 @@ static bool tag_prunes(struct summaries *s, const struct cfg_query *q, LLVMValue
 	if (!t || !t->set)
 		return false;
 	if (LLVMIsASwitchInst(term)) {
-		if (!is_tag_load(s, t, LLVMGetOperand(term, 0)))
+		LLVMValueRef on = LLVMGetOperand(term, 0);
+		if (LLVMIsASelectInst(on)) {
+			/* -O0's discriminant: switch (select c, 0, 1), case k: "on == k". */
+			if (i == 0)
+				return false;
+			return select_side(s, t, on, LLVMGetSwitchCaseValue(term, i), 0) == 0;
+		}
+		if (!is_tag_load(s, t, on))
 			return false;
 		if (i > 0)
 			return tag_rules_out(t, LLVMGetSwitchCaseValue(term, i)) == 1;

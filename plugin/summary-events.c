@@ -1515,6 +1515,71 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 	drop_overwritten(s, f);
 }
 
+/* Tags a release's variant is tested against: a constant compared with an integer loaded from
+ * what the parameter points to, at another offset than the release's. */
+#define MAX_RELEASE_TAGS 4
+
+/* The variant of the enum a parameter points to that a release of its pointee needs: Rust's drop
+ * of a `Result<*mut T, E>` releases the `Err` side's `String` only when the niche says `Err`,
+ * so a caller's `Ok` pointer at the same place is not released by it. Rust functions only, as
+ * with allocations' tags. */
+static struct tag release_tag(struct summaries *s, struct ir_fn *f, const struct fact *rel)
+{
+	struct tag none = {0};
+	struct summary *sum = f->summary;
+	LLVMValueRef param = LLVMGetParam(f->body, (unsigned)rel->param);
+	struct tag cand[MAX_RELEASE_TAGS];
+	size_t n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t off;
+			if (!LLVMIsALoadInst(in) ||
+			    LLVMGetTypeKind(LLVMTypeOf(in)) != LLVMIntegerTypeKind ||
+			    summary_base_offset(s, LLVMGetOperand(in, 0), &off) != param ||
+			    off == rel->off)
+				continue;
+			for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u)) {
+				LLVMValueRef cmp = LLVMGetUser(u);
+				LLVMValueRef k =
+				    LLVMIsAICmpInst(cmp) ? LLVMGetOperand(cmp, 1) : NULL;
+				if (!k || !LLVMIsAConstantInt(k) || LLVMGetOperand(cmp, 0) != in)
+					continue;
+				bool dup = false;
+				for (size_t i = 0; i < n; i++)
+					dup = dup || (cand[i].off == off && cand[i].value == k);
+				if (dup)
+					continue;
+				if (n == MAX_RELEASE_TAGS)
+					return none;
+				cand[n++] = (struct tag){true, false, param, off, k};
+			}
+		}
+	for (size_t c = 0; c < n; c++) {
+		for (int eq = 0; eq < 2; eq++) {
+			/* The release never happens while the tag says `eq`: it needs the other. */
+			struct tag t = cand[c];
+			t.eq = eq;
+			bool reached = false;
+			for (size_t i = 0; i < sum->n_events && !reached; i++) {
+				const struct event *e = &sum->events[i];
+				if (e->kind != EV_RELEASE ||
+				    !vkey_equal(&e->key, &(struct vkey){param, rel->off, true}))
+					continue;
+				struct cfg_query q = {.to = e->at, .tag = &t};
+				reached = cfg_path_exists(s, f, &q) || summary_exhausted(f);
+			}
+			if (!reached) {
+				t.eq = !eq;
+				t.object = NULL;
+				return t;
+			}
+		}
+	}
+	return none;
+}
+
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -1562,6 +1627,9 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	}
 	stored_facts(s, f, &ts);
 	tag_stores_release(&ts);
+	for (size_t i = 0; f->lang == FFIGUARD_LANG_RUST && i < sum->n_facts; i++)
+		if (sum->facts[i].kind == EV_RELEASE && sum->facts[i].deref)
+			sum->facts[i].tag = release_tag(s, f, &sum->facts[i]);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
 	 * allocator's bookkeeping: a free list threaded through freed blocks (SQLite's lookaside).
 	 * Those are not writes the caller's data sees; the release is the fact that matters. */

@@ -66,3 +66,34 @@ pub extern "C" fn variants_bad(id: i32) -> i32 {
         Err(e) => e.code,
     }
 }
+
+// A raw handle in Ok, closed by C behind `if let`: the whole Result is dropped after it, and that
+// drop releases the Err side's String only (at -O0 it is a call, whose release needs the Err
+// variant).
+#[inline(never)]
+pub fn open_raw(id: i32) -> Result<*mut c_void, Error> {
+    let mut p = std::ptr::null_mut();
+    let r = unsafe { h_open(&mut p, id) };
+    if r == 0 { Ok(p) } else { Err(error_new(r)) }
+}
+
+#[no_mangle]
+pub extern "C" fn variants_if_let(id: i32) -> i32 {
+    if let Ok(h) = open_raw(id) {
+        unsafe { h_close(h) };
+        0
+    } else {
+        1
+    }
+}
+
+// The bug on the other side: C frees the Err side's String buffer, which the drop of the Result
+// then releases again.
+#[no_mangle]
+pub extern "C" fn variants_err_freed(id: i32) -> i32 {
+    let r = open_raw(id);
+    if let Err(e) = &r {
+        unsafe { h_close(e.description.as_ptr() as *mut c_void) }
+    }
+    0
+}
