@@ -4,8 +4,7 @@
 #include "ir.h"
 
 #include <llvm-c/DebugInfo.h>
-#include <llvm-c/Error.h>
-#include <llvm-c/Transforms/PassBuilder.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* sroa takes slots apart; where every slot is a scalar, mem2reg does the same for less. */
@@ -268,7 +267,8 @@ static void forward_results(LLVMValueRef fn)
 		}
 }
 
-int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err)
+int ir_canonical_body(LLVMValueRef fn, bool in_place, struct ir_passes *passes, LLVMValueRef *body,
+		      char **err)
 {
 	*err = NULL;
 	*body = fn;
@@ -284,16 +284,13 @@ int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char *
 	} else {
 		target = copy_body(fn);
 	}
-	LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-	LLVMErrorRef e = LLVMRunPassesOnFunction(
-	    target, mem2reg_enough(target) ? SCALAR_PASSES : CANON_PASSES, NULL, opts);
-	LLVMDisposePassBuilderOptions(opts);
-	if (e) {
-		char *msg = LLVMGetErrorMessage(e);
+	char *msg = NULL;
+	if (ir_passes_run(passes, target, mem2reg_enough(target) ? SCALAR_PASSES : CANON_PASSES,
+			  &msg) < 0) {
 		size_t len;
 		*err = xasprintf("cannot canonicalize -O0 function '%s': %s",
 				 LLVMGetValueName2(fn, &len), msg);
-		LLVMDisposeErrorMessage(msg);
+		free(msg);
 		if (target != fn)
 			LLVMDeleteFunction(target);
 		return -1;

@@ -89,7 +89,9 @@ int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err)
 	if (f->settled || p->canon == IR_CANON_NONE || LLVMIsDeclaration(f->fn))
 		return 0;
 	f->settled = true;
-	int rc = ir_canonical_body(f->fn, p->canon == IR_CANON_IN_PLACE, &f->body, err);
+	if (!p->passes)
+		p->passes = ir_passes_new();
+	int rc = ir_canonical_body(f->fn, p->canon == IR_CANON_IN_PLACE, p->passes, &f->body, err);
 	if (rc <= 0)
 		return rc;
 	if (f->body != f->fn)
@@ -100,6 +102,9 @@ int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err)
 
 void ir_program_release(struct ir_program *p)
 {
+	if (p->passes)
+		ir_passes_free(p->passes);
+	p->passes = NULL;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		if (p->fns[i]->body && p->fns[i]->body != p->fns[i]->fn)
 			LLVMDeleteFunction(p->fns[i]->body);

@@ -88,7 +88,14 @@ bool ir_fn_unoptimized(LLVMValueRef fn);
 /* The body to analyse `fn` through: `fn` itself when it is optimized (0); otherwise (1) a
  * canonical copy (sroa, early-cse, instsimplify) in a new internal function that the caller
  * deletes, or with `in_place` (the CLI's own module) `fn` itself, canonicalized. -1 on error. */
-int ir_canonical_body(LLVMValueRef fn, bool in_place, LLVMValueRef *body, char **err);
+/* Function pipelines run on one function at a time with one PassBuilder for all of them
+ * (pass-plugin.cpp): ir_passes_run returns 0, or -1 with *err (malloc'ed). */
+struct ir_passes;
+struct ir_passes *ir_passes_new(void);
+int ir_passes_run(struct ir_passes *x, LLVMValueRef fn, const char *pipeline, char **err);
+void ir_passes_free(struct ir_passes *x);
+int ir_canonical_body(LLVMValueRef fn, bool in_place, struct ir_passes *passes, LLVMValueRef *body,
+		      char **err);
 
 /* What a parameter's type promises (ir-params.c): attributes first, Rust debug-info type names
  * at -O0. `call` (may be NULL) adds call-site attributes. */
@@ -128,6 +135,7 @@ struct ir_edge {
 struct ir_program {
 	LLVMModuleRef module;
 	int canon;                /* enum ir_canon: how -O0 bodies are canonicalized */
+	struct ir_passes *passes; /* what canonicalizes them, made on first need */
 	LLVMTargetDataRef layout; /* the module's data layout: sizes and field offsets */
 	struct map by_value; /* LLVMValueRef function (or its canonical copy) -> struct ir_fn * */
 	struct ir_fn **fns;

@@ -33,6 +33,60 @@ extern "C" char *ir_demangle_llvm(const char *symbol)
 	return nullptr;
 }
 
+// Function pipelines run on many functions, one at a time (the -O0 canonical copies): one
+// PassBuilder and one set of analysis managers for all of them, instead of the C API's
+// LLVMRunPassesOnFunction, which builds and registers a new set for every call.
+struct ir_passes {
+	PassBuilder PB;
+	LoopAnalysisManager LAM;
+	FunctionAnalysisManager FAM;
+	CGSCCAnalysisManager CGAM;
+	ModuleAnalysisManager MAM;
+	std::string pipeline;
+	FunctionPassManager FPM;
+};
+
+extern "C" struct ir_passes *ir_passes_new(void);
+extern "C" int ir_passes_run(struct ir_passes *x, LLVMValueRef fn, const char *pipeline,
+			     char **err);
+extern "C" void ir_passes_free(struct ir_passes *x);
+
+extern "C" struct ir_passes *ir_passes_new(void)
+{
+	ir_passes *x = new ir_passes();
+	x->PB.registerLoopAnalyses(x->LAM);
+	x->PB.registerFunctionAnalyses(x->FAM);
+	x->PB.registerCGSCCAnalyses(x->CGAM);
+	x->PB.registerModuleAnalyses(x->MAM);
+	x->PB.crossRegisterProxies(x->LAM, x->FAM, x->CGAM, x->MAM);
+	return x;
+}
+
+// 0, or -1 with *err (malloc'ed) when the pipeline does not parse.
+extern "C" int ir_passes_run(struct ir_passes *x, LLVMValueRef fn, const char *pipeline,
+			     char **err)
+{
+	Function *F = unwrap<Function>(fn);
+	if (x->pipeline != pipeline) {
+		x->FPM = FunctionPassManager();
+		if (Error e = x->PB.parsePassPipeline(x->FPM, pipeline)) {
+			*err = strdup(toString(std::move(e)).c_str());
+			x->pipeline.clear();
+			return -1;
+		}
+		x->pipeline = pipeline;
+	}
+	x->FPM.run(*F, x->FAM);
+	// The function may be deleted or changed by the caller: nothing cached survives it.
+	x->FAM.clear(*F, F->getName());
+	return 0;
+}
+
+extern "C" void ir_passes_free(struct ir_passes *x)
+{
+	delete x;
+}
+
 namespace
 {
 
