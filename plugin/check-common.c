@@ -239,6 +239,10 @@ static bool reach_visit(void *data, LLVMValueRef inst)
 	for (size_t i = summary_first_at(w->sum, inst); i != SIZE_MAX;
 	     i = summary_next_at(w->sum, i)) {
 		const struct event *e = &w->sum->events[i];
+		/* After a release that leaves its place null, a callee given the object reads
+		 * null there (a pointer read before the release still points to the memory). */
+		if (w->from->cleared && e->via_place)
+			continue;
 		if (e->at != w->from->at && vkey_equal(&e->key, &w->from->key) &&
 		    w->visit(w->data, w->from, i))
 			return true;

@@ -264,6 +264,8 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->must = ft->must;
 		e->may_null = ft->may_null;
+		e->cleared = ft->cleared && key.deref;
+		e->via_place = ft->deref;
 		e->family = family;
 		int64_t at_off;
 		e->tag = ft->tag;
@@ -659,6 +661,42 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 	return must;
 }
 
+static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
+
+/* Whether null is stored into the place `key` names (a parameter's pointee) after each of its
+ * releases, on every path to a return, or the release leaves it null itself: C that frees a field
+ * and nulls it (`history_root_free`), so a second call finds null. */
+static bool release_cleared(struct summaries *s, struct ir_fn *f, const struct vkey *key)
+{
+	struct summary *sum = f->summary;
+	int param = param_index(f, key->base);
+	LLVMValueRef *nulls = NULL;
+	size_t n = 0, cap = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); param >= 0 && bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			int64_t off;
+			if (LLVMIsAStoreInst(in) &&
+			    LLVMIsAConstantPointerNull(LLVMGetOperand(in, 0)) &&
+			    param_at(s, f, LLVMGetOperand(in, 1), &off) == param &&
+			    off == key->off) {
+				VEC_RESERVE(nulls, cap, n + 1);
+				nulls[n++] = in;
+			}
+		}
+	bool cleared = param >= 0;
+	for (size_t i = 0; cleared && i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_RELEASE || !vkey_equal(&e->key, key) || e->cleared)
+			continue;
+		struct cfg_query q = {.from = e->at, .blockers = nulls, .n_blockers = n};
+		cleared = n && !cfg_path_exists(s, f, &q) && !summary_exhausted(f);
+	}
+	free(nulls);
+	return cleared;
+}
+
 /* Whether the shown writes through `key` happen on every path to a return. */
 static bool write_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
 {
@@ -743,8 +781,6 @@ static void own_stack_return(struct summaries *s, struct ir_fn *f)
 		return;
 	}
 }
-
-static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
 
 /* Whether an instruction stores a pointer `off` bytes into what parameter `param` points to. */
 static bool stores_at(struct summaries *s, struct ir_fn *f, LLVMValueRef in, int param, int64_t off)
@@ -1608,8 +1644,10 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		if (!ft) {
 			ft = new_fact(sum, e, param);
-			if (e->kind == EV_RELEASE)
+			if (e->kind == EV_RELEASE) {
 				ft->must = release_must(s, f, &e->key);
+				ft->cleared = e->key.deref && release_cleared(s, f, &e->key);
+			}
 		} else if (e->kind == EV_CAPTURE && e->escapes && !ft->escapes) {
 			ft->escapes = true;
 			ft->site = e->site;

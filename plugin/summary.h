@@ -121,6 +121,9 @@ struct event {
 	bool interior;      /* ALLOC: a pointer into the allocation, not to its start */
 	bool deferred;      /* RELEASE: handed over to be released later (SQLite's destructor
 			       argument): its family counts, not when it happens */
+	bool cleared;       /* RELEASE of a pointee: the place holds null once `at` returns */
+	bool via_place;     /* a callee's event on what an argument points to: it reads the place
+			       when called */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
@@ -145,6 +148,7 @@ struct fact {
 	bool replaced;   /* RETURN of a pointee: replaced there after it is read (a `take`) */
 	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
 			    (Arc::into_raw), not to its start */
+	bool cleared;    /* RELEASE of a pointee: null is stored there after it on every path */
 	const char *family;
 	struct tag tag; /* ALLOC of a pointee: the variant it belongs to */
 	struct site site;

@@ -734,6 +734,58 @@ START_TEST(flag_conditions)
 }
 END_TEST
 
+/* C that frees a field and stores null there on every path after it (onig's history_root_free)
+ * leaves the place null: its release fact, and its callers' events, say so. Without the null
+ * store, or with it on one path only, they do not. */
+static const char cleared_ir[] =
+    "declare void @free(ptr)\n"
+    "define void @clear(ptr %r) {\n"
+    "  %f = getelementptr i8, ptr %r, i64 8\n  %h = load ptr, ptr %f\n"
+    "  %z = icmp eq ptr %h, null\n  br i1 %z, label %done, label %rel\n"
+    "rel:\n  call void @free(ptr %h)\n  store ptr null, ptr %f\n  br label %done\n"
+    "done:\n  ret void\n}\n"
+    "define void @keep(ptr %r, i1 %c) {\n"
+    "  %f = getelementptr i8, ptr %r, i64 8\n  %h = load ptr, ptr %f\n"
+    "  call void @free(ptr %h)\n  br i1 %c, label %null, label %done\n"
+    "null:\n  store ptr null, ptr %f\n  br label %done\n"
+    "done:\n  ret void\n}\n"
+    "define void @twice(ptr %r) {\n  call void @clear(ptr %r)\n  call void @clear(ptr %r)\n"
+    "  ret void\n}\n";
+
+static const struct fact *release_of(const struct summary *sum)
+{
+	for (size_t i = 0; sum && i < sum->n_facts; i++)
+		if (sum->facts[i].kind == EV_RELEASE && sum->facts[i].param == 0 &&
+		    sum->facts[i].deref && sum->facts[i].off == 8)
+			return &sum->facts[i];
+	return NULL;
+}
+
+START_TEST(release_leaves_null)
+{
+	struct fixture fx;
+	setup_ir(&fx, cleared_ir);
+	const struct fact *clear = release_of(sum_of(&fx, "clear"));
+	const struct fact *keep = release_of(sum_of(&fx, "keep"));
+	ck_assert_ptr_nonnull(clear);
+	ck_assert_ptr_nonnull(keep);
+	ck_assert(clear->cleared);
+	ck_assert(!keep->cleared);
+	const struct summary *twice = sum_of(&fx, "twice");
+	size_t releases = 0;
+	for (size_t i = 0; i < twice->n_events; i++) {
+		const struct event *e = &twice->events[i];
+		if (e->kind != EV_RELEASE)
+			continue;
+		ck_assert(e->cleared && e->via_place);
+		releases++;
+	}
+	/* The second call finds null there already (the null the first stores): one release. */
+	ck_assert_uint_eq(releases, 1);
+	teardown(&fx);
+}
+END_TEST
+
 /* -O0 bodies are canonicalized only where a finding can be. The raw bodies' edges say where: an
  * indirect call through a parameter kept in a stack slot resolves there already. A -O0 shim
  * becomes one once canonical, and the edges are found again through it. */
@@ -807,6 +859,7 @@ int main(void)
 	tcase_add_test(tc, needed_scope);
 	tcase_add_test(tc, lazy_canonical);
 	tcase_add_test(tc, flag_conditions);
+	tcase_add_test(tc, release_leaves_null);
 	tcase_add_test(tc, enum_variant_tags);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
