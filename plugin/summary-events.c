@@ -1552,8 +1552,10 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 }
 
 /* Tags a release's variant is tested against: a constant compared with an integer loaded from
- * what the parameter points to, at another offset than the release's. */
+ * what the parameter points to, at another offset than the release's; looked for in functions of
+ * up to MAX_RELEASE_TAG_BLOCKS blocks (a drop of an enum is a switch and a call per variant). */
 #define MAX_RELEASE_TAGS 4
+#define MAX_RELEASE_TAG_BLOCKS 32
 
 /* The variant of the enum a parameter points to that a release of its pointee needs: Rust's drop
  * of a `Result<*mut T, E>` releases the `Err` side's `String` only when the niche says `Err`,
@@ -1665,7 +1667,8 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	}
 	stored_facts(s, f, &ts);
 	tag_stores_release(&ts);
-	for (size_t i = 0; f->lang == FFIGUARD_LANG_RUST && i < sum->n_facts; i++)
+	bool small = LLVMCountBasicBlocks(f->body) <= MAX_RELEASE_TAG_BLOCKS;
+	for (size_t i = 0; small && f->lang == FFIGUARD_LANG_RUST && i < sum->n_facts; i++)
 		if (sum->facts[i].kind == EV_RELEASE && sum->facts[i].deref)
 			sum->facts[i].tag = release_tag(s, f, &sum->facts[i]);
 	/* A function that releases a parameter's memory (on some path) writes into it as its
