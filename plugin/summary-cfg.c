@@ -247,14 +247,7 @@ static int flag_branch(const struct flags *fl, LLVMValueRef cond)
 {
 	uint64_t v;
 	bool bit;
-	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
-	if ((op == LLVMAnd || op == LLVMOr || op == LLVMSelect) &&
-	    LLVMGetTypeKind(LLVMTypeOf(cond)) == LLVMIntegerTypeKind &&
-	    LLVMGetIntTypeWidth(LLVMTypeOf(cond)) == 1 && flag_bit(fl, cond, 0, &bit))
-		return bit ? 0 : 1;
-	if (op == LLVMTrunc && flag_of(fl, LLVMGetOperand(cond, 0), &v))
-		return v & 1 ? 0 : 1;
-	if (op == LLVMICmp && flag_of(fl, LLVMGetOperand(cond, 0), &v) &&
+	if (LLVMIsAICmpInst(cond) && flag_of(fl, LLVMGetOperand(cond, 0), &v) &&
 	    LLVMIsAConstantInt(LLVMGetOperand(cond, 1))) {
 		uint64_t c = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1));
 		LLVMIntPredicate p = LLVMGetICmpPredicate(cond);
@@ -262,7 +255,7 @@ static int flag_branch(const struct flags *fl, LLVMValueRef cond)
 			return (v == c) == (p == LLVMIntEQ) ? 0 : 1;
 		return -1;
 	}
-	return flag_of(fl, cond, &v) ? (v & 1 ? 0 : 1) : -1;
+	return flag_bit(fl, cond, 0, &bit) ? (bit ? 0 : 1) : -1;
 }
 
 /* Whether `v` is the value of the query's tag: a load from its object at its offset. */

@@ -198,6 +198,25 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 	}
 }
 
+/* The allocation event that `k` names, or NULL. */
+static const struct event *alloc_named(const struct summary *sum, const struct vkey *k)
+{
+	for (size_t i = 0; i < sum->n_events; i++)
+		if (sum->events[i].kind == EV_ALLOC && vkey_equal(&sum->events[i].key, k))
+			return &sum->events[i];
+	return NULL;
+}
+
+/* Fresh memory `off` bytes into the object call `c` returns. */
+static void held_alloc(struct summary *sum, LLVMValueRef c, int64_t off, bool must, bool may_null,
+		       const char *family, struct site site)
+{
+	struct event *e = add(sum, EV_ALLOC, (struct vkey){c, off, true}, c, site);
+	e->must = must;
+	e->may_null = may_null;
+	e->family = family;
+}
+
 struct copy_at {
 	struct summary *sum;
 	LLVMValueRef call;
@@ -206,10 +225,7 @@ struct copy_at {
 static void put_copied(void *data, int64_t o, const struct event *e)
 {
 	struct copy_at *c = data;
-	struct event was = *e; /* adding may move the events */
-	struct event *a = add(c->sum, EV_ALLOC, (struct vkey){c->call, o, true}, c->call, was.site);
-	a->family = was.family;
-	a->may_null = was.may_null;
+	held_alloc(c->sum, c->call, o, true, e->may_null, e->family, e->site);
 }
 
 static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
@@ -239,16 +255,10 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		}
 		struct site site = through(s, f, c, &ft->site);
 		if (ft->param < 0) {
-			if (ft->kind == EV_ALLOC && ft->deref) {
-				/* Fresh memory in the object the call returns. */
-				struct event *e =
-				    add(sum, EV_ALLOC, (struct vkey){c, ft->off, true}, c, site);
-				e->must = ft->must;
-				e->family = family;
-				e->may_null = ft->may_null;
-			} else if (ft->kind == EV_ALLOC) {
+			if (ft->kind == EV_ALLOC && ft->deref)
+				held_alloc(sum, c, ft->off, ft->must, ft->may_null, family, site);
+			else if (ft->kind == EV_ALLOC)
 				returned_alloc(sum, c, ft, family, &site);
-			}
 			continue;
 		}
 		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
@@ -745,9 +755,9 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 {
 	struct summary *sum = f->summary;
 	struct vkey k = key_of(s, f, v, false);
-	for (size_t i = 0; i < sum->n_events; i++)
-		if (sum->events[i].kind == EV_ALLOC && vkey_equal(&sum->events[i].key, &k))
-			return &sum->events[i];
+	const struct event *named = alloc_named(sum, &k);
+	if (named)
+		return named;
 	v = k.base;
 	if (depth > 4 || !ir_merge_count(v))
 		return NULL;
@@ -880,11 +890,10 @@ static LLVMValueRef whole_call(LLVMValueRef ret)
 	return v && ir_is_call(v) ? v : NULL;
 }
 
-/* Fresh memory that the call a `ret` returns whole returns in `field`: described in `out`. */
-static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, LLVMValueRef ret,
+/* Fresh memory that call `v`, returned whole, returns in `field`: described in `out`. */
+static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, LLVMValueRef v,
 					  int field, struct event *out)
 {
-	LLVMValueRef v = whole_call(ret);
 	const struct summary *gs = v ? summary_of_callee(s, v) : NULL;
 	for (size_t i = 0; gs && i < gs->n_facts; i++) {
 		const struct fact *ft = &gs->facts[i];
@@ -929,18 +938,17 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			if (!t || !LLVMIsAReturnInst(t))
 				continue;
 			LLVMValueRef v = field_value(t, field);
+			LLVMValueRef wc = !v && n_fields ? whole_call(t) : NULL;
 			const struct event *w;
 			struct vkey wk;
 			any = true;
-			if (!v && n_fields &&
-			    (w = returned_whole(s, f, t, field, &whole[alloc != NULL]))) {
+			if (wc && (w = returned_whole(s, f, wc, field, &whole[alloc != NULL]))) {
 				if (alias.base || (alloc && alloc->family != w->family))
 					ok = false;
 				else if (!alloc)
 					alloc = w;
 				interior = interior || w->interior;
-			} else if (!v && n_fields && whole_call(t) &&
-				   summary_field_key(s, f, whole_call(t), field, &wk) &&
+			} else if (wc && summary_field_key(s, f, wc, field, &wk) &&
 				   param_index(f, wk.base) >= 0) {
 				/* A parameter (or what it points to) the call hands back. */
 				if (alloc || other.base || (alias.base && !vkey_equal(&alias, &wk)))
@@ -1056,15 +1064,10 @@ static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 {
 	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8) {
 		struct vkey k;
-		if (!summary_key_load(s, f, src, from + o, at, &k))
-			continue;
-		for (size_t i = 0; i < f->summary->n_events; i++) {
-			const struct event *e = &f->summary->events[i];
-			if (e->kind == EV_ALLOC && vkey_equal(&e->key, &k)) {
-				put(data, o, e);
-				break;
-			}
-		}
+		const struct event *e;
+		if (summary_key_load(s, f, src, from + o, at, &k) &&
+		    (e = alloc_named(f->summary, &k)))
+			put(data, o, e);
 	}
 }
 
