@@ -63,7 +63,7 @@ void ir_find_edges(struct ir_program *p)
 		if (caller->lang == FFIGUARD_LANG_UNKNOWN)
 			continue;
 		for (size_t k = 0; k < caller->n_calls; k++) {
-			LLVMValueRef call = p->calls[caller->first_call + k];
+			LLVMValueRef call = caller->calls[k];
 			LLVMValueRef callee = ir_program_callee(p, call);
 			if (!callee) {
 				p->n_indirect++;

@@ -332,47 +332,33 @@ void ir_resolve_indirect(struct ir_program *p)
 	/* Every pointer stored into a global or a struct field, in the bodies analysed, then the
 	 * indirect calls, once every store is known. (A store through a pointer the analysis
 	 * cannot place is not seen: resolution trusts the stores it sees.) */
-	p->n_calls = 0;
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
-		f->first_call = p->n_calls;
-		f->n_calls = 0;
-		if (LLVMIsDeclaration(f->fn))
-			continue;
-		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
-		     bb = LLVMGetNextBasicBlock(bb))
-			for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
-			     in = LLVMGetNextInstruction(in)) {
-				if (ir_is_call(in) && !ir_is_inline_asm_call(in)) {
-					VEC_RESERVE(p->calls, p->cap_calls, p->n_calls + 1);
-					p->calls[p->n_calls++] = in;
-					f->n_calls++;
-				}
-				LLVMValueRef v =
-				    LLVMIsAStoreInst(in) ? LLVMGetOperand(in, 0) : NULL;
-				if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
-					continue;
-				struct place pl = place_of(&x, LLVMGetOperand(in, 1));
-				/* A sealed slot's stores are its own. */
-				if (is_sealed(&x, pl.base)) {
-					slot_add(&x, pl.base, pl.off, v);
-					continue;
-				}
-				if (LLVMIsAGlobalVariable(pl.base))
-					slot_add(&x, pl.base, pl.off, v);
-				if (pl.type)
-					slot_add(&x, pl.type, pl.type_off, v);
+		ir_fn_scan(f);
+		for (size_t k = 0; k < f->n_stores; k++) {
+			LLVMValueRef v = LLVMGetOperand(f->stores[k], 0);
+			struct place pl = place_of(&x, LLVMGetOperand(f->stores[k], 1));
+			/* A sealed slot's stores are its own. */
+			if (is_sealed(&x, pl.base)) {
+				slot_add(&x, pl.base, pl.off, v);
+				continue;
 			}
+			if (LLVMIsAGlobalVariable(pl.base))
+				slot_add(&x, pl.base, pl.off, v);
+			if (pl.type)
+				slot_add(&x, pl.type, pl.type_off, v);
+		}
 	}
-	for (size_t i = 0; i < p->n_calls; i++) {
-		LLVMValueRef call = p->calls[i];
-		if (ir_called_function(call))
-			continue;
-		LLVMValueRef t = resolve(&x, LLVMGetCalledValue(call), 0);
-		if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
-		    LLVMCountParams(t) == LLVMGetNumArgOperands(call))
-			map_put(&p->indirect, call, t);
-	}
+	for (size_t i = 0; i < p->n_fns; i++)
+		for (size_t k = 0; k < p->fns[i]->n_calls; k++) {
+			LLVMValueRef call = p->fns[i]->calls[k];
+			if (ir_called_function(call))
+				continue;
+			LLVMValueRef t = resolve(&x, LLVMGetCalledValue(call), 0);
+			if (t && LLVMIsAFunction(t) && !LLVMGetIntrinsicID(t) &&
+			    LLVMCountParams(t) == LLVMGetNumArgOperands(call))
+				map_put(&p->indirect, call, t);
+		}
 	for (size_t i = 0; i < x.n_slots; i++)
 		free(x.slots[i].values);
 	free(x.slots);

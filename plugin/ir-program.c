@@ -26,6 +26,34 @@ struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn)
 	return f;
 }
 
+void ir_fn_scan(struct ir_fn *f)
+{
+	if (f->scanned)
+		return;
+	f->scanned = true;
+	f->n_calls = f->n_stores = 0;
+	size_t cap_calls = 0, cap_stores = 0;
+	free(f->calls);
+	free(f->stores);
+	f->calls = f->stores = NULL;
+	if (LLVMIsDeclaration(f->fn))
+		return;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
+		     in = LLVMGetNextInstruction(in)) {
+			if (ir_is_call(in) && !ir_is_inline_asm_call(in)) {
+				VEC_RESERVE(f->calls, cap_calls, f->n_calls + 1);
+				f->calls[f->n_calls++] = in;
+			} else if (LLVMIsAStoreInst(in) &&
+				   LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(in, 0))) ==
+				       LLVMPointerTypeKind) {
+				VEC_RESERVE(f->stores, cap_stores, f->n_stores + 1);
+				f->stores[f->n_stores++] = in;
+			}
+		}
+}
+
 static bool has_prefix(const char *s, unsigned len, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -97,6 +125,7 @@ int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err)
 	if (f->body != f->fn)
 		map_put(&p->by_value, f->body, f);
 	f->shim_done = false;
+	f->scanned = false;
 	return 1;
 }
 
@@ -109,13 +138,14 @@ void ir_program_release(struct ir_program *p)
 		if (p->fns[i]->body && p->fns[i]->body != p->fns[i]->fn)
 			LLVMDeleteFunction(p->fns[i]->body);
 		free(p->fns[i]->name);
+		free(p->fns[i]->calls);
+		free(p->fns[i]->stores);
 		free(p->fns[i]);
 	}
 	for (size_t i = 0; i < p->n_edges; i++)
 		free(p->edges[i].via);
 	free(p->fns);
 	free(p->edges);
-	free(p->calls);
 	map_release(&p->by_value);
 	map_release(&p->indirect);
 	if (p->layout)

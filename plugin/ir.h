@@ -118,9 +118,13 @@ struct ir_fn {
 	enum ir_shim_verdict shim;
 	LLVMValueRef shim_callee;
 	bool library_done, library;
-	bool settled;               /* body is final: canonicalized when -O0, or found optimized */
-	size_t first_call, n_calls; /* its body's calls, in ir_program.calls */
-	struct summary *summary;    /* summary-*.c; NULL for declarations and allocators */
+	bool settled; /* body is final: canonicalized when -O0, or found optimized */
+	/* Its body's calls (inline asm aside) and stores of pointers, in order: read from the body
+	 * once (ir_fn_scan), again only when the body changes. */
+	LLVMValueRef *calls, *stores;
+	size_t n_calls, n_stores;
+	bool scanned;
+	struct summary *summary; /* summary-*.c; NULL for declarations and allocators */
 };
 
 struct ir_edge {
@@ -145,9 +149,7 @@ struct ir_program {
 	size_t n_defined;
 	size_t n_indirect;   /* indirect calls left unresolved */
 	struct map indirect; /* indirect call -> its one target (ir-indirect.c) */
-	LLVMValueRef *calls; /* every call of every body but inline asm, by function, in order */
-	size_t n_calls, cap_calls;
-	bool indirect_cut; /* resolution stopped at its budget */
+	bool indirect_cut;   /* resolution stopped at its budget */
 };
 
 /* How -O0 functions get their canonical bodies: copies that ir_program_release deletes, in the
@@ -166,6 +168,8 @@ int ir_program_settle(struct ir_program *p, struct ir_fn *f, char **err);
 void ir_program_release(struct ir_program *p);
 /* The facts of a function, created on first use. */
 struct ir_fn *ir_program_fn(struct ir_program *p, LLVMValueRef fn);
+/* Lists `f`'s calls and pointer stores (ir_fn.calls, .stores) unless they are listed already. */
+void ir_fn_scan(struct ir_fn *f);
 const char *ir_fn_name(struct ir_fn *f);
 /* Defined in the Rust standard library or a system C/C++ header (by its DISubprogram file):
  * findings point at the user's call into it, not into it. */

@@ -177,7 +177,7 @@ static void build_graph(struct summaries *s, struct graph *g, struct map *index)
 		for (size_t k = 0; k < f->summary->n_facts; k++)
 			g->reach[i] |= family_reach(f->summary->facts[k].family);
 		for (size_t n = 0; n < f->n_calls; n++) {
-			LLVMValueRef inst = p->calls[f->first_call + n];
+			LLVMValueRef inst = f->calls[n];
 			unsigned first;
 			LLVMValueRef callees[2] = {ir_program_callee(p, inst),
 						   ir_trampoline_target(inst, &first)};
