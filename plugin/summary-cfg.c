@@ -3,6 +3,7 @@
 #include "summary.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The value a size is computed from by operations that keep zero zero and non-zero non-zero
  * (widening, multiplying by a non-zero constant without wrapping): Rust computes the byte size it
@@ -111,8 +112,10 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 /* Flags a path sets: Rust's drop flags (an i1 or i8 merged by phis, one per value that may
  * have been moved or dropped already), known to be constant on the path walked so far. A
  * cleanup that drops a value only when its flag is set is not reached on a path that cleared it
- * (`drop(x)`, then code that may unwind). A few per path; past them, nothing is known. */
-#define MAX_FLAGS 4
+ * (`drop(x)`, then code that may unwind). Up to MAX_FLAGS per path, of those still read
+ * further on (struct flag_live); up to MAX_STATES different sets of them per block. */
+#define MAX_FLAGS 8
+#define MAX_STATES 4
 
 struct flags {
 	LLVMValueRef phi[MAX_FLAGS];
@@ -126,11 +129,12 @@ struct pending {
 	struct flags flags;
 };
 
-/* The flag states a block was walked with; `all` once it was walked knowing none. */
+/* The flag states a block was walked with. */
 struct visits {
-	struct flags with[MAX_FLAGS];
+	struct flags with[MAX_STATES];
 	int n;
-	bool all;
+	bool all;         /* past MAX_STATES: walked with `met` */
+	struct flags met; /* what every path walked into it agrees on */
 };
 
 struct search {
@@ -172,13 +176,158 @@ static bool is_flag_phi(LLVMValueRef phi)
 	return LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) <= 8;
 }
 
-/* The flags on entering `bb` from `pred`: its flag phis take their input from `pred`. */
-static void enter(struct flags *fl, LLVMBasicBlockRef bb, LLVMBasicBlockRef pred)
+/* Which flags a walk still needs to know where: the flag phis of a function numbered block by
+ * block, and per block the flags read at or after it once its own phis are set (a backward
+ * dataflow pass over the blocks, once per function). A flag no path reads again is forgotten,
+ * so that many drop flags of other values (std's large functions merge dozens) neither crowd
+ * out the one a later test reads nor split the states a block is walked with. */
+struct flag_live {
+	struct map flag;  /* flag phi -> its number + 1 */
+	struct map block; /* basic block -> its number + 1 */
+	size_t *first;    /* per block: the number of its first flag phi; first[n_blocks]: all */
+	uint64_t *needed; /* per block: words bits */
+	size_t words;
+	bool all; /* not worked out (too large): every flag counts as needed */
+};
+
+#define LIVE_MAX_WORDS ((size_t)1 << 20)
+#define LIVE_MAX_ROUNDS 32
+
+static bool live_test(const struct flag_live *l, size_t b, size_t k)
+{
+	return (l->needed[b * l->words + k / 64] >> (k % 64)) & 1;
+}
+
+static void live_set(struct flag_live *l, size_t b, size_t k)
+{
+	l->needed[b * l->words + k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* Marks flag `k` read in the block of `user`, and through values computed from it (the trunc,
+ * and, or, select and compare a branch reads), in theirs. A phi given it reads it at the end of
+ * the block it comes from. */
+static void mark_reads(struct ir_fn *f, struct flag_live *l, LLVMValueRef v, size_t k, int depth)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u && summary_charge(f, 1); u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!LLVMIsAInstruction(user))
+			continue;
+		if (LLVMIsAPHINode(user)) {
+			for (unsigned i = 0, n = LLVMCountIncoming(user); i < n; i++) {
+				uintptr_t b =
+				    (uintptr_t)map_get(&l->block, LLVMGetIncomingBlock(user, i));
+				if (b && LLVMGetIncomingValue(user, i) == v)
+					live_set(l, b - 1, k);
+			}
+			continue;
+		}
+		uintptr_t b = (uintptr_t)map_get(&l->block, LLVMGetInstructionParent(user));
+		if (b)
+			live_set(l, b - 1, k);
+		if (depth < 4 && !LLVMIsATerminatorInst(user))
+			mark_reads(f, l, user, k, depth + 1);
+	}
+}
+
+static struct flag_live *flag_liveness(struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	if (sum->flag_live)
+		return sum->flag_live;
+	struct flag_live *l = sum->flag_live = xcalloc(1, sizeof(*l));
+	map_init(&l->flag, false);
+	map_init(&l->block, false);
+	size_t n_blocks = LLVMCountBasicBlocks(f->body), n_flags = 0, b = 0;
+	LLVMBasicBlockRef *blocks = xmalloc((n_blocks + 1) * sizeof(*blocks));
+	l->first = xmalloc((n_blocks + 1) * sizeof(*l->first));
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb), b++) {
+		blocks[b] = bb;
+		l->first[b] = n_flags;
+		map_put(&l->block, bb, (void *)(uintptr_t)(b + 1));
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && LLVMIsAPHINode(i);
+		     i = LLVMGetNextInstruction(i))
+			if (is_flag_phi(i))
+				map_put(&l->flag, i, (void *)(uintptr_t)(++n_flags));
+	}
+	l->first[n_blocks] = n_flags;
+	l->words = (n_flags + 63) / 64;
+	l->all = n_blocks * l->words > LIVE_MAX_WORDS || !summary_charge(f, n_blocks * l->words);
+	if (l->all || !n_flags) {
+		free(blocks);
+		return l;
+	}
+	l->needed = xcalloc(n_blocks * l->words, sizeof(*l->needed));
+	for (size_t k = 0; k < n_blocks; k++)
+		for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[k]); i && LLVMIsAPHINode(i);
+		     i = LLVMGetNextInstruction(i)) {
+			uintptr_t n = (uintptr_t)map_get(&l->flag, i);
+			if (n)
+				mark_reads(f, l, i, n - 1, 0);
+		}
+	/* needed(b) |= needed(s) without s's own phis, for every successor s, until nothing
+	 * changes; backwards over the layout, which -O2 and -O0 code mostly follow. */
+	uint64_t *in = xmalloc(l->words * sizeof(*in));
+	bool changed = true;
+	for (int round = 0; changed; round++) {
+		if (round == LIVE_MAX_ROUNDS || !summary_charge(f, n_blocks * l->words)) {
+			l->all = true;
+			break;
+		}
+		changed = false;
+		for (size_t k = n_blocks; k-- > 0;) {
+			LLVMValueRef term = LLVMGetBasicBlockTerminator(blocks[k]);
+			for (unsigned i = 0, n = term ? LLVMGetNumSuccessors(term) : 0; i < n;
+			     i++) {
+				size_t s =
+				    (uintptr_t)map_get(&l->block, LLVMGetSuccessor(term, i)) - 1;
+				memcpy(in, l->needed + s * l->words, l->words * sizeof(*in));
+				for (size_t j = l->first[s]; j < l->first[s + 1]; j++)
+					in[j / 64] &= ~((uint64_t)1 << (j % 64));
+				uint64_t *out = l->needed + k * l->words;
+				for (size_t w = 0; w < l->words; w++) {
+					changed = changed || (in[w] & ~out[w]);
+					out[w] |= in[w];
+				}
+			}
+		}
+	}
+	free(in);
+	free(blocks);
+	return l;
+}
+
+/* Whether flag `phi` is read again once `bb` is entered. */
+static bool flag_needed(const struct flag_live *l, LLVMBasicBlockRef bb, LLVMValueRef phi)
+{
+	if (l->all)
+		return true;
+	uintptr_t b = (uintptr_t)map_get(&l->block, bb), k = (uintptr_t)map_get(&l->flag, phi);
+	return b && k && live_test(l, b - 1, k - 1);
+}
+
+void cfg_release(struct summary *sum)
+{
+	struct flag_live *l = sum->flag_live;
+	if (!l)
+		return;
+	map_release(&l->flag);
+	map_release(&l->block);
+	free(l->first);
+	free(l->needed);
+	free(l);
+	sum->flag_live = NULL;
+}
+
+/* The flags on entering `bb` from `pred`: its flag phis take their input from `pred`; only the
+ * flags read again from here on are kept. */
+static void enter(const struct flag_live *l, struct flags *fl, LLVMBasicBlockRef bb,
+		  LLVMBasicBlockRef pred)
 {
 	struct flags out = {0};
 	for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && LLVMIsAPHINode(i);
 	     i = LLVMGetNextInstruction(i)) {
-		if (!is_flag_phi(i) || out.n == MAX_FLAGS)
+		if (!is_flag_phi(i) || out.n == MAX_FLAGS || !flag_needed(l, bb, i))
 			continue;
 		for (unsigned k = 0, n = LLVMCountIncoming(i); k < n; k++) {
 			uint64_t v;
@@ -192,7 +341,7 @@ static void enter(struct flags *fl, LLVMBasicBlockRef bb, LLVMBasicBlockRef pred
 	}
 	/* Flags of blocks walked before stay known unless this block merges them anew. */
 	for (int i = 0; i < fl->n && out.n < MAX_FLAGS; i++)
-		if (LLVMGetInstructionParent(fl->phi[i]) != bb)
+		if (LLVMGetInstructionParent(fl->phi[i]) != bb && flag_needed(l, bb, fl->phi[i]))
 			out.phi[out.n] = fl->phi[i], out.value[out.n++] = fl->value[i];
 	*fl = out;
 }
@@ -429,9 +578,23 @@ static bool same_flags(const struct flags *a, const struct flags *b)
 	return true;
 }
 
-/* Whether `bb` is walked (again) with these flags: once per different set of known flags, up
- * to MAX_FLAGS of them; past that (or when nothing is known) once knowing none, which covers
- * every path and ends its walks. */
+/* The flags `a` and `b` agree on: what is known on both paths. */
+static struct flags meet(const struct flags *a, const struct flags *b)
+{
+	struct flags out = {0};
+	for (int i = 0; i < a->n; i++) {
+		uint64_t v;
+		if (flag_of(b, a->phi[i], &v) && v == a->value[i])
+			out.phi[out.n] = a->phi[i], out.value[out.n++] = v;
+	}
+	return out;
+}
+
+/* Whether `bb` is walked (again) with these flags, and with which: once per different set of
+ * known flags, up to MAX_STATES of them; past that with only what they all agree on (`met`),
+ * and again only when a path arrives that disagrees with that too, knowing less each time. A
+ * walk with fewer flags known covers the paths of every walk it stands for, and a block is
+ * walked at most MAX_STATES + MAX_FLAGS + 1 times. */
 static bool first_visit(struct search *st, LLVMBasicBlockRef bb, struct flags *fl)
 {
 	struct visits *v = map_get(&st->seen, bb);
@@ -441,13 +604,20 @@ static bool first_visit(struct search *st, LLVMBasicBlockRef bb, struct flags *f
 		VEC_RESERVE(st->visits, st->cap_visits, st->n_visits + 1);
 		st->visits[st->n_visits++] = v;
 	}
-	if (v->all)
-		return false;
+	if (v->all) {
+		struct flags m = meet(&v->met, fl);
+		if (m.n == v->met.n)
+			return false;
+		*fl = v->met = m;
+		return true;
+	}
 	for (int i = 0; i < v->n; i++)
 		if (same_flags(&v->with[i], fl))
 			return false;
-	if (!fl->n || v->n == MAX_FLAGS) {
-		fl->n = 0;
+	if (!fl->n || v->n == MAX_STATES) {
+		for (int i = 0; i < v->n; i++)
+			*fl = meet(fl, &v->with[i]);
+		v->met = *fl;
 		v->all = true;
 		return true;
 	}
@@ -466,6 +636,7 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	if (q->n_blockers > 8)
 		for (size_t i = 0; i < q->n_blockers; i++)
 			map_put(&st.blockers, q->blockers[i], f);
+	const struct flag_live *live = flag_liveness(f);
 	int found = -1;
 	if (q->from && LLVMIsATerminatorInst(q->from))
 		push_successors(s, f, q, &st, q->from, &none);
@@ -478,7 +649,7 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 		struct pending p = st.stack[--st.n];
 		if (q->cross && p.pred && q->cross(q->data, p.pred, p.bb))
 			continue;
-		enter(&p.flags, p.bb, p.pred);
+		enter(live, &p.flags, p.bb, p.pred);
 		if (!first_visit(&st, p.bb, &p.flags))
 			continue;
 		found = scan(s, f, q, &st, LLVMGetFirstInstruction(p.bb), &p.flags);

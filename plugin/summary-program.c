@@ -352,6 +352,7 @@ static void summary_free(struct ir_fn *f)
 		return;
 	summary_slots_release(sum);
 	summary_index_release(sum);
+	cfg_release(sum);
 	map_release(&sum->memo);
 	map_release(&sum->block_order);
 	free(sum->memo_v);

@@ -206,6 +206,7 @@ struct summary {
 	size_t n_memo, cap_memo;
 	struct map
 	    block_order; /* basic block -> its reverse postorder number (built on first use) */
+	struct flag_live *flag_live; /* which drop flags are still read where (summary-cfg.c) */
 	/* The events on one base pointer, by kind, and the events at one instruction (built on
 	 * first use once the events are final): map value -> index + 1 of the first, then next[].
 	 */
@@ -335,6 +336,7 @@ struct cfg_query {
 };
 /* Answers false once `f` is over its budget: its findings are dropped and its facts assumed. */
 bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_query *q);
+void cfg_release(struct summary *sum);
 /* Puts into `out` (block -> block) every block some path reaches from the end of `bb`, with
  * no pruning; false once `f` is over its budget. */
 bool cfg_blocks_after(struct ir_fn *f, LLVMBasicBlockRef bb, struct map *out);
