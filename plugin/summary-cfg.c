@@ -407,11 +407,17 @@ static int flag_branch(const struct flags *fl, LLVMValueRef cond)
 	return flag_bit(fl, cond, 0, &bit) ? (bit ? 0 : 1) : -1;
 }
 
-/* Whether `v` is the value of the query's tag: a load from its object at its offset. */
+/* Whether `v` is the value of the query's tag: a load from its object at its offset, or the
+ * field of the aggregate it is. */
 static bool is_tag_load(struct summaries *s, const struct tag *t, LLVMValueRef v)
 {
 	int64_t off;
-	return LLVMIsALoadInst(v) && LLVMTypeOf(v) == LLVMTypeOf(t->value) &&
+	if (!t->object || LLVMTypeOf(v) != LLVMTypeOf(t->value))
+		return false;
+	if (LLVMGetTypeKind(LLVMTypeOf(t->object)) == LLVMStructTypeKind)
+		return LLVMIsAExtractValueInst(v) && LLVMGetOperand(v, 0) == t->object &&
+		       LLVMGetNumIndices(v) == 1 && LLVMGetIndices(v)[0] == t->off;
+	return LLVMIsALoadInst(v) &&
 	       summary_base_offset(s, LLVMGetOperand(v, 0), &off) == t->object && off == t->off;
 }
 
@@ -469,6 +475,11 @@ static int tag_side(struct summaries *s, const struct tag *t, LLVMValueRef cond,
 		return out == 1 ? equal_side : 1 - equal_side;
 	}
 	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
+	/* The tag itself as a bool (-O0 Rust's `match` on an Option's 0/1 discriminant): while it
+	 * is known, so is its low bit. */
+	if (op == LLVMTrunc && LLVMGetIntTypeWidth(LLVMTypeOf(cond)) == 1 &&
+	    is_tag_load(s, t, LLVMGetOperand(cond, 0)))
+		return t->eq ? (LLVMConstIntGetZExtValue(t->value) & 1 ? 1 : 0) : -1;
 	if (op == LLVMTrunc || op == LLVMZExt)
 		return tag_side(s, t, LLVMGetOperand(cond, 0), depth + 1);
 	if (op == LLVMSelect && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&

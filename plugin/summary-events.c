@@ -193,6 +193,11 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 		e->may_null = ft->may_null;
 		e->must = ft->must;
 		e->interior = ft->interior;
+		/* Only in its variant of the returned enum: the call's field tag.off. */
+		if (ft->field >= 0 && ft->tag.set) {
+			e->tag = ft->tag;
+			e->tag.object = c;
+		}
 		if (ft->field < 0)
 			return;
 	}
@@ -913,6 +918,93 @@ static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, 
 	return NULL;
 }
 
+/* The incoming value of phi `phi` from block `bb`, or NULL. */
+static LLVMValueRef incoming_from(LLVMValueRef phi, LLVMBasicBlockRef bb)
+{
+	for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n; i++)
+		if (LLVMGetIncomingBlock(phi, i) == bb)
+			return LLVMGetIncomingValue(phi, i);
+	return NULL;
+}
+
+static bool empty_value(LLVMValueRef v)
+{
+	return LLVMIsAUndefValue(v) || LLVMIsAPoisonValue(v) || LLVMIsAConstantPointerNull(v);
+}
+
+/* Whether the returned pointer `p` holds nothing on the edge from `pred` into the `ret`'s
+ * merge: the merge of `p` takes undef or null from there, or (`p` defined before the merge) no
+ * path from its definition to the end of `pred` leaves it non-null. */
+static bool empty_edge(struct summaries *s, struct ir_fn *f, LLVMValueRef p,
+		       LLVMBasicBlockRef merge, LLVMBasicBlockRef pred)
+{
+	if (LLVMIsAPHINode(p) && LLVMGetInstructionParent(p) == merge) {
+		LLVMValueRef v = incoming_from(p, pred);
+		return v && empty_value(v);
+	}
+	if (!LLVMIsAInstruction(p) && !LLVMIsAArgument(p))
+		return empty_value(p);
+	struct vkey k = key_of(s, f, p, false);
+	struct cfg_query q = {.from = LLVMIsAInstruction(p) ? p : NULL,
+			      .to = LLVMGetBasicBlockTerminator(pred),
+			      .guard = &k};
+	return !cfg_path_exists(s, f, &q) && !summary_exhausted(f);
+}
+
+/* The variant of the returned enum in which `field` holds its pointer: -O0 Rust returns an
+ * `Option<Thing>` whose `Thing(*mut T)` has no niche as `{i64 tag, ptr}`, merged after the
+ * Some/None join: the tag's phi says None on the edges where the pointer holds nothing (undef,
+ * or null by the test that chose None). Another integer field merged by a phi in the `ret`'s
+ * block, one constant on every edge with a pointer and another on every edge without; the same
+ * on every `ret`. */
+static struct tag returned_variant(struct summaries *s, struct ir_fn *f, unsigned n_fields,
+				   int field)
+{
+	struct tag none = {0}, found = {0};
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t))
+			continue;
+		LLVMValueRef p = field_value(t, field);
+		if (!p)
+			return none;
+		struct tag here = {0};
+		for (unsigned tf = 0; tf < n_fields && !here.set; tf++) {
+			LLVMValueRef q = field_value(t, (int)tf);
+			if ((int)tf == field || !q || !LLVMIsAPHINode(q) ||
+			    LLVMGetTypeKind(LLVMTypeOf(q)) != LLVMIntegerTypeKind)
+				continue;
+			LLVMBasicBlockRef merge = LLVMGetInstructionParent(q);
+			LLVMValueRef with = NULL, without = NULL;
+			bool ok = true;
+			for (unsigned i = 0, n = LLVMCountIncoming(q); ok && i < n; i++) {
+				LLVMValueRef k = LLVMGetIncomingValue(q, i);
+				ok = LLVMIsAConstantInt(k);
+				if (!ok)
+					break;
+				if (empty_edge(s, f, p, merge, LLVMGetIncomingBlock(q, i))) {
+					without = k;
+					continue;
+				}
+				ok = !with || with == k;
+				with = k;
+			}
+			/* No edge without the pointer may say its variant. */
+			for (unsigned i = 0, n = LLVMCountIncoming(q); ok && with && i < n; i++)
+				ok = LLVMGetIncomingValue(q, i) != with ||
+				     !empty_edge(s, f, p, merge, LLVMGetIncomingBlock(q, i));
+			if (ok && with && without)
+				here = (struct tag){true, true, NULL, tf, with};
+		}
+		if (!here.set ||
+		    (found.set && (found.off != here.off || found.value != here.value)))
+			return none;
+		found = here;
+	}
+	return found;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or one of two where
  * the caller passes null for the other, or fresh memory of one family on every path that
  * returns something owned. */
@@ -1015,6 +1107,8 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			ft->field = field;
 			ft->may_null = alloc->may_null || may_null;
 			ft->interior = interior;
+			ft->tag =
+			    n_fields ? returned_variant(s, f, n_fields, field) : (struct tag){0};
 		}
 	}
 }

@@ -87,6 +87,8 @@ struct tag {
 	bool set, eq;
 	LLVMValueRef object; /* in an event: the object the tag is in; in a fact: NULL (the
 				parameter's pointee) */
+	/* Bytes into the object; when the object is an aggregate value (the enum a call
+	 * returns, object the call), the tag is its field number `off`. */
 	int64_t off;
 	LLVMValueRef value; /* a ConstantInt */
 };
