@@ -54,8 +54,12 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 		    family_release_text(rel->family), always ? "" : " on some path");
 		check_note(&cf, rel->site.inst, rel->site.fn, "released here in '%s'",
 			   ir_fn_name(rel->site.fn));
+		/* Released by the callee before it returned it: the call's own value. */
 		if (rel->at != rel->site.inst)
-			check_note(&cf, rel->at, f, "'%s' releases it through this call",
+			check_note(&cf, rel->at, f,
+				   rel->key.base == rel->at
+				       ? "'%s' gets it back already released from this call"
+				       : "'%s' releases it through this call",
 				   ir_fn_name(f));
 		if (use->site.inst != use->at)
 			check_note(&cf, use->site.inst, use->site.fn, "'%s' uses it here",

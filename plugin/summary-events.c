@@ -173,8 +173,9 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 	}
 }
 
-/* Fresh memory a callee returns: the call itself, or the extractvalue of that field. */
-static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fact *ft,
+/* Fresh memory a callee returns, or memory it released and returns all the same: the call
+ * itself, or the extractvalue of that field. */
+static void returned_event(struct summary *sum, LLVMValueRef c, const struct fact *ft,
 			   const char *family, const struct site *site)
 {
 	for (LLVMUseRef u = ft->field < 0 ? NULL : LLVMGetFirstUse(c); ft->field < 0 || u;
@@ -186,9 +187,9 @@ static void returned_alloc(struct summary *sum, LLVMValueRef c, const struct fac
 			    (int)LLVMGetIndices(v)[0] != ft->field)
 				continue;
 		}
-		/* A field is fresh from its extractvalue on (the key's own definition, which
-		 * otherwise ends the walks from the call). */
-		struct event *e = add(sum, EV_ALLOC, (struct vkey){v, 0, false}, v, *site);
+		/* A field is fresh (or released) from its extractvalue on (the key's own
+		 * definition, which otherwise ends the walks from the call). */
+		struct event *e = add(sum, ft->kind, (struct vkey){v, 0, false}, v, *site);
 		e->family = family;
 		e->may_null = ft->may_null;
 		e->must = ft->must;
@@ -262,8 +263,8 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		if (ft->param < 0) {
 			if (ft->kind == EV_ALLOC && ft->deref)
 				held_alloc(sum, c, ft->off, ft->must, ft->may_null, family, site);
-			else if (ft->kind == EV_ALLOC)
-				returned_alloc(sum, c, ft, family, &site);
+			else if (ft->kind == EV_ALLOC || ft->kind == EV_RELEASE)
+				returned_event(sum, c, ft, family, &site);
 			continue;
 		}
 		if ((unsigned)ft->param >= n || ft->kind == EV_RETURN ||
@@ -1005,6 +1006,35 @@ static struct tag returned_variant(struct summaries *s, struct ir_fn *f, unsigne
 	return found;
 }
 
+/* The release that every path from `from` (NULL: the entry) to a `ret` passes first, of `a` or
+ * of `b` (the allocation, and what the `ret` returns: a merge of a CString's buffer and others),
+ * or NULL. The function returns a dangling pointer: `CString::new(..).unwrap().as_ptr()` with
+ * the CString dropped before the return, `s.c_str()` of a local std::string. A release skipped
+ * for a null pointer or a zero size counts. */
+static const struct event *released_before_return(struct summaries *s, struct ir_fn *f,
+						  LLVMValueRef from, const struct vkey *a,
+						  const struct vkey *b)
+{
+	const struct summary *sum = f->summary;
+	LLVMValueRef *at = NULL;
+	size_t n = 0, cap = 0;
+	const struct event *first = NULL;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_RELEASE || !e->must || e->deferred ||
+		    (!vkey_equal(&e->key, a) && !vkey_equal(&e->key, b)))
+			continue;
+		VEC_RESERVE(at, cap, n + 1);
+		at[n++] = e->at;
+		first = first ? first : e;
+	}
+	struct cfg_query q = {
+	    .from = from, .blockers = at, .n_blockers = n, .guard = a, .guard_blocker_args = true};
+	bool returned = !n || cfg_path_exists(s, f, &q) || summary_exhausted(f);
+	free(at);
+	return returned ? NULL : first;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or one of two where
  * the caller passes null for the other, or fresh memory of one family on every path that
  * returns something owned. */
@@ -1020,9 +1050,10 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 	if (!n_fields)
 		own_stack_return(s, f);
 	for (int field = n_fields ? 0 : -1; field < (int)n_fields; field++) {
-		const struct event *alloc = NULL;
+		const struct event *alloc = NULL, *rel, *dangling = NULL;
 		struct event whole[2]; /* fresh from a call returned whole: the first, the latest */
 		struct vkey alias = {NULL, 0, false}, other = {NULL, 0, false};
+		struct vkey returned = {NULL, 0, false}; /* what returns fresh memory */
 		bool ok = true, may_null = false, any = false, interior = false;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
@@ -1073,10 +1104,18 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				if (e && ir_is_call(v) && returns_interior(summary_of_callee(s, v)))
 					interior = true;
 				struct vkey two[2];
-				if (e && (!alloc || alloc->family == e->family) && !alias.base)
+				const struct event *r =
+				    e ? NULL
+				      : released_before_return(
+					    s, f, LLVMIsAInstruction(v) ? v : NULL, &k, &k);
+				if (r && !alloc && !alias.base) {
+					dangling = dangling ? dangling : r;
+				} else if (e && (!alloc || alloc->family == e->family) &&
+					   !alias.base && !dangling) {
 					alloc = e;
-				else if (!e && !alloc && !other.base && k.base == v &&
-					 !alias.base && either_param(s, f, v, two)) {
+					returned = returned.base ? returned : k;
+				} else if (!e && !alloc && !other.base && k.base == v &&
+					   !alias.base && either_param(s, f, v, two)) {
 					alias = two[0];
 					other = two[1];
 				} else if (!e && !alloc && !other.base &&
@@ -1099,6 +1138,15 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 				    k.deref && replaced_after_read(s, f, field, pj, k.off);
 				ft->interior = interior;
 			}
+		} else if ((rel = dangling) ||
+			   (alloc && (rel = released_before_return(s, f, alloc->at, &alloc->key,
+								   &returned)))) {
+			/* Released memory returned: the caller gets a pointer already released. */
+			struct fact *ft = new_fact(sum, rel, -1);
+			ft->deref = false;
+			ft->off = 0;
+			ft->field = field;
+			ft->must = true;
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
 			ft->deref =
