@@ -64,6 +64,28 @@ static const struct model rust_models[] = {
     {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
     /* CString::into_raw(self): the buffer, handed to the caller. */
     {"CString>::into_raw", NULL, {{EV_RETURN, 0, false, 0, -1}}, 1},
+    /* CStr's readers (self as {ptr, len}): to_string_lossy and to_str write their Cow or
+     * Result into the sret slot and read the string, which they keep nothing of beyond what
+     * they return (a borrow of it, valid while the caller's pointer is: not followed). A C
+     * string read through them and never freed is a leak. */
+    {"::to_string_lossy",
+     "<core::ffi::c_str::CStr>",
+     {{EV_USE, 0, false, 0, -1}, {EV_USE, 1, false, 0, -1}},
+     2},
+    {"::to_str",
+     "<core::ffi::c_str::CStr>",
+     {{EV_USE, 0, false, 0, -1}, {EV_USE, 1, false, 0, -1}},
+     2},
+    /* String::from_utf8_lossy(&[u8]), which to_string_lossy is once fat LTO inlines it. */
+    {"<alloc::string::String>::from_utf8_lossy",
+     NULL,
+     {{EV_USE, 0, false, 0, -1}, {EV_USE, 1, false, 0, -1}},
+     2},
+    /* CStr::to_owned (CString::from(&CStr)): a new CString, returned as {ptr, len}. */
+    {"<core::ffi::c_str::CStr as alloc::borrow::ToOwned>::to_owned",
+     NULL,
+     {{EV_ALLOC, -1, false, 0, 0}, {EV_USE, 0, false, 0, -1}},
+     2},
 };
 
 /* The C++ standard library's, whose memory is operator new's. */
