@@ -52,6 +52,10 @@ static const struct model rust_models[] = {
      1},
     {"RawVecInner>::deallocate", NULL, {{EV_RELEASE, 0, true, 8, -1}}, 1},
     {"as core::ops::drop::Drop>::drop", "<alloc::vec::Vec<", {{0}}, 0},
+    /* Growing a Vec (push's RawVec::grow_one, Vec::reserve, which std declares for Vec<u8>):
+     * the buffer at 8 is the Vec's own, reallocated by Rust's allocator; nothing is kept. */
+    {"::grow_one", "<alloc::raw_vec::RawVec<", {{EV_ALLOC, 0, true, 8, -1}}, 1},
+    {"::reserve", "<alloc::vec::Vec<", {{EV_ALLOC, 0, true, 8, -1}}, 1},
     /* fmt::write(&mut dyn Write, Arguments) (format! once fat LTO inlines format_inner): it
      * writes through the writer's vtable, which an indirect call hides. A String writer's buffer
      * may be reallocated, by the same allocator: for ownership it stays the String's buffer, and
