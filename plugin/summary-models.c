@@ -6,6 +6,7 @@
 #include "summary.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One fact of a model, in the summary's terms (struct fact). */
@@ -104,6 +105,16 @@ static const struct model cxx_models[] = {
     {"::~basic_string()", "std::__cxx11::basic_string<", {{EV_RELEASE, 0, true, 0, -1}}, 1},
 };
 
+static char *without_closers(const char *s)
+{
+	char *out = xstrdup(s), *w = out;
+	for (const char *r = s; *r; r++)
+		if (*r != '>')
+			*w++ = *r;
+	*w = 0;
+	return out;
+}
+
 const struct model *summary_model_of(struct ir_fn *f)
 {
 	static const struct {
@@ -122,15 +133,23 @@ const struct model *summary_model_of(struct ir_fn *f)
 			rows = tables[t].n;
 		}
 	const char *name = table ? ir_fn_name(f) : "";
-	size_t n = strlen(name);
-	for (size_t i = 0; i < rows; i++) {
+	/* Paths compare without their '>': a generic instantiated in the user's crate has a
+	 * legacy symbol, `alloc::ffi::c_str::CString::into_raw` where std's own is
+	 * `<alloc::ffi::c_str::CString>::into_raw`. */
+	char *bare = without_closers(name);
+	size_t n = strlen(bare);
+	const struct model *found = NULL;
+	for (size_t i = 0; i < rows && !found; i++) {
 		const struct model *m = &table[i];
-		size_t k = strlen(m->path);
-		if (n >= k && strcmp(name + n - k, m->path) == 0 &&
+		char *path = without_closers(m->path);
+		size_t k = strlen(path);
+		if (n >= k && strcmp(bare + n - k, path) == 0 &&
 		    (!m->needs || strstr(name, m->needs)))
-			return m;
+			found = m;
+		free(path);
 	}
-	return NULL;
+	free(bare);
+	return found;
 }
 
 void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
