@@ -178,9 +178,47 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
  * behind (a unique_ptr's destructor, after its release) names nothing there: the slot still
  * names what was stored (a null the function stores itself still counts: before a loop stores
  * the pointer, say). */
+/* The record of what `f` puts into parameter `a`'s pointee, or NULL when `a` is none. */
+static struct param_puts *puts_of(struct ir_fn *f, LLVMValueRef a)
+{
+	struct summary *sum = f->summary;
+	if (!LLVMIsAArgument(a))
+		return NULL;
+	for (unsigned i = 0; i < sum->n_param_puts; i++)
+		if (LLVMGetParam(f->body, i) == a)
+			return &sum->param_puts[i];
+	return NULL;
+}
+
+static void param_put(struct ir_fn *f, LLVMValueRef a, int64_t off)
+{
+	struct param_puts *pp = puts_of(f, a);
+	for (size_t i = 0; pp && i < pp->n; i++)
+		if (pp->off[i] == off)
+			return;
+	if (pp) {
+		VEC_RESERVE(pp->off, pp->cap, pp->n + 1);
+		pp->off[pp->n++] = off;
+	}
+}
+
+/* Whether anything in `f` may put a pointer `off` bytes into parameter `a`'s pointee: else what
+ * is there just before any point is the caller's, whatever the path (content_before needs no
+ * walk to say it cannot tell). */
+static bool param_put_at(struct ir_fn *f, LLVMValueRef a, int64_t off)
+{
+	const struct param_puts *pp = puts_of(f, a);
+	for (size_t i = 0; pp && i < pp->n; i++)
+		if (pp->off[i] == off)
+			return true;
+	return !pp;
+}
+
 static void record(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value)
 {
 	struct ir_fn *f = data;
+	if (off >= 0 && (d == DEF_SLOT || (d == DEF_VALUE && value)))
+		param_put(f, slot, off);
 	if (!is_local_alloca(f, slot))
 		return; /* a parameter's pointee: asked for by place only */
 	if (off < 0)
@@ -193,6 +231,9 @@ static void record(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMV
 
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 {
+	struct summary *sum = f->summary;
+	sum->n_param_puts = LLVMCountParams(f->body);
+	sum->param_puts = xcalloc(sum->n_param_puts + 1, sizeof(*sum->param_puts));
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
@@ -201,9 +242,11 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 			if (LLVMIsAStoreInst(inst)) {
 				LLVMValueRef base =
 				    strip(s, LLVMGetOperand(inst, 1), &off, true, false);
+				LLVMValueRef v = LLVMGetOperand(inst, 0);
+				if (LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind)
+					param_put(f, base, off);
 				if (!is_local_alloca(f, base))
 					continue;
-				LLVMValueRef v = LLVMGetOperand(inst, 0);
 				struct slot_list *l = slots_of(f, base, true);
 				slot_store(l, off,
 					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind
@@ -235,6 +278,11 @@ void summary_slots_release(struct summary *sum)
 	}
 	free(sum->slot_lists);
 	map_release(&sum->slots);
+	for (unsigned i = 0; i < sum->n_param_puts; i++)
+		free(sum->param_puts[i].off);
+	free(sum->param_puts);
+	sum->param_puts = NULL;
+	sum->n_param_puts = 0;
 }
 
 /* A name being worked out or known. A name that depends on a value still being worked out
@@ -428,7 +476,7 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot_list *l,
 			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value)
 {
-	if (l && slot_escapes(s, l, a))
+	if ((l && slot_escapes(s, l, a)) || (!l && !param_put_at(f, a, off)))
 		return DEF_UNKNOWN;
 	/* Where to go on scanning back: the last instruction of a block still to look at (NULL
 	 * when there is none before its start). */

@@ -201,6 +201,13 @@ struct summary {
 	struct map slots; /* local alloca -> its slot list: pointers stored into it */
 	void **slot_lists;
 	size_t n_slot_lists, cap_slot_lists;
+	/* Per parameter, the offsets into its pointee where the function (or a callee) puts a
+	 * pointer: what can be there besides the caller's (summary-keys.c). */
+	struct param_puts {
+		int64_t *off;
+		size_t n, cap;
+	} *param_puts;
+	unsigned n_param_puts;
 	/* Names already worked out (summary-keys.c): value -> index + 1 into memo_v, so that every
 	 * value is named once per computation whatever the shape of the function. */
 	struct map memo;
