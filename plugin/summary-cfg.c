@@ -237,6 +237,15 @@ static struct flag_live *flag_liveness(struct ir_fn *f)
 	struct flag_live *l = sum->flag_live = xcalloc(1, sizeof(*l));
 	map_init(&l->flag, false);
 	map_init(&l->block, false);
+	/* Most functions have no flag phi: then there is nothing to number. */
+	bool any = false;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb && !any;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && LLVMIsAPHINode(i) && !any;
+		     i = LLVMGetNextInstruction(i))
+			any = is_flag_phi(i);
+	if (!any)
+		return l;
 	size_t n_blocks = LLVMCountBasicBlocks(f->body), n_flags = 0, b = 0;
 	LLVMBasicBlockRef *blocks = xmalloc((n_blocks + 1) * sizeof(*blocks));
 	l->first = xmalloc((n_blocks + 1) * sizeof(*l->first));
