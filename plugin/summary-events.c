@@ -271,7 +271,9 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		    (ft->kind == EV_USE && !ft->deref))
 			continue;
 		LLVMValueRef arg = LLVMGetOperand(c, first + (unsigned)ft->param);
-		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE);
+		/* A release names the pointer itself, unless it releases the allocation the
+		 * pointer points into. */
+		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE || ft->interior);
 		/* A callee's view of what the argument points to: as it is before the call, except
 		 * for fresh memory the call puts there, named by the place. */
 		if (ft->deref &&
@@ -283,6 +285,7 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->cleared = ft->cleared && key.deref;
 		e->via_place = ft->deref;
 		e->family = family;
+		e->interior = ft->kind == EV_RELEASE && ft->interior;
 		int64_t at_off;
 		e->tag = ft->tag;
 		e->tag.object = ft->tag.set ? summary_base_offset(s, arg, &at_off) : NULL;
@@ -1770,6 +1773,17 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		int param = param_index(f, e->key.base);
+		/* A release of an address a constant off a parameter (a size-header allocator's
+		 * free: dealloc(p - 16)) releases the allocation the parameter points into. */
+		bool interior = e->kind == EV_RELEASE && e->interior;
+		int64_t delta = 0;
+		LLVMValueRef into = param < 0 && e->kind == EV_RELEASE && !e->key.deref
+					? summary_base_offset(s, e->key.base, &delta)
+					: NULL;
+		if (into && into != e->key.base && delta && param_index(f, into) >= 0) {
+			param = param_index(f, into);
+			interior = true;
+		}
 		/* Fresh memory is a parameter's fact only when stored through it (an
 		 * out-parameter). */
 		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref) ||
@@ -1794,6 +1808,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			if (e->kind == EV_RELEASE) {
 				ft->must = release_must(s, f, &e->key);
 				ft->cleared = e->key.deref && release_cleared(s, f, &e->key);
+				ft->interior = interior;
 			}
 		} else if (e->kind == EV_CAPTURE && e->escapes && !ft->escapes) {
 			ft->escapes = true;

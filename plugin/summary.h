@@ -113,19 +113,20 @@ struct site {
 struct event {
 	enum ev_kind kind;
 	struct vkey key;
-	LLVMValueRef at;    /* the instruction of this function: call, load, store or ret */
-	bool must;          /* ALLOC/RELEASE: happens whenever `at` returns normally */
-	bool may_null;      /* ALLOC: the allocation may be null */
-	bool write;         /* USE: writes through the key */
-	bool assumed;       /* USE: the write is assumed (code the analysis cannot see) */
-	bool write_must;    /* USE: the shown write happens whenever `at` returns normally */
-	bool passed_only;   /* USE: handed to a callee that neither reads nor writes through it */
-	bool interior;      /* ALLOC: a pointer into the allocation, not to its start */
-	bool deferred;      /* RELEASE: handed over to be released later (SQLite's destructor
-			       argument): its family counts, not when it happens */
-	bool cleared;       /* RELEASE of a pointee: the place holds null once `at` returns */
-	bool via_place;     /* a callee's event on what an argument points to: it reads the place
-			       when called */
+	LLVMValueRef at;  /* the instruction of this function: call, load, store or ret */
+	bool must;        /* ALLOC/RELEASE: happens whenever `at` returns normally */
+	bool may_null;    /* ALLOC: the allocation may be null */
+	bool write;       /* USE: writes through the key */
+	bool assumed;     /* USE: the write is assumed (code the analysis cannot see) */
+	bool write_must;  /* USE: the shown write happens whenever `at` returns normally */
+	bool passed_only; /* USE: handed to a callee that neither reads nor writes through it */
+	bool interior;    /* ALLOC: a pointer into the allocation, not to its start; RELEASE: of the
+			     allocation the pointer points into */
+	bool deferred;    /* RELEASE: handed over to be released later (SQLite's destructor
+			     argument): its family counts, not when it happens */
+	bool cleared;     /* RELEASE of a pointee: the place holds null once `at` returns */
+	bool via_place;   /* a callee's event on what an argument points to: it reads the place
+			     when called */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	int field;          /* RETURN: aggregate field, or -1 */
@@ -149,7 +150,8 @@ struct fact {
 	bool escapes;    /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
 	bool replaced;   /* RETURN of a pointee: replaced there after it is read (a `take`) */
 	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
-			    (Arc::into_raw), not to its start */
+			    (Arc::into_raw), not to its start; RELEASE: of the allocation the
+			    parameter points into (a size header before it) */
 	bool cleared;    /* RELEASE of a pointee: null is stored there after it on every path */
 	const char *family;
 	struct tag tag; /* ALLOC of a pointee: the variant it belongs to */
