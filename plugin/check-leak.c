@@ -12,8 +12,9 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		/* Fresh memory written into an object (an out-parameter filled in place, a Result a
 		 * callee returns through memory) belongs to that object, whose moves and drops this
 		 * function's pointer names do not follow: not a leak candidate of its own. Nor is a
-		 * pointer into an allocation (Arc::into_raw), released from another address. */
-		if (a->kind != EV_ALLOC || a->key.deref || a->interior)
+		 * pointer into an allocation (Arc::into_raw), released from another address, nor
+		 * memory a callee lends while its parameter's object keeps it (a cursor's row). */
+		if (a->kind != EV_ALLOC || a->key.deref || a->interior || a->lent)
 			continue;
 		const struct event *handed = a->site.edge ? a : NULL;
 		LLVMValueRef *kept = NULL;

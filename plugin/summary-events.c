@@ -154,7 +154,10 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			struct event *e = add(sum, EV_RELEASE, key_of(s, f, arg, false), c, here);
 			e->family = family;
 		} else {
-			add(sum, EV_USE, key_of(s, f, arg, true), c, here)->write = true;
+			/* What an allocator returning its memory is given (strdup's string, a
+			 * format and its arguments) is only read; out-parameters are written. */
+			add(sum, EV_USE, key_of(s, f, arg, true), c, here)->write =
+			    af->role != ALLOC_ALLOCATES || af->out_param;
 		}
 	}
 	if ((af->role == ALLOC_ALLOCATES && !af->out_param) || af->role == ALLOC_REALLOCATES) {
@@ -194,6 +197,7 @@ static void returned_event(struct summary *sum, LLVMValueRef c, const struct fac
 		e->may_null = ft->may_null;
 		e->must = ft->must;
 		e->interior = ft->interior;
+		e->lent = ft->lent;
 		/* Only in its variant of the returned enum: the call's field tag.off. */
 		if (ft->field >= 0 && ft->tag.set) {
 			e->tag = ft->tag;
@@ -1038,6 +1042,23 @@ static const struct event *released_before_return(struct summaries *s, struct ir
 	return returned ? NULL : first;
 }
 
+/* Whether a parameter's object keeps fresh memory `a` that the function also returns (a
+ * store of it into what a parameter points to): the return is then a loan of what the object
+ * holds (a cursor's row, sqlite3_column_text), which the object releases, not ownership handed
+ * to the caller. */
+static bool kept_by(struct summaries *s, struct ir_fn *f, const struct event *a)
+{
+	for (size_t i = 0; i < f->n_stores; i++) {
+		LLVMValueRef st = f->stores[i];
+		struct vkey k = key_of(s, f, LLVMGetOperand(st, 0), false);
+		int64_t off;
+		LLVMValueRef base = summary_base_offset(s, LLVMGetOperand(st, 1), &off);
+		if (vkey_equal(&k, &a->key) && base && param_index(f, base) >= 0)
+			return true;
+	}
+	return false;
+}
+
 /* Per returned field: one parameter (or what it points to) on every path, or one of two where
  * the caller passes null for the other, or fresh memory of one family on every path that
  * returns something owned. */
@@ -1152,6 +1173,7 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			ft->must = true;
 		} else if (alloc) {
 			struct fact *ft = new_fact(sum, alloc, -1);
+			ft->lent = kept_by(s, f, alloc);
 			ft->deref =
 			    false; /* the returned value itself, however the event named it */
 			ft->off = 0;

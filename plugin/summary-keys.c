@@ -729,7 +729,11 @@ static struct vkey merged(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		LLVMValueRef in = ir_merge_input(v, i);
 		if (LLVMIsAConstantPointerNull(in))
 			continue;
-		if (phi && loop_carried(f, v, i))
+		/* A pointer stepped through its object around a loop (`for (p = key; *p; p++)`)
+		 * stays in that object; as a value it is another address each turn. */
+		int64_t step;
+		if (phi && loop_carried(f, v, i) &&
+		    !(object && strip(s, in, &step, false, true) == v))
 			return self;
 		struct vkey k = key_at(s, f, in, object, w);
 		if (k.base == v)

@@ -120,6 +120,7 @@ struct event {
 	bool assumed;     /* USE: the write is assumed (code the analysis cannot see) */
 	bool write_must;  /* USE: the shown write happens whenever `at` returns normally */
 	bool passed_only; /* USE: handed to a callee that neither reads nor writes through it */
+	bool lent;        /* ALLOC: returned by a callee whose parameter's object keeps it */
 	bool interior;    /* ALLOC: a pointer into the allocation, not to its start; RELEASE: of the
 			     allocation the pointer points into */
 	bool deferred;    /* RELEASE: handed over to be released later (SQLite's destructor
@@ -153,6 +154,7 @@ struct fact {
 			    (Arc::into_raw), not to its start; RELEASE: of the allocation the
 			    parameter points into (a size header before it) */
 	bool cleared;    /* RELEASE of a pointee: null is stored there after it on every path */
+	bool lent;       /* ALLOC (param -1): also kept in a parameter's object, which owns it */
 	const char *family;
 	struct tag tag; /* ALLOC of a pointee: the variant it belongs to */
 	struct site site;
