@@ -1,5 +1,6 @@
 /* abi-unwind-into-nounwind: a callee that may unwind, called through an edge that promises not
- * to (Rust's extern "C" imports carry nounwind on the call). Reported at the call. */
+ * to (Rust's extern "C" imports carry nounwind on the call; a C function, nounwind, calls it
+ * without an invoke). Reported at the call. */
 #include "checks.h"
 
 #include <string.h>
@@ -8,7 +9,13 @@ void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
 {
 	struct ir_fn *g = ir_edge_direct(e);
 	const struct summary *gs = summary_of(g);
-	if (!gs || !gs->may_unwind || !ir_attr(e->call, LLVMAttributeFunctionIndex, "nounwind"))
+	/* The call says nounwind, or it is a plain call in a function that does (C built without
+	 * -fexceptions at -O0, where clang marks the function and not its calls): an unwind
+	 * would leave that function. */
+	bool promised = ir_attr(e->call, LLVMAttributeFunctionIndex, "nounwind") ||
+			(LLVMIsACallInst(e->call) &&
+			 ir_attr(e->caller->fn, LLVMAttributeFunctionIndex, "nounwind"));
+	if (!gs || !gs->may_unwind || !promised)
 		return;
 	struct site edge = edge_site(e);
 	bool cxx = g->lang != FFIGUARD_LANG_RUST;

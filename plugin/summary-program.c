@@ -222,8 +222,11 @@ static void debug_facts(struct ir_fn *f)
 		return;
 	static const char *const kinds[] = {"alloc", "release", "use", "capture", "return"};
 	const struct summary *sum = f->summary;
-	fprintf(stderr, "facts of %s (%zu events)%s\n", ir_fn_name(f), sum->n_events,
-		sum->modelled ? " modelled" : "");
+	fprintf(stderr, "facts of %s (%zu events)%s%s\n", ir_fn_name(f), sum->n_events,
+		sum->modelled ? " modelled" : "",
+		sum->must_unwind  ? " must-unwind"
+		: sum->may_unwind ? " may-unwind"
+				  : "");
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		char *base = LLVMPrintValueToString(e->key.base);

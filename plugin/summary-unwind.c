@@ -19,6 +19,25 @@ static bool throws(LLVMValueRef callee)
 	return strncmp(name, "_ZSt", 4) == 0 && strstr(name, "__throw_") != NULL;
 }
 
+/* Rust's panic entry points, which crate-only bitcode declares (std's bodies are elsewhere):
+ * core::panicking's, and the helpers of expect/unwrap and begin_panic. Those that cannot unwind
+ * (panic_nounwind, panic_cannot_unwind) are declared nounwind and never get here. */
+static bool panics(struct ir_fn *g)
+{
+	static const char *const names[] = {
+	    "core::option::expect_failed", "core::option::unwrap_failed",
+	    "core::result::unwrap_failed", "std::panicking::begin_panic", "std::rt::begin_panic"};
+	if (!g || g->lang != FFIGUARD_LANG_RUST || !LLVMIsDeclaration(g->fn))
+		return false;
+	const char *name = ir_fn_name(g);
+	if (strncmp(name, "core::panicking::", 17) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strncmp(name, names[i], strlen(names[i])) == 0)
+			return true;
+	return false;
+}
+
 void summary_unwind(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -41,7 +60,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 				struct ir_fn *g =
 				    callee ? map_get(&s->program->by_value, callee) : NULL;
 				const struct summary *gs = g ? summary_of(g) : NULL;
-				if (callee && throws(callee)) {
+				if (callee && (throws(callee) || panics(g))) {
 					unwinds = always = true;
 				} else if (gs && gs->may_unwind) {
 					unwinds = true;
