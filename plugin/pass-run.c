@@ -10,13 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ThinLTO runs one pass per backend thread; the explanation is for the user, once a process. */
-static atomic_flag said_thin = ATOMIC_FLAG_INIT;
+/* ThinLTO runs one pass per backend thread; the explanation is for the user, once a process,
+ * and before any finding: said under reported_lock, which every backend takes first. */
+static bool said_thin;
 static atomic_flag said_partial = ATOMIC_FLAG_INIT;
 
 /* ThinLTO backends import the same functions and would report a finding once per module that
  * holds it: report each text once per link. Shared by the backend threads, hence the lock. */
 static pthread_mutex_t reported_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Whether this backend is the first to explain (the lock then stays held until thin_said). */
+static bool thin_first(void)
+{
+	pthread_mutex_lock(&reported_lock);
+	if (!said_thin)
+		return true;
+	pthread_mutex_unlock(&reported_lock);
+	return false;
+}
+
+static void thin_said(void)
+{
+	said_thin = true;
+	pthread_mutex_unlock(&reported_lock);
+}
 static struct map reported = {.string_keys = true};
 static struct map thin_reported = {.string_keys = true}; /* findings in the shared report */
 
@@ -76,13 +93,15 @@ static void check_view(LLVMModuleRef module, enum pass_mode mode, bool quiet, pa
 	if (quiet)
 		return;
 	if (mode == PASS_THIN_BACKEND) {
-		if (!atomic_flag_test_and_set(&said_thin))
+		if (thin_first()) {
 			emitf(
 			    emit, data, PASS_DIAG_WARNING,
 			    "ffiguard: this is a ThinLTO link: each backend module is analysed on "
 			    "its own, with what it imported, so calls into other modules are not "
 			    "seen; %s",
 			    recipe);
+			thin_said();
+		}
 		return;
 	}
 	if (mode != PASS_FULL_LTO)
@@ -253,11 +272,13 @@ bool pass_run(LLVMModuleRef module, enum pass_mode mode, const char *params, pas
 		}
 		/* A ThinLTO backend sees one module: `ffiguard join` sees them all. */
 		if (mode == PASS_THIN_BACKEND) {
-			if (!opts.quiet && !atomic_flag_test_and_set(&said_thin))
+			if (!opts.quiet && thin_first()) {
 				emitf(emit, data, PASS_DIAG_REMARK,
 				      "ffiguard: the facts of each ThinLTO module are written to "
 				      "%s; 'ffiguard join %s' reports on the whole program",
 				      opts.facts_dir, opts.facts_dir);
+				thin_said();
+			}
 			ffiguard_options_release(&opts);
 			return false;
 		}
