@@ -617,7 +617,14 @@ static struct flags meet(const struct flags *a, const struct flags *b)
  * walked at most MAX_STATES + MAX_FLAGS + 1 times. */
 static bool first_visit(struct search *st, LLVMBasicBlockRef bb, struct flags *fl)
 {
+	/* A block first walked knowing no flag (most of them) needs no record of its own: this
+	 * one, never written (its `met` knows nothing, so no later walk can know less). */
+	static struct visits knowing_none = {.all = true};
 	struct visits *v = map_get(&st->seen, bb);
+	if (!v && !fl->n) {
+		map_put(&st->seen, bb, &knowing_none);
+		return true;
+	}
 	if (!v) {
 		v = xcalloc(1, sizeof(*v));
 		map_put(&st->seen, bb, v);
