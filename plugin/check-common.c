@@ -263,10 +263,7 @@ static bool const_edge(void *data, LLVMBasicBlockRef pred, LLVMBasicBlockRef bb)
 		return false;
 	for (LLVMValueRef phi = LLVMGetFirstInstruction(bb); phi && LLVMIsAPHINode(phi);
 	     phi = LLVMGetNextInstruction(phi)) {
-		LLVMValueRef in = NULL;
-		for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n && !in; i++)
-			if (LLVMGetIncomingBlock(phi, i) == pred)
-				in = LLVMGetIncomingValue(phi, i);
+		LLVMValueRef in = ir_phi_incoming(phi, pred);
 		if (!in || !(LLVMIsAConstantInt(in) || LLVMIsAConstantPointerNull(in)) ||
 		    !summary_merge_names(w->s, w->f, phi, k))
 			continue;

@@ -348,6 +348,14 @@ bool ir_gep_offset(LLVMTargetDataRef layout, LLVMValueRef gep, int64_t *off, LLV
 	return true;
 }
 
+LLVMValueRef ir_phi_incoming(LLVMValueRef phi, LLVMBasicBlockRef pred)
+{
+	for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n; i++)
+		if (LLVMGetIncomingBlock(phi, i) == pred)
+			return LLVMGetIncomingValue(phi, i);
+	return NULL;
+}
+
 bool ir_intrinsic_named(LLVMValueRef call, const char *prefix)
 {
 	size_t n;

@@ -67,6 +67,8 @@ bool ir_call_nounwind(LLVMValueRef call);
 /* The inputs of a phi or select (the select's two values); 0 for anything else. */
 unsigned ir_merge_count(LLVMValueRef v);
 LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i);
+/* What phi `phi` takes when entered from `pred`, or NULL when `pred` is none of its blocks. */
+LLVMValueRef ir_phi_incoming(LLVMValueRef phi, LLVMBasicBlockRef pred);
 /* The one terminator that branches to `bb` (perhaps to more than one of its successors), or
  * NULL when none does or several do: a block with a single predecessor. */
 LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb);

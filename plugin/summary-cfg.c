@@ -338,14 +338,11 @@ static void enter(const struct flag_live *l, struct flags *fl, LLVMBasicBlockRef
 	     i = LLVMGetNextInstruction(i)) {
 		if (!is_flag_phi(i) || out.n == MAX_FLAGS || !flag_needed(l, bb, i))
 			continue;
-		for (unsigned k = 0, n = LLVMCountIncoming(i); k < n; k++) {
-			uint64_t v;
-			if (LLVMGetIncomingBlock(i, k) == pred &&
-			    flag_of(fl, LLVMGetIncomingValue(i, k), &v)) {
-				out.phi[out.n] = i;
-				out.value[out.n++] = v;
-				break;
-			}
+		LLVMValueRef in = ir_phi_incoming(i, pred);
+		uint64_t v;
+		if (in && flag_of(fl, in, &v)) {
+			out.phi[out.n] = i;
+			out.value[out.n++] = v;
 		}
 	}
 	/* Flags of blocks walked before stay known unless this block merges them anew. */

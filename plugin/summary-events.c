@@ -926,15 +926,6 @@ static const struct event *returned_whole(struct summaries *s, struct ir_fn *f, 
 	return NULL;
 }
 
-/* The incoming value of phi `phi` from block `bb`, or NULL. */
-static LLVMValueRef incoming_from(LLVMValueRef phi, LLVMBasicBlockRef bb)
-{
-	for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n; i++)
-		if (LLVMGetIncomingBlock(phi, i) == bb)
-			return LLVMGetIncomingValue(phi, i);
-	return NULL;
-}
-
 static bool empty_value(LLVMValueRef v)
 {
 	return LLVMIsAUndefValue(v) || LLVMIsAPoisonValue(v) || LLVMIsAConstantPointerNull(v);
@@ -947,7 +938,7 @@ static bool empty_edge(struct summaries *s, struct ir_fn *f, LLVMValueRef p,
 		       LLVMBasicBlockRef merge, LLVMBasicBlockRef pred)
 {
 	if (LLVMIsAPHINode(p) && LLVMGetInstructionParent(p) == merge) {
-		LLVMValueRef v = incoming_from(p, pred);
+		LLVMValueRef v = ir_phi_incoming(p, pred);
 		return v && empty_value(v);
 	}
 	if (!LLVMIsAInstruction(p) && !LLVMIsAArgument(p))
@@ -984,26 +975,26 @@ static struct tag returned_variant(struct summaries *s, struct ir_fn *f, unsigne
 			    LLVMGetTypeKind(LLVMTypeOf(q)) != LLVMIntegerTypeKind)
 				continue;
 			LLVMBasicBlockRef merge = LLVMGetInstructionParent(q);
-			LLVMValueRef with = NULL, without = NULL;
+			unsigned n = LLVMCountIncoming(q), n_without = 0;
+			/* The tag's constants on the edges without the pointer. */
+			LLVMValueRef with = NULL, *without = xmalloc((n + 1) * sizeof(*without));
 			bool ok = true;
-			for (unsigned i = 0, n = LLVMCountIncoming(q); ok && i < n; i++) {
+			for (unsigned i = 0; ok && i < n; i++) {
 				LLVMValueRef k = LLVMGetIncomingValue(q, i);
 				ok = LLVMIsAConstantInt(k);
-				if (!ok)
-					break;
-				if (empty_edge(s, f, p, merge, LLVMGetIncomingBlock(q, i))) {
-					without = k;
-					continue;
+				if (ok && empty_edge(s, f, p, merge, LLVMGetIncomingBlock(q, i))) {
+					without[n_without++] = k;
+				} else if (ok) {
+					ok = !with || with == k;
+					with = k;
 				}
-				ok = !with || with == k;
-				with = k;
 			}
 			/* No edge without the pointer may say its variant. */
-			for (unsigned i = 0, n = LLVMCountIncoming(q); ok && with && i < n; i++)
-				ok = LLVMGetIncomingValue(q, i) != with ||
-				     !empty_edge(s, f, p, merge, LLVMGetIncomingBlock(q, i));
-			if (ok && with && without)
+			for (unsigned i = 0; ok && with && i < n_without; i++)
+				ok = without[i] != with;
+			if (ok && with && n_without)
 				here = (struct tag){true, true, NULL, tf, with};
+			free(without);
 		}
 		if (!here.set ||
 		    (found.set && (found.off != here.off || found.value != here.value)))
@@ -1207,11 +1198,8 @@ static const struct event *returned_fresh(struct summaries *s, struct ir_fn *f)
 /* Fresh memory `off` bytes into the object the function returns: a fact of the return. */
 static void returned_holds(struct summary *sum, const struct event *alloc, int64_t off)
 {
-	for (size_t i = 0; i < sum->n_facts; i++) {
-		const struct fact *ft = &sum->facts[i];
-		if (ft->kind == EV_ALLOC && ft->param == -1 && ft->deref && ft->off == off)
-			return;
-	}
+	if (summary_puts_fresh(sum, -1, off))
+		return;
 	struct event e = *alloc;
 	e.key = (struct vkey){alloc->key.base, off, true};
 	struct fact *ft = new_fact(sum, &e, -1);
@@ -1375,6 +1363,16 @@ static LLVMValueRef null_return(struct summaries *s, struct ir_fn *f)
 
 /* Stored pointers a summary names; past this many, the parameter is clobbered. */
 #define MAX_STORED 256
+
+bool summary_puts_fresh(const struct summary *sum, int param, int64_t off)
+{
+	for (size_t i = 0; i < sum->n_facts; i++) {
+		const struct fact *ft = &sum->facts[i];
+		if (ft->kind == EV_ALLOC && ft->param == param && ft->deref && ft->off == off)
+			return true;
+	}
+	return false;
+}
 
 bool summary_replaces(const struct summary *sum, int param, int64_t off)
 {

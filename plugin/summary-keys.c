@@ -129,16 +129,6 @@ enum def {
  * (DEF_UNKNOWN, offset -1). */
 typedef void (*put_fn)(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value);
 
-/* Whether the callee puts fresh memory `off` bytes into what its parameter `param` points to. */
-static bool fresh_put_at(const struct summary *gs, int param, int64_t off)
-{
-	for (size_t k = 0; k < gs->n_facts; k++)
-		if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == param &&
-		    gs->facts[k].deref && gs->facts[k].off == off)
-			return true;
-	return false;
-}
-
 static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, put_fn put,
 		      void *data)
 {
@@ -179,7 +169,7 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 			 * (sqlite3_exec's `*errmsg = 0`): the place holds that memory, may-null. */
 			if (gs->stored[k].into == (int)i &&
 			    !(v && LLVMIsAConstantPointerNull(v) &&
-			      fresh_put_at(gs, (int)i, gs->stored[k].off)))
+			      summary_puts_fresh(gs, (int)i, gs->stored[k].off)))
 				put(data, base, off + gs->stored[k].off, DEF_VALUE, v);
 		}
 		for (size_t k = 0; gs && k < gs->n_facts; k++)

@@ -6,7 +6,6 @@
 #include "summary.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* One fact of a model, in the summary's terms (struct fact). */
@@ -105,14 +104,23 @@ static const struct model cxx_models[] = {
     {"::~basic_string()", "std::__cxx11::basic_string<", {{EV_RELEASE, 0, true, 0, -1}}, 1},
 };
 
-static char *without_closers(const char *s)
+/* Whether `name` ends with `path`, both read without their '>' (in place: this runs for every
+ * function, against every row). */
+static bool ends_with_bare(const char *name, const char *path)
 {
-	char *out = xstrdup(s), *w = out;
-	for (const char *r = s; *r; r++)
-		if (*r != '>')
-			*w++ = *r;
-	*w = 0;
-	return out;
+	size_t i = strlen(name), j = strlen(path);
+	for (;;) {
+		while (j && path[j - 1] == '>')
+			j--;
+		while (i && name[i - 1] == '>')
+			i--;
+		if (!j)
+			return true;
+		if (!i || name[i - 1] != path[j - 1])
+			return false;
+		i--;
+		j--;
+	}
 }
 
 const struct model *summary_model_of(struct ir_fn *f)
@@ -136,20 +144,12 @@ const struct model *summary_model_of(struct ir_fn *f)
 	/* Paths compare without their '>': a generic instantiated in the user's crate has a
 	 * legacy symbol, `alloc::ffi::c_str::CString::into_raw` where std's own is
 	 * `<alloc::ffi::c_str::CString>::into_raw`. */
-	char *bare = without_closers(name);
-	size_t n = strlen(bare);
-	const struct model *found = NULL;
-	for (size_t i = 0; i < rows && !found; i++) {
+	for (size_t i = 0; i < rows; i++) {
 		const struct model *m = &table[i];
-		char *path = without_closers(m->path);
-		size_t k = strlen(path);
-		if (n >= k && strcmp(bare + n - k, path) == 0 &&
-		    (!m->needs || strstr(name, m->needs)))
-			found = m;
-		free(path);
+		if (ends_with_bare(name, m->path) && (!m->needs || strstr(name, m->needs)))
+			return m;
 	}
-	free(bare);
-	return found;
+	return NULL;
 }
 
 void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,

@@ -171,6 +171,9 @@ struct stored_param {
 	LLVMValueRef value;
 	LLVMValueRef at; /* the store, or the call that stores it */
 };
+/* Whether the function puts fresh memory `off` bytes into what parameter `param` points to
+ * (-1: into the object it returns). */
+bool summary_puts_fresh(const struct summary *sum, int param, int64_t off);
 /* Whether the function stores a pointer `off` bytes into what parameter `param` points to. */
 bool summary_replaces(const struct summary *sum, int param, int64_t off);
 /* What a call to the function stores for `st`: the argument, or the constant; NULL when the call
