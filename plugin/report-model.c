@@ -37,7 +37,23 @@ const char *ffiguard_severity_name(enum ffiguard_severity sev)
 
 struct ffiguard_report *ffiguard_report_new(void)
 {
-	return xcalloc(1, sizeof(struct ffiguard_report));
+	struct ffiguard_report *r = xcalloc(1, sizeof(*r));
+	map_init(&r->names, true);
+	return r;
+}
+
+/* One copy of each function name and file name: an edge list repeats them (a caller with
+ * 50 000 edges would otherwise have 50 000 copies of its name). */
+static const char *intern(struct ffiguard_report *r, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *copy = map_get(&r->names, s);
+	if (!copy) {
+		copy = arena_strdup(&r->arena, s);
+		map_put(&r->names, copy, copy);
+	}
+	return copy;
 }
 
 void ffiguard_report_free(struct ffiguard_report *r)
@@ -45,6 +61,7 @@ void ffiguard_report_free(struct ffiguard_report *r)
 	if (!r)
 		return;
 	arena_release(&r->arena);
+	map_release(&r->names);
 	free(r->inputs);
 	free(r->findings);
 	free(r->edges);
@@ -59,18 +76,18 @@ void ffiguard_report_add_input(struct ffiguard_report *r, const char *path)
 	r->inputs[r->n_inputs++] = arena_strdup(&r->arena, path);
 }
 
-static struct ffiguard_fn copy_fn(struct arena *a, const struct ffiguard_fn *fn)
+static struct ffiguard_fn copy_fn(struct ffiguard_report *r, const struct ffiguard_fn *fn)
 {
-	struct ffiguard_fn c = {arena_strdup(a, fn->symbol), arena_strdup(a, fn->name), fn->lang};
+	struct ffiguard_fn c = {intern(r, fn->symbol), intern(r, fn->name), fn->lang};
 	if (!c.name)
 		c.name = c.symbol;
 	return c;
 }
 
-static struct ffiguard_loc copy_loc(struct arena *a, const struct ffiguard_loc *loc)
+static struct ffiguard_loc copy_loc(struct ffiguard_report *r, const struct ffiguard_loc *loc)
 {
 	struct ffiguard_loc c = *loc;
-	c.file = arena_strdup(a, loc->file);
+	c.file = intern(r, loc->file);
 	return c;
 }
 
@@ -81,16 +98,16 @@ void ffiguard_report_add_finding(struct ffiguard_report *r, const struct ffiguar
 	*c = *f;
 	c->rule = arena_strdup(&r->arena, f->rule);
 	c->message = arena_strdup(&r->arena, f->message);
-	c->function = copy_fn(&r->arena, &f->function);
-	c->loc = copy_loc(&r->arena, &f->loc);
-	c->edge_caller = copy_fn(&r->arena, &f->edge_caller);
-	c->edge_callee = copy_fn(&r->arena, &f->edge_callee);
+	c->function = copy_fn(r, &f->function);
+	c->loc = copy_loc(r, &f->loc);
+	c->edge_caller = copy_fn(r, &f->edge_caller);
+	c->edge_callee = copy_fn(r, &f->edge_callee);
 	c->fingerprint = f->fingerprint ? arena_strdup(&r->arena, f->fingerprint) : NULL;
 	struct ffiguard_note *notes = arena_alloc(&r->arena, f->n_notes * sizeof(*notes));
 	for (size_t i = 0; i < f->n_notes; i++) {
 		notes[i].message = arena_strdup(&r->arena, f->notes[i].message);
-		notes[i].function = copy_fn(&r->arena, &f->notes[i].function);
-		notes[i].loc = copy_loc(&r->arena, &f->notes[i].loc);
+		notes[i].function = copy_fn(r, &f->notes[i].function);
+		notes[i].loc = copy_loc(r, &f->notes[i].loc);
 	}
 	c->notes = notes;
 }
@@ -126,13 +143,13 @@ void ffiguard_report_add_edge(struct ffiguard_report *r, const struct ffiguard_e
 {
 	VEC_RESERVE(r->edges, r->cap_edges, r->n_edges + 1);
 	struct ffiguard_edge *c = &r->edges[r->n_edges++];
-	c->caller = copy_fn(&r->arena, &e->caller);
-	c->callee = copy_fn(&r->arena, &e->callee);
-	c->loc = copy_loc(&r->arena, &e->loc);
+	c->caller = copy_fn(r, &e->caller);
+	c->callee = copy_fn(r, &e->callee);
+	c->loc = copy_loc(r, &e->loc);
 	c->n_via = e->n_via;
 	struct ffiguard_fn *via = arena_alloc(&r->arena, e->n_via * sizeof(*via));
 	for (size_t i = 0; i < e->n_via; i++)
-		via[i] = copy_fn(&r->arena, &e->via[i]);
+		via[i] = copy_fn(r, &e->via[i]);
 	c->via = via;
 	c->indirect = e->indirect;
 }

@@ -9,6 +9,7 @@
 
 struct ffiguard_report {
 	struct arena arena;
+	struct map names; /* interned function and file names (in `arena`) */
 	const char **inputs;
 	size_t n_inputs, cap_inputs;
 	struct ffiguard_finding *findings;

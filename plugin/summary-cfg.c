@@ -190,6 +190,9 @@ struct flag_live {
 	bool all; /* not worked out (too large): every flag counts as needed */
 };
 
+/* The record of a function without flag phis: no flag, no block (never written). */
+static struct flag_live no_flags;
+
 #define LIVE_MAX_WORDS ((size_t)1 << 20)
 #define LIVE_MAX_ROUNDS 32
 
@@ -234,10 +237,8 @@ static struct flag_live *flag_liveness(struct ir_fn *f)
 	struct summary *sum = f->summary;
 	if (sum->flag_live)
 		return sum->flag_live;
-	struct flag_live *l = sum->flag_live = xcalloc(1, sizeof(*l));
-	map_init(&l->flag, false);
-	map_init(&l->block, false);
-	/* Most functions have no flag phi: then there is nothing to number. */
+	/* Most functions have no flag phi: then there is nothing to number, and they share one
+	 * empty record. */
 	bool any = false;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb && !any;
 	     bb = LLVMGetNextBasicBlock(bb))
@@ -245,7 +246,10 @@ static struct flag_live *flag_liveness(struct ir_fn *f)
 		     i = LLVMGetNextInstruction(i))
 			any = is_flag_phi(i);
 	if (!any)
-		return l;
+		return sum->flag_live = &no_flags;
+	struct flag_live *l = sum->flag_live = xcalloc(1, sizeof(*l));
+	map_init(&l->flag, false);
+	map_init(&l->block, false);
 	size_t n_blocks = LLVMCountBasicBlocks(f->body), n_flags = 0, b = 0;
 	LLVMBasicBlockRef *blocks = xmalloc((n_blocks + 1) * sizeof(*blocks));
 	l->first = xmalloc((n_blocks + 1) * sizeof(*l->first));
@@ -318,14 +322,14 @@ static bool flag_needed(const struct flag_live *l, LLVMBasicBlockRef bb, LLVMVal
 void cfg_release(struct summary *sum)
 {
 	struct flag_live *l = sum->flag_live;
-	if (!l)
+	sum->flag_live = NULL;
+	if (!l || l == &no_flags)
 		return;
 	map_release(&l->flag);
 	map_release(&l->block);
 	free(l->first);
 	free(l->needed);
 	free(l);
-	sum->flag_live = NULL;
 }
 
 /* The flags on entering `bb` from `pred`: its flag phis take their input from `pred`; only the

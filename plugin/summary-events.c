@@ -1910,6 +1910,17 @@ void summary_assume(struct ir_fn *f)
 	}
 }
 
+/* `v` (n of `*cap` elements of `size` bytes) moved to a block of exactly n. */
+static void *shrunk(void *v, size_t *cap, size_t n, size_t size)
+{
+	if (*cap == n)
+		return v;
+	void *exact = n ? memcpy(xmalloc(n * size), v, n * size) : NULL;
+	free(v);
+	*cap = n;
+	return exact;
+}
+
 /* Steps a function may take: enough for every function of real programs, linear in its size so
  * that no shape makes the whole analysis super-linear. */
 #define BUDGET_BASE 200000
@@ -1957,16 +1968,9 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	summary_unwind(s, f);
 	if (sum->exhausted)
 		summary_assume(f);
-	/* Most functions have a handful of events: keep what they use, not what was reserved. */
-	if (sum->cap_events > sum->n_events) {
-		sum->cap_events = sum->n_events;
-		sum->events = sum->n_events
-				  ? xrealloc(sum->events, sum->n_events * sizeof(*sum->events))
-				  : (free(sum->events), NULL);
-	}
-	if (sum->cap_facts > sum->n_facts) {
-		sum->cap_facts = sum->n_facts;
-		sum->facts = sum->n_facts ? xrealloc(sum->facts, sum->n_facts * sizeof(*sum->facts))
-					  : (free(sum->facts), NULL);
-	}
+	/* Most functions have a handful of events: keep what they use, not what was reserved, in a
+	 * block of its own (a shrink in place would leave behind a hole no function's next
+	 * reservation fits: 2 KB per function, a 10 000-function chain's +25 MB). */
+	sum->events = shrunk(sum->events, &sum->cap_events, sum->n_events, sizeof(*sum->events));
+	sum->facts = shrunk(sum->facts, &sum->cap_facts, sum->n_facts, sizeof(*sum->facts));
 }

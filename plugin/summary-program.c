@@ -34,11 +34,21 @@ const struct fact *summary_fact(const struct summary *sum, enum ev_kind kind, in
 	return NULL;
 }
 
+/* Functions with up to this many events are not indexed: a scan of their events is as quick as
+ * a lookup, and most functions have a handful (a 50 000-function program would otherwise hold
+ * 100 000 small maps). */
+#define INDEX_MIN_EVENTS 16
+
+static bool indexed(const struct summary *sum)
+{
+	return sum->n_events > INDEX_MIN_EVENTS;
+}
+
 /* Links every event into the list of its (base, kind) and of its instruction, once the events
  * are final; the lists keep event order. */
 static void index_build(struct summary *sum)
 {
-	if (sum->next_on_base || !sum->n_events)
+	if (sum->next_on_base || !indexed(sum))
 		return;
 	sum->next_on_base = xmalloc(sum->n_events * sizeof(*sum->next_on_base));
 	sum->next_at = xmalloc(sum->n_events * sizeof(*sum->next_at));
@@ -52,25 +62,45 @@ static void index_build(struct summary *sum)
 	}
 }
 
+/* Without an index: the first event from `i` on, of `kind` on `base` (at NULL) or at `at`. */
+static size_t scan_from(const struct summary *sum, size_t i, LLVMValueRef base, enum ev_kind kind,
+			LLVMValueRef at)
+{
+	for (; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (at ? e->at == at : e->kind == kind && e->key.base == base)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
 size_t summary_first_on(const struct summary *sum, LLVMValueRef base, enum ev_kind kind)
 {
+	if (!indexed(sum))
+		return scan_from(sum, 0, base, kind, NULL);
 	index_build((struct summary *)sum);
 	return (size_t)(uintptr_t)map_get(&sum->by_base[kind], base) - 1;
 }
 
 size_t summary_next_on(const struct summary *sum, size_t i)
 {
+	if (!indexed(sum))
+		return scan_from(sum, i + 1, sum->events[i].key.base, sum->events[i].kind, NULL);
 	return sum->next_on_base[i];
 }
 
 size_t summary_first_at(const struct summary *sum, LLVMValueRef at)
 {
+	if (!indexed(sum))
+		return scan_from(sum, 0, NULL, EV_ALLOC, at);
 	index_build((struct summary *)sum);
 	return (size_t)(uintptr_t)map_get(&sum->by_at, at) - 1;
 }
 
 size_t summary_next_at(const struct summary *sum, size_t i)
 {
+	if (!indexed(sum))
+		return scan_from(sum, i + 1, NULL, EV_ALLOC, sum->events[i].at);
 	return sum->next_at[i];
 }
 
