@@ -2,7 +2,9 @@
  * (a constant ops table, or one whose every store stores the same function; the global may come
  * from an accessor that always returns it), from a struct field whose every store and constant
  * initialiser holds the same function, or a callback parameter whose every caller passes the
- * same function. One target or none: a call that may reach two
+ * same function. A struct field is told by its GEP (-O0) or, where optimised C and C++ reach it
+ * by a byte offset, by the access's struct-path TBAA tag (the struct's type node and the offset
+ * into it). One target or none: a call that may reach two
  * functions stays unanalysed, as does one whose pointer comes from anywhere else. */
 #include "ir.h"
 
@@ -11,7 +13,7 @@
 #include <string.h>
 
 /* Pointers stored at one place: `off` bytes into a global variable, or into any object of a
- * struct type (base is then the LLVMTypeRef). */
+ * struct type (base is then the LLVMTypeRef, or the TBAA type node). */
 struct fp_slot {
 	const void *base;
 	int64_t off;
@@ -30,6 +32,7 @@ struct indirect {
 	struct map memo;    /* value -> what it resolves to; itself when nothing */
 	struct map sealed;  /* alloca -> SEALED or OPEN, once asked */
 	struct map returns; /* function -> what it returns; itself when nothing */
+	unsigned tbaa;      /* the metadata kind "tbaa" */
 	bool cycle;         /* the current resolution met a value still being resolved */
 	size_t steps;       /* work done, against STEP_BUDGET */
 };
@@ -91,17 +94,35 @@ static void scan_initializer(struct indirect *x, LLVMValueRef g, LLVMValueRef c,
 	}
 }
 
-/* Where a store or load address points: (global, offset) when it is a global plus constant
- * offsets, and (struct type, offset in it) when its last step is a struct field GEP. */
+/* Where a load or store (`access`) points: (global, offset) when its address is a global plus
+ * constant offsets, and (struct, offset in it) when its last step is a struct field GEP or its
+ * TBAA tag names a field of a struct. */
 struct place {
 	LLVMValueRef base; /* after constant GEPs and casts */
 	int64_t off;
-	LLVMTypeRef type; /* NULL when no struct field GEP */
+	const void *type; /* the struct type or TBAA type node; NULL when no field is known */
 	int64_t type_off;
 };
 
-static struct place place_of(struct indirect *x, LLVMValueRef addr)
+/* The field a struct-path TBAA tag names: {base type, access type, offset}, the base type a
+ * struct's node when it is not the access type itself (a scalar's tag). */
+static void tbaa_field(struct indirect *x, LLVMValueRef access, struct place *pl)
 {
+	LLVMValueRef tag = LLVMGetMetadata(access, x->tbaa);
+	unsigned n = tag ? LLVMGetMDNodeNumOperands(tag) : 0;
+	if (n < 3 || n > 4)
+		return;
+	LLVMValueRef ops[4];
+	LLVMGetMDNodeOperands(tag, ops);
+	if (!ops[0] || ops[0] == ops[1] || !ops[2] || !LLVMIsAConstantInt(ops[2]))
+		return;
+	pl->type = ops[0];
+	pl->type_off = LLVMConstIntGetSExtValue(ops[2]);
+}
+
+static struct place place_of(struct indirect *x, LLVMValueRef access)
+{
+	LLVMValueRef addr = LLVMGetOperand(access, LLVMIsAStoreInst(access) ? 1 : 0);
 	struct place pl = {addr, 0, NULL, 0};
 	bool first = true;
 	for (int i = 0; i < 16; i++) {
@@ -124,6 +145,8 @@ static struct place place_of(struct indirect *x, LLVMValueRef addr)
 		pl.off += off;
 		pl.base = LLVMGetOperand(v, 0);
 	}
+	if (!pl.type)
+		tbaa_field(x, access, &pl);
 	return pl;
 }
 
@@ -195,11 +218,11 @@ static LLVMValueRef resolve_slot(struct indirect *x, struct fp_slot *s, int dept
 	return target;
 }
 
-/* The slot a load from `addr` reads: a global's, or a struct field's when the object is not a
- * known global. */
-static struct fp_slot *slot_of_addr(struct indirect *x, LLVMValueRef addr, int depth)
+/* The slot a load reads: a global's, or a struct field's when the object is not a known
+ * global. */
+static struct fp_slot *slot_of_load(struct indirect *x, LLVMValueRef load, int depth)
 {
-	struct place pl = place_of(x, addr);
+	struct place pl = place_of(x, load);
 	if (is_sealed(x, pl.base))
 		return slot_at(x, pl.base, pl.off, false);
 	LLVMValueRef g = LLVMIsAGlobalVariable(pl.base) ? pl.base : resolve(x, pl.base, depth + 1);
@@ -305,7 +328,7 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 	} else if (call) {
 		t = resolve_return(x, v, depth);
 	} else {
-		struct fp_slot *s = slot_of_addr(x, LLVMGetOperand(v, 0), depth);
+		struct fp_slot *s = slot_of_load(x, v, depth);
 		t = s ? resolve_slot(x, s, depth) : NULL;
 	}
 	/* A result that depended on a value still being resolved may be partial: not kept. */
@@ -317,6 +340,7 @@ static LLVMValueRef resolve(struct indirect *x, LLVMValueRef v, int depth)
 void ir_resolve_indirect(struct ir_program *p)
 {
 	struct indirect x = {.p = p};
+	x.tbaa = LLVMGetMDKindIDInContext(LLVMGetModuleContext(p->module), "tbaa", 4);
 	map_release(&p->indirect);
 	map_init(&p->indirect, false);
 	p->indirect_cut = false;
@@ -337,7 +361,7 @@ void ir_resolve_indirect(struct ir_program *p)
 		ir_fn_scan(f);
 		for (size_t k = 0; k < f->n_stores; k++) {
 			LLVMValueRef v = LLVMGetOperand(f->stores[k], 0);
-			struct place pl = place_of(&x, LLVMGetOperand(f->stores[k], 1));
+			struct place pl = place_of(&x, f->stores[k]);
 			/* A sealed slot's stores are its own. */
 			if (is_sealed(&x, pl.base)) {
 				slot_add(&x, pl.base, pl.off, v);

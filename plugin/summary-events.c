@@ -1313,9 +1313,58 @@ static int null_test_param(struct ir_fn *f)
 	return param;
 }
 
+/* Whether `cond` tests a pointer parameter of `f` against null; *eq: true on equality. */
+static bool param_null_test(struct ir_fn *f, LLVMValueRef cond, bool *eq)
+{
+	if (!LLVMIsAICmpInst(cond))
+		return false;
+	LLVMIntPredicate pred = LLVMGetICmpPredicate(cond);
+	if (pred != LLVMIntEQ && pred != LLVMIntNE)
+		return false;
+	*eq = pred == LLVMIntEQ;
+	LLVMValueRef a = LLVMGetOperand(cond, 0), b = LLVMGetOperand(cond, 1);
+	if (LLVMIsAConstantPointerNull(a))
+		a = b;
+	else if (!LLVMIsAConstantPointerNull(b))
+		return false;
+	return param_index(f, a) >= 0;
+}
+
+/* Whether the edge from `from` into `to` is taken only when a parameter is null: it, or the
+ * single-predecessor blocks above it, leave a null test of a parameter on its null side. */
+static bool on_param_null_side(struct ir_fn *f, LLVMBasicBlockRef from, LLVMBasicBlockRef to)
+{
+	for (int i = 0; i < 4 && from; i++) {
+		LLVMValueRef br = LLVMGetBasicBlockTerminator(from);
+		bool eq;
+		if (br && LLVMIsABranchInst(br) && LLVMIsConditional(br) &&
+		    param_null_test(f, LLVMGetCondition(br), &eq) &&
+		    LLVMGetSuccessor(br, eq ? 0 : 1) == to &&
+		    LLVMGetSuccessor(br, eq ? 1 : 0) != to)
+			return true;
+		LLVMValueRef up = ir_single_pred_term(from);
+		to = from;
+		from = up ? LLVMGetInstructionParent(up) : NULL;
+	}
+	return false;
+}
+
+/* Whether input `i` of merge `v` is a null that comes only from a null parameter: the accessor
+ * `return p ? p->name : NULL` introduces no null of its own. */
+static bool null_of_null_param(struct ir_fn *f, LLVMValueRef v, unsigned i)
+{
+	if (!LLVMIsAConstantPointerNull(ir_merge_input(v, i)))
+		return false;
+	bool eq;
+	if (LLVMIsASelectInst(v))
+		return param_null_test(f, LLVMGetOperand(v, 0), &eq) && i == (eq ? 0u : 1u);
+	return on_param_null_side(f, LLVMGetIncomingBlock(v, i), LLVMGetInstructionParent(v));
+}
+
 /* Where pointer `v`, returned by `ret`, may become null, or NULL: at a null constant (the branch
  * that brings it to a phi, or the select or `ret` using it), or a call to a function that may
- * return null (a lookup that finds nothing) whose result reaches `ret` untested. */
+ * return null (a lookup that finds nothing) whose result reaches `ret` untested. A null that
+ * only a null parameter brings is the caller's, not the function's. */
 static LLVMValueRef null_reaches(struct summaries *s, struct ir_fn *f, LLVMValueRef v,
 				 LLVMValueRef user, LLVMValueRef ret, int depth)
 {
@@ -1334,6 +1383,8 @@ static LLVMValueRef null_reaches(struct summaries *s, struct ir_fn *f, LLVMValue
 	if (depth > 8 || !summary_charge(f, 1))
 		return NULL;
 	for (unsigned i = 0, n = ir_merge_count(v); i < n; i++) {
+		if (null_of_null_param(f, v, i))
+			continue;
 		LLVMValueRef at =
 		    LLVMIsAPHINode(v) ? LLVMGetBasicBlockTerminator(LLVMGetIncomingBlock(v, i)) : v;
 		LLVMValueRef r = null_reaches(s, f, ir_merge_input(v, i), at, ret, depth + 1);

@@ -58,3 +58,21 @@ int deref_first() {
     std::free(w);
     return r;
 }
+
+// Accessors in another translation unit (noinline). One that is null only when its argument is
+// (a defensive `h ? h->w : nullptr`) passes no null of its own: silent. One that is null when
+// the holder has no widget is a warning.
+struct Holder {
+    Widget *w;
+    bool set;
+};
+
+__attribute__((noinline)) const Widget *holder_widget(const Holder *h) { return h ? h->w : nullptr; }
+
+__attribute__((noinline)) const Widget *holder_widget_if_set(const Holder *h) {
+    return h->set ? h->w : nullptr;
+}
+
+int through_accessor(const Holder *h) { return rust_read(holder_widget(h)); }
+
+int through_accessor_if_set(const Holder *h) { return rust_read(holder_widget_if_set(h)); }
