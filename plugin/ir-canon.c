@@ -1,5 +1,5 @@
 /* The canonical body of a function: -O0 IR keeps every value in a stack slot, which hides data
- * flow, so such a function is analysed through a copy run through sroa/early-cse/instsimplify.
+ * flow, so such a function is analysed through a copy run through sroa and instsimplify.
  * One function at a time, never the user's function; the program deletes the copies. */
 #include "ir.h"
 
@@ -8,8 +8,8 @@
 #include <string.h>
 
 /* sroa takes slots apart; where every slot is a scalar, mem2reg does the same for less. */
-#define CANON_PASSES "sroa,early-cse,instsimplify"
-#define SCALAR_PASSES "mem2reg,early-cse,instsimplify"
+#define CANON_PASSES "sroa,instsimplify"
+#define SCALAR_PASSES "mem2reg,instsimplify"
 
 static bool has_optnone(LLVMValueRef fn)
 {

@@ -88,7 +88,7 @@ bool ir_module_unoptimized(LLVMModuleRef module);
  * (what sroa removes; rustc -Copt-level=0 sets no optnone). */
 bool ir_fn_unoptimized(LLVMValueRef fn);
 /* The body to analyse `fn` through: `fn` itself when it is optimized (0); otherwise (1) a
- * canonical copy (sroa, early-cse, instsimplify) in a new internal function that the caller
+ * canonical copy (sroa, instsimplify) in a new internal function that the caller
  * deletes, or with `in_place` (the CLI's own module) `fn` itself, canonicalized. -1 on error. */
 /* Function pipelines run on one function at a time with one PassBuilder for all of them
  * (pass-plugin.cpp): ir_passes_run returns 0, or -1 with *err (malloc'ed). */
