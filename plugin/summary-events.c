@@ -1239,11 +1239,34 @@ static void put_held(void *data, int64_t o, const struct event *e)
 		returned_holds(h->sum, e, h->off + o);
 }
 
+/* A parameter stored `off` bytes into the returned object: kept in ret_held when it is the one
+ * thing put there (`v` NULL: something else is put there, or may be). */
+static void returned_param(struct summaries *s, struct ir_fn *f, LLVMValueRef store, LLVMValueRef v,
+			   int64_t off, struct map *seen)
+{
+	struct summary *sum = f->summary;
+	struct vkey k = v ? key_of(s, f, v, false) : (struct vkey){0};
+	int param = v && !k.deref && !k.off ? param_index(f, k.base) : -1;
+	uintptr_t at = (uintptr_t)map_get(seen, (void *)(uintptr_t)(off + 1));
+	if (at == 0 && param >= 0) {
+		VEC_RESERVE(sum->ret_held, sum->cap_ret_held, sum->n_ret_held + 1);
+		sum->ret_held[sum->n_ret_held++] = (struct ret_held){param, off, store};
+		map_put(seen, (void *)(uintptr_t)(off + 1), (void *)(uintptr_t)sum->n_ret_held);
+		return;
+	}
+	if (at == 0)
+		at = SIZE_MAX; /* something else first: no parameter kept there */
+	else if (at != SIZE_MAX)
+		sum->ret_held[at - 1].param = -1;
+	map_put(seen, (void *)(uintptr_t)(off + 1), (void *)(uintptr_t)at);
+}
+
 /* Pointers to fresh memory stored into the fresh object a function returns: directly, by a
  * callee that returns it holding them, or by copying a local object into it whole
  * (Box::new(Thing { name: CString::new(..) }) builds the Thing on the stack). What an
  * accessor of the object (`thing_name(t)`) hands out is then known to be that memory in the
- * caller. A copy from a parameter's pointee is said in ret_copy. */
+ * caller. A copy from a parameter's pointee is said in ret_copy; a parameter stored there, in
+ * ret_held. */
 static void returned_contents(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -1251,6 +1274,8 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 	if (!obj || obj->key.deref || obj->interior)
 		return;
 	LLVMValueRef base = obj->key.base;
+	struct map seen; /* offset + 1 -> ret_held index + 1, or SIZE_MAX: not one parameter */
+	map_init(&seen, false);
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		if (e->kind == EV_ALLOC && e->key.deref && e->key.base == base)
@@ -1263,9 +1288,11 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 			int64_t off, at;
 			const struct event *e;
 			if (LLVMIsAStoreInst(in) && is_ptr(LLVMGetOperand(in, 0)) &&
-			    summary_base_offset(s, LLVMGetOperand(in, 1), &off) == base &&
-			    (e = fresh(s, f, LLVMGetOperand(in, 0), 0)) && e != obj) {
-				returned_holds(sum, e, off);
+			    summary_base_offset(s, LLVMGetOperand(in, 1), &off) == base) {
+				if ((e = fresh(s, f, LLVMGetOperand(in, 0), 0)) && e != obj)
+					returned_holds(sum, e, off);
+				returned_param(s, f, in, e ? NULL : LLVMGetOperand(in, 0), off,
+					       &seen);
 				continue;
 			}
 			if (!LLVMIsAIntrinsicInst(in) || !ir_intrinsic_named(in, "llvm.memcpy") ||
@@ -1285,6 +1312,16 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 				copied_allocs(s, f, src, 0, len, in, put_held, &h);
 			}
 		}
+	map_release(&seen);
+	/* Kept: nothing else in the function may put a pointer there (a copy into the object, a
+	 * callee given it). */
+	size_t kept = 0;
+	for (size_t i = 0; i < sum->n_ret_held; i++) {
+		struct ret_held h = sum->ret_held[i];
+		if (h.param >= 0 && summary_field_kept(s, f, base, h.off, h.at))
+			sum->ret_held[kept++] = h;
+	}
+	sum->n_ret_held = kept;
 }
 
 /* Rust's is_null() at -O0: `ret (icmp eq (ptrtoint %p), 0)` for a parameter. */
@@ -1936,6 +1973,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_facts = 0;
 	sum->null_test = -1;
 	sum->ret_copy.param = -1;
+	sum->n_ret_held = 0;
 	sum->null_return = NULL;
 	sum->n_stored = 0;
 	sum->ptr_clobbers = ~(uint64_t)0;
@@ -1996,6 +2034,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->n_events = 0;
 	sum->n_facts = 0;
 	sum->ret_copy.param = -1;
+	sum->n_ret_held = 0;
 	sum->n_stored = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);

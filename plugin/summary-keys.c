@@ -583,6 +583,19 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 				return deref_at(s, f, sk, so + off - l->copy_off, at, out, w);
 		}
 	}
+	/* A fresh object a callee returns keeping one of its arguments there, which nothing here
+	 * may have changed since: that argument. */
+	const struct summary *gs = !l && at && ir_is_call(k.base) && ir_called_function(k.base)
+				       ? summary_of_callee(s, k.base)
+				       : NULL;
+	for (size_t i = 0; gs && i < gs->n_ret_held; i++) {
+		const struct ret_held *h = &gs->ret_held[i];
+		if (h->off == off && (unsigned)h->param < LLVMGetNumArgOperands(k.base) &&
+		    summary_field_kept(s, f, k.base, off, NULL)) {
+			*out = key_at(s, f, LLVMGetOperand(k.base, (unsigned)h->param), false, w);
+			return true;
+		}
+	}
 	out->base = k.base;
 	out->off = off;
 	out->deref = true;
@@ -867,6 +880,63 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
 		if (l->v[i].off == off)
 			return l->v[i].value != NULL;
 	return false;
+}
+
+/* summary_field_kept for `v`, a pointer `off` bytes before the field, `depth` GEPs down. */
+static bool field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int64_t off,
+		       LLVMValueRef except, int depth)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!summary_charge(f, 1))
+			return false;
+		if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user) || LLVMIsAReturnInst(user))
+			continue;
+		if (LLVMIsAStoreInst(user)) {
+			LLVMValueRef val = LLVMGetOperand(user, 0);
+			uint64_t size = LLVMABISizeOfType(s->layout, LLVMTypeOf(val));
+			if (val == v || (user != except && off >= 0 && (uint64_t)off < size))
+				return false;
+			continue;
+		}
+		int64_t go;
+		if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == v) {
+			if (depth >= 3 || !ir_gep_offset(s->layout, user, &go, NULL, NULL) ||
+			    !field_kept(s, f, user, off - go, except, depth + 1))
+				return false;
+			continue;
+		}
+		if (!ir_is_call(user) || LLVMGetCalledValue(user) == v)
+			return false;
+		LLVMValueRef callee = ir_program_callee(s->program, user);
+		if (callee && LLVMGetIntrinsicID(callee)) {
+			/* Marks, and copies out of the object, leave it as it is. */
+			bool source = (ir_intrinsic_named(user, "llvm.memcpy") ||
+				       ir_intrinsic_named(user, "llvm.memmove")) &&
+				      LLVMGetOperand(user, 0) != v;
+			if (!source && !ir_intrinsic_named(user, "llvm.lifetime."))
+				return false;
+			continue;
+		}
+		const struct alloc_fact *af = callee ? summary_allocator(s, callee) : NULL;
+		const struct summary *gs = summary_of_callee(s, user);
+		for (unsigned i = 0, n = LLVMGetNumArgOperands(user); i < n; i++) {
+			if (LLVMGetOperand(user, i) != v)
+				continue;
+			if (af ? af->role != ALLOC_RELEASES
+			       : !gs || summary_call_clobbers(s, user, i) ||
+				     summary_call_captures(s, user, i) ||
+				     summary_replaces(gs, (int)i, off))
+				return false;
+		}
+	}
+	return true;
+}
+
+bool summary_field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, int64_t off,
+			LLVMValueRef except)
+{
+	return field_kept(s, f, obj, off, except, 0);
 }
 
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b)

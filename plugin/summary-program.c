@@ -268,6 +268,9 @@ static void debug_facts(struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_stored; i++)
 		fprintf(stderr, "  stores param %d into param %d deref off %lld\n",
 			sum->stored[i].from, sum->stored[i].into, (long long)sum->stored[i].off);
+	for (size_t i = 0; i < sum->n_ret_held; i++)
+		fprintf(stderr, "  returns an object holding param %d at off %lld\n",
+			sum->ret_held[i].param, (long long)sum->ret_held[i].off);
 	if (sum->ptr_clobbers)
 		fprintf(stderr, "  clobbers %#llx\n", (unsigned long long)sum->ptr_clobbers);
 	for (size_t i = 0; i < sum->n_facts; i++) {
@@ -392,6 +395,7 @@ static void summary_free(struct ir_fn *f)
 	free(sum->events);
 	free(sum->facts);
 	free(sum->stored);
+	free(sum->ret_held);
 	free(sum);
 	f->summary = NULL;
 }

@@ -192,6 +192,14 @@ struct summary {
 		int param;
 		int64_t off, len;
 	} ret_copy;
+	/* The fresh object it returns keeps parameter `param` `off` bytes in, stored there once
+	 * (a glib-style source_new(cb, user_data, destroy) keeping its user data). */
+	struct ret_held {
+		int param;
+		int64_t off;
+		LLVMValueRef at; /* the store */
+	} *ret_held;
+	size_t n_ret_held, cap_ret_held;
 	/* The pointers it stores into its parameters' pointees: parameters (stored), fresh memory
 	 * (ALLOC facts), constants; bit i of ptr_clobbers: into parameter i's pointee it may
 	 * also store a pointer it does not name (parameters past 63: always). */
@@ -305,6 +313,12 @@ bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, i
 		      LLVMValueRef at, struct vkey *out);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
+/* Whether nothing in `f` may put another pointer `off` bytes into the object `obj` points to
+ * (besides the store `except`, when not NULL), nor hand the object to code that could: its uses
+ * are loads, null tests, returns, stores into its other fields, constant GEPs to its fields (so
+ * followed), releases, and calls that neither keep it nor put a pointer at that offset. */
+bool summary_field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, int64_t off,
+			LLVMValueRef except);
 /* Whether two values are fields of one aggregate or of one object in memory: the pointer and
  * length of a Rust Box<[u8]>, say. */
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b);

@@ -398,6 +398,62 @@ START_TEST(stored_take_null_interior)
 }
 END_TEST
 
+/* A fresh object a function returns keeping a parameter (source_new(cb, user_data)): said by
+ * place, only where it is the one thing put there and nothing else may change it; a caller then
+ * names what the object holds there as its argument, while nothing changes the field. */
+static const char ret_held_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "define void @reset(ptr %s) {\n  store ptr null, ptr %s\n  ret void\n}\n"
+    "define ptr @src_new(ptr %cb, ptr %ud) {\n  %s = call ptr @malloc(i64 16)\n"
+    "  store ptr %cb, ptr %s\n  %f = getelementptr i8, ptr %s, i64 8\n"
+    "  store ptr %ud, ptr %f\n  ret ptr %s\n}\n"
+    "define ptr @src_twice(ptr %a, ptr %b) {\n  %s = call ptr @malloc(i64 16)\n"
+    "  store ptr %a, ptr %s\n  store ptr %b, ptr %s\n  ret ptr %s\n}\n"
+    "define ptr @src_reset(ptr %a) {\n  %s = call ptr @malloc(i64 16)\n"
+    "  store ptr %a, ptr %s\n  call void @reset(ptr %s)\n  ret ptr %s\n}\n"
+    "define void @src_free(ptr %s) {\n  %f = getelementptr i8, ptr %s, i64 8\n"
+    "  %u = load ptr, ptr %f\n  call void @free(ptr %u)\n  call void @free(ptr %s)\n"
+    "  ret void\n}\n"
+    "define void @user(ptr %ud) {\n  %s = call ptr @src_new(ptr null, ptr %ud)\n"
+    "  call void @src_free(ptr %s)\n  call void @free(ptr %ud)\n  ret void\n}\n"
+    "define void @user_changed(ptr %ud, ptr %other) {\n"
+    "  %s = call ptr @src_new(ptr null, ptr %ud)\n  %f = getelementptr i8, ptr %s, i64 8\n"
+    "  store ptr %other, ptr %f\n  call void @src_free(ptr %s)\n  ret void\n}\n";
+
+/* How many RELEASE events `name` has on its parameter `param` itself. */
+static size_t releases_of_param(struct fixture *fx, const char *name, unsigned param)
+{
+	const struct summary *sum = sum_of(fx, name);
+	LLVMValueRef p = LLVMGetParam(LLVMGetNamedFunction(fx->p.module, name), param);
+	size_t n = 0;
+	for (size_t i = 0; i < sum->n_events; i++)
+		n += sum->events[i].kind == EV_RELEASE && sum->events[i].key.base == p &&
+		     !sum->events[i].key.deref;
+	return n;
+}
+
+START_TEST(returned_object_keeps_params)
+{
+	struct fixture fx;
+	setup_ir(&fx, ret_held_ir);
+	const struct summary *nw = sum_of(&fx, "src_new");
+	ck_assert_uint_eq(nw->n_ret_held, 2);
+	ck_assert_int_eq(nw->ret_held[0].param, 0);
+	ck_assert_int_eq(nw->ret_held[0].off, 0);
+	ck_assert_int_eq(nw->ret_held[1].param, 1);
+	ck_assert_int_eq(nw->ret_held[1].off, 8);
+	/* Two stores at one place, or a callee that may store there: nothing said. */
+	ck_assert_uint_eq(sum_of(&fx, "src_twice")->n_ret_held, 0);
+	ck_assert_uint_eq(sum_of(&fx, "src_reset")->n_ret_held, 0);
+	/* src_free's release of the field is the release of user's argument: twice. */
+	ck_assert_uint_eq(releases_of_param(&fx, "user", 0), 2);
+	/* After a store into the field, the field is not the argument any more. */
+	ck_assert_uint_eq(releases_of_param(&fx, "user_changed", 0), 0);
+	teardown(&fx);
+}
+END_TEST
+
 /* What a local slot holds where it is read: the nearest store on every path, a null a callee
  * stored (nothing to release), fresh memory a callee put there; paths that disagree leave the
  * slot's own name. */
@@ -861,6 +917,7 @@ int main(void)
 	tcase_add_test(tc, flag_conditions);
 	tcase_add_test(tc, release_leaves_null);
 	tcase_add_test(tc, enum_variant_tags);
+	tcase_add_test(tc, returned_object_keeps_params);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);

@@ -49,11 +49,13 @@ void source_free_disconnected(struct source *s)
 
 void listen_ok(int n);
 void listen_disconnected(int n);
+void listen_dropped(int n);
 
 int main(int argc, char **argv)
 {
 	(void)argv;
 	listen_ok(argc);
 	listen_disconnected(argc + 2);
+	listen_dropped(argc);
 	return 0;
 }

@@ -51,3 +51,15 @@ pub extern "C" fn listen_disconnected(n: c_int) {
     let s = listen(n);
     unsafe { source_free_disconnected(s) };
 }
+
+// Bug: the source owns the state, and Rust drops it again once the source is freed.
+#[no_mangle]
+pub extern "C" fn listen_dropped(n: c_int) {
+    let state = Box::into_raw(Box::new(Counter { total: 0, seen: Vec::new() }));
+    unsafe {
+        let s = source_new(on_emit, state as *mut c_void, Some(drop_counter));
+        source_emit(s, n);
+        source_free(s);
+        drop(Box::from_raw(state));
+    }
+}
