@@ -325,7 +325,9 @@ void summary_memo_reset(struct ir_fn *f, size_t budget)
 {
 	struct summary *sum = f->summary;
 	map_release(&sum->memo);
+	map_release(&sum->obj_writes);
 	sum->n_memo = 0;
+	sum->n_obj_w = 0;
 	sum->steps = 0;
 	sum->budget = budget;
 	sum->exhausted = false;
@@ -585,9 +587,8 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 	}
 	/* A fresh object a callee returns keeping one of its arguments there, which nothing here
 	 * may have changed since: that argument. */
-	const struct summary *gs = !l && at && ir_is_call(k.base) && ir_called_function(k.base)
-				       ? summary_of_callee(s, k.base)
-				       : NULL;
+	const struct summary *gs =
+	    !l && at && ir_is_call(k.base) ? summary_of_callee(s, k.base) : NULL;
 	for (size_t i = 0; gs && i < gs->n_ret_held; i++) {
 		const struct ret_held *h = &gs->ret_held[i];
 		if (h->off == off && (unsigned)h->param < LLVMGetNumArgOperands(k.base) &&
@@ -882,61 +883,120 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
 	return false;
 }
 
-/* summary_field_kept for `v`, a pointer `off` bytes before the field, `depth` GEPs down. */
-static bool field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int64_t off,
-		       LLVMValueRef except, int depth)
+/* Where a function may put a pointer into an object: byte ranges from its start, or anywhere. */
+#define MAX_WRITES 8
+
+struct obj_writes {
+	bool any;
+	size_t n;
+	int64_t from[MAX_WRITES], to[MAX_WRITES];
+};
+
+static void written(struct obj_writes *w, int64_t from, int64_t to)
 {
-	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+	if (w->n == MAX_WRITES) {
+		w->any = true;
+		return;
+	}
+	w->from[w->n] = from;
+	w->to[w->n++] = to;
+}
+
+/* Records in `w` what `f` may write through `v`, `base` bytes into the object (the store
+ * `except` left out): its uses are loads, null tests, returns, stores, constant GEPs to its
+ * fields (followed), releases, and calls that neither keep it nor clobber it; anything else
+ * may write anywhere. */
+static void obj_writes(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int64_t base,
+		       LLVMValueRef except, int depth, struct obj_writes *w)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u && !w->any; u = LLVMGetNextUse(u)) {
 		LLVMValueRef user = LLVMGetUser(u);
-		if (!summary_charge(f, 1))
-			return false;
+		if (!summary_charge(f, 1)) {
+			w->any = true;
+			return;
+		}
 		if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user) || LLVMIsAReturnInst(user))
 			continue;
 		if (LLVMIsAStoreInst(user)) {
 			LLVMValueRef val = LLVMGetOperand(user, 0);
-			uint64_t size = LLVMABISizeOfType(s->layout, LLVMTypeOf(val));
-			if (val == v || (user != except && off >= 0 && (uint64_t)off < size))
-				return false;
+			if (val == v)
+				w->any = true; /* the object itself kept somewhere */
+			else if (user != except)
+				written(w, base,
+					base +
+					    (int64_t)LLVMABISizeOfType(s->layout, LLVMTypeOf(val)));
 			continue;
 		}
 		int64_t go;
 		if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == v) {
-			if (depth >= 3 || !ir_gep_offset(s->layout, user, &go, NULL, NULL) ||
-			    !field_kept(s, f, user, off - go, except, depth + 1))
-				return false;
+			if (depth < 3 && ir_gep_offset(s->layout, user, &go, NULL, NULL))
+				obj_writes(s, f, user, base + go, except, depth + 1, w);
+			else
+				w->any = true;
 			continue;
 		}
-		if (!ir_is_call(user) || LLVMGetCalledValue(user) == v)
-			return false;
+		if (!ir_is_call(user) || LLVMGetCalledValue(user) == v) {
+			w->any = true;
+			continue;
+		}
 		LLVMValueRef callee = ir_program_callee(s->program, user);
 		if (callee && LLVMGetIntrinsicID(callee)) {
 			/* Marks, and copies out of the object, leave it as it is. */
 			bool source = (ir_intrinsic_named(user, "llvm.memcpy") ||
 				       ir_intrinsic_named(user, "llvm.memmove")) &&
 				      LLVMGetOperand(user, 0) != v;
-			if (!source && !ir_intrinsic_named(user, "llvm.lifetime."))
-				return false;
+			w->any = w->any || (!source && !ir_intrinsic_named(user, "llvm.lifetime."));
 			continue;
 		}
 		const struct alloc_fact *af = callee ? summary_allocator(s, callee) : NULL;
 		const struct summary *gs = summary_of_callee(s, user);
-		for (unsigned i = 0, n = LLVMGetNumArgOperands(user); i < n; i++) {
+		for (unsigned i = 0, n = LLVMGetNumArgOperands(user); i < n && !w->any; i++) {
 			if (LLVMGetOperand(user, i) != v)
 				continue;
-			if (af ? af->role != ALLOC_RELEASES
-			       : !gs || summary_call_clobbers(s, user, i) ||
-				     summary_call_captures(s, user, i) ||
-				     summary_replaces(gs, (int)i, off))
-				return false;
+			if (af) {
+				w->any = af->role != ALLOC_RELEASES;
+				continue;
+			}
+			if (!gs || i >= 64 || summary_call_clobbers(s, user, i) ||
+			    summary_call_captures(s, user, i) || ((gs->ptr_clobbers >> i) & 1)) {
+				w->any = true;
+				continue;
+			}
+			for (size_t k = 0; k < gs->n_stored; k++)
+				if (gs->stored[k].into == (int)i)
+					written(w, base + gs->stored[k].off,
+						base + gs->stored[k].off + 8);
 		}
 	}
-	return true;
+}
+
+static bool writes_at(const struct obj_writes *w, int64_t off)
+{
+	for (size_t i = 0; !w->any && i < w->n; i++)
+		if (w->from[i] < off + 8 && off < w->to[i])
+			return true;
+	return w->any;
 }
 
 bool summary_field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, int64_t off,
 			LLVMValueRef except)
 {
-	return field_kept(s, f, obj, off, except, 0);
+	struct obj_writes mine = {0};
+	if (except) {
+		obj_writes(s, f, obj, 0, except, 0, &mine);
+		return !writes_at(&mine, off);
+	}
+	/* Asked again for every use of the field: worked out once per object. */
+	struct summary *sum = f->summary;
+	size_t i = (uintptr_t)map_get(&sum->obj_writes, obj);
+	if (!i) {
+		VEC_RESERVE(sum->obj_w, sum->cap_obj_w, sum->n_obj_w + 1);
+		i = ++sum->n_obj_w;
+		sum->obj_w[i - 1] = (struct obj_writes){0};
+		obj_writes(s, f, obj, 0, NULL, 0, &sum->obj_w[i - 1]);
+		map_put(&sum->obj_writes, obj, (void *)(uintptr_t)i);
+	}
+	return !writes_at(&sum->obj_w[i - 1], off);
 }
 
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b)

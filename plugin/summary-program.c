@@ -396,6 +396,8 @@ static void summary_free(struct ir_fn *f)
 	free(sum->facts);
 	free(sum->stored);
 	free(sum->ret_held);
+	map_release(&sum->obj_writes);
+	free(sum->obj_w);
 	free(sum);
 	f->summary = NULL;
 }

@@ -12,6 +12,7 @@
 
 struct summaries;
 struct summary;
+struct obj_writes;
 
 enum alloc_role {
 	ALLOC_NONE = 0,
@@ -228,6 +229,11 @@ struct summary {
 	struct map memo;
 	struct key_memo *memo_v;
 	size_t n_memo, cap_memo;
+	/* Where the function may put pointers into an object it gets from a call (summary-keys.c):
+	 * value -> index + 1 into obj_w, worked out once per object. */
+	struct map obj_writes;
+	struct obj_writes *obj_w;
+	size_t n_obj_w, cap_obj_w;
 	struct map
 	    block_order; /* basic block -> its reverse postorder number (built on first use) */
 	struct flag_live *flag_live; /* which drop flags are still read where (summary-cfg.c) */
