@@ -106,14 +106,17 @@ static const char *why(const struct slot *a, const struct slot *b)
 /* The same register class and width. A pointer and an integer of its width are one integer
  * register to both sides: rustc lowers a { ptr, len } return to { i64, i64 } where clang has
  * { ptr, i64 }, and a repr(C) struct of one pointer passed by value (a -sys crate's handle) to
- * i64 where C declares the pointer. A narrower integer against a pointer still differs. */
+ * i64 where C declares the pointer. A narrower integer against a pointer still differs. So are
+ * a float and a vector of its width one vector register: an eightbyte of two floats is double
+ * to rustc and <2 x float> to clang (meshoptimizer's statistics returned by value). */
 static bool same_class(const struct slot *a, const struct slot *b)
 {
 	if (a->bits != b->bits)
 		return false;
 	if (a->cls == b->cls)
 		return true;
-	return (a->cls == 'p' && b->cls == 'i') || (a->cls == 'i' && b->cls == 'p');
+	return (a->cls == 'p' && b->cls == 'i') || (a->cls == 'i' && b->cls == 'p') ||
+	       (a->cls == 'f' && b->cls == 'v') || (a->cls == 'v' && b->cls == 'f');
 }
 
 static bool same(const struct slot *a, const struct slot *b)

@@ -35,3 +35,11 @@ uint32_t checksum_abc() { return ext_checksum("abc", 3) + ext_version(); }
 int call_rust() { return rust_len("abc", 3) + static_cast<int>(rust_sum(1, 2)); }
 
 extern "C" void *cpp_handle_next(void *h) { return static_cast<char *>(h) + 1; }
+
+// meshoptimizer's statistics struct returned by value: two unsigned then two float. Its second
+// eightbyte is one SSE register to both sides, which rustc spells double and clang <2 x float>.
+struct CacheStats {
+    unsigned vertices_transformed, warps_executed;
+    float acmr, atvr;
+};
+extern "C" CacheStats cpp_cache_stats(unsigned n) { return {n, 1, 1.5f, 0.5f}; }

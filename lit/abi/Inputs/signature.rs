@@ -84,3 +84,21 @@ extern "C" {
 pub fn handle_next(h: Handle) -> Handle {
     unsafe { cpp_handle_next(h) }
 }
+
+/// meshoptimizer's statistics struct returned by value: rustc lowers it to { i64, double },
+/// clang to { i64, <2 x float> }, the same two registers (rax and xmm0): it agrees.
+#[repr(C)]
+pub struct CacheStats {
+    pub vertices_transformed: u32,
+    pub warps_executed: u32,
+    pub acmr: f32,
+    pub atvr: f32,
+}
+
+extern "C" {
+    fn cpp_cache_stats(n: u32) -> CacheStats;
+}
+
+pub fn cache_acmr(n: u32) -> f32 {
+    unsafe { cpp_cache_stats(n).acmr }
+}
