@@ -1,6 +1,7 @@
 /* lifetime-stack-escape: a stack address crosses an FFI edge and outlives its frame: the callee
- * stores a local's address of the caller into a global or heap object, or the callee returns
- * the address of its own local. Reported at the call, with a note at the capture. */
+ * stores a local's address of the caller into a global or heap object (or into the fresh object
+ * it returns, which the caller then keeps beyond its frame), or the callee returns the address
+ * of its own local. Reported at the call, with a note at the capture. */
 #include "checks.h"
 
 #include <stdlib.h>
@@ -23,7 +24,11 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		if (k.deref || !ir_is_local_alloca(e->caller->body, k.base))
 			continue;
 		const struct fact *cap = summary_fact(gs, EV_CAPTURE, (int)j);
-		if (!cap || !cap->escapes)
+		bool returned = false;
+		bool kept =
+		    cap && cap->held && !cap->escapes &&
+		    (summary_object_escapes(c->s, e->caller, e->call, &returned) || returned);
+		if (!cap || !(cap->escapes || kept))
 			continue;
 		char *local = local_label(k.base);
 		struct check_finding cf = {
@@ -35,9 +40,16 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		    .edge_is_call = true,
 		};
 		cf.message =
-		    xasprintf("the address of local%s of '%s' is passed to '%s', which keeps "
-			      "it in a global or heap object: it dangles once '%s' returns",
-			      local, ir_fn_name(e->caller), ir_fn_name(g), ir_fn_name(e->caller));
+		    kept
+			? xasprintf("the address of local%s of '%s' is passed to '%s', which keeps "
+				    "it in the object it returns, and that object outlives '%s': "
+				    "it dangles once '%s' returns",
+				    local, ir_fn_name(e->caller), ir_fn_name(g),
+				    ir_fn_name(e->caller), ir_fn_name(e->caller))
+			: xasprintf("the address of local%s of '%s' is passed to '%s', which keeps "
+				    "it in a global or heap object: it dangles once '%s' returns",
+				    local, ir_fn_name(e->caller), ir_fn_name(g),
+				    ir_fn_name(e->caller));
 		check_note(&cf, cap->site.inst, cap->site.fn, "stored here, in '%s'",
 			   ir_fn_name(cap->site.fn));
 		check_emit(c, &cf);

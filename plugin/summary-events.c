@@ -298,6 +298,13 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		e->write = ft->write;
 		e->assumed = ft->write && !ft->written;
 		e->escapes = ft->escapes;
+		if (ft->kind == EV_CAPTURE && ft->held && !ft->escapes) {
+			/* Kept in the object the call returns: as long as this function keeps it.
+			 */
+			bool returned = false;
+			e->escapes = summary_object_escapes(s, f, c, &returned);
+			e->held = !e->escapes && returned;
+		}
 		if (ft->written)
 			e->site = through(s, f, c, &ft->write_site);
 	}
@@ -462,6 +469,79 @@ static bool long_lived(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
 	return false;
 }
 
+static const struct event *returned_fresh(struct summaries *s, struct ir_fn *f);
+
+/* Whether `addr` points into the fresh object `f` returns (which object that is, asked once per
+ * computation, when first needed). */
+static bool in_returned_object(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
+{
+	struct summary *sum = f->summary;
+	if (!sum->ret_object_asked) {
+		const struct event *o = returned_fresh(s, f);
+		sum->ret_object = o && !o->key.deref && !o->interior ? o->key.base : NULL;
+		sum->ret_object_asked = true;
+	}
+	struct vkey k = key_of(s, f, addr, true);
+	return sum->ret_object && !k.deref && k.base == sum->ret_object;
+}
+
+/* summary_object_escapes for `v`, `depth` constant GEPs into the object. */
+static bool object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int depth,
+			   bool *returned)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!summary_charge(f, 1))
+			return true;
+		if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user))
+			continue;
+		if (LLVMIsAStoreInst(user)) {
+			if (LLVMGetOperand(user, 0) == v)
+				return true;
+			continue;
+		}
+		if (LLVMIsAReturnInst(user)) {
+			*returned = true;
+			continue;
+		}
+		if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == v) {
+			if (depth >= 3 || object_escapes(s, f, user, depth + 1, returned))
+				return true;
+			continue;
+		}
+		if (!ir_is_call(user) || LLVMGetCalledValue(user) == v)
+			return true;
+		LLVMValueRef callee = ir_program_callee(s->program, user);
+		if (callee && LLVMGetIntrinsicID(callee)) {
+			if (!ir_intrinsic_named(user, "llvm.lifetime."))
+				return true; /* a copy of what it keeps, say */
+			continue;
+		}
+		const struct alloc_fact *af = callee ? summary_allocator(s, callee) : NULL;
+		const struct summary *gs = summary_of_callee(s, user);
+		for (unsigned i = 0, n = LLVMGetNumArgOperands(user); i < n; i++) {
+			if (LLVMGetOperand(user, i) != v)
+				continue;
+			if (af) {
+				if (af->role != ALLOC_RELEASES)
+					return true;
+				continue;
+			}
+			const struct fact *cap = gs ? summary_fact(gs, EV_CAPTURE, (int)i) : NULL;
+			if (!gs ? declaration_captures(user, callee, i)
+				: cap && (cap->escapes || cap->held))
+				return true;
+		}
+	}
+	return false;
+}
+
+bool summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, bool *returned)
+{
+	*returned = false;
+	return object_escapes(s, f, obj, 0, returned);
+}
+
 static bool address_checks_only(LLVMValueRef v)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
@@ -496,9 +576,13 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		w->write = true;
 		w->guard = block_guard(f, inst);
 		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
-		    !summary_slot_tracked(s, f, addr))
-			add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here)->escapes =
-			    long_lived(s, f, addr);
+		    !summary_slot_tracked(s, f, addr)) {
+			bool escapes = long_lived(s, f, addr);
+			bool held = escapes && in_returned_object(s, f, addr);
+			struct event *cap = add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here);
+			cap->escapes = escapes && !held;
+			cap->held = held;
+		}
 		return;
 	}
 	case LLVMAtomicRMW:
@@ -651,6 +735,7 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	ft->write = e->write;
 	ft->written = e->write && !e->assumed;
 	ft->escapes = e->escapes;
+	ft->held = e->held;
 	ft->interior = e->interior;
 	ft->family = e->family;
 	ft->site = e->site;
@@ -1918,9 +2003,13 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 				ft->cleared = e->key.deref && release_cleared(s, f, &e->key);
 				ft->interior = interior;
 			}
-		} else if (e->kind == EV_CAPTURE && e->escapes && !ft->escapes) {
-			ft->escapes = true;
-			ft->site = e->site;
+		} else if (e->kind == EV_CAPTURE) {
+			if (e->escapes && !ft->escapes)
+				ft->site = e->site;
+			else if (e->held && !ft->held && !ft->escapes)
+				ft->site = e->site;
+			ft->escapes = ft->escapes || e->escapes;
+			ft->held = ft->held || e->held;
 		} else if (e->kind == EV_USE && e->write) {
 			ft->write = true;
 			if (!e->assumed && !ft->written) {
@@ -2035,6 +2124,8 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->n_facts = 0;
 	sum->ret_copy.param = -1;
 	sum->n_ret_held = 0;
+	sum->ret_object = NULL;
+	sum->ret_object_asked = false;
 	sum->n_stored = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);

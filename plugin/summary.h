@@ -131,6 +131,8 @@ struct event {
 			     when called */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
+	bool held;          /* CAPTURE: into the fresh object the function returns instead (an
+			       encoder keeping its config and picture): escapes if that does */
 	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
 	struct tag tag;     /* ALLOC of a pointee: only while the object's tag says so */
@@ -150,6 +152,8 @@ struct fact {
 	bool written;    /* USE: a write the IR shows, at write_site */
 	bool write_must; /* USE: ... on every path through the function */
 	bool escapes;    /* CAPTURE: into a global or heap object; RETURN (param -1): own stack */
+	bool held;       /* CAPTURE: into the fresh object the function returns, which keeps it as
+			    long as the caller keeps that object */
 	bool replaced;   /* RETURN of a pointee: replaced there after it is read (a `take`) */
 	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
 			    (Arc::into_raw), not to its start; RELEASE: of the allocation the
@@ -232,6 +236,10 @@ struct summary {
 	/* Where the function may put pointers into an object it gets from a call (summary-keys.c):
 	 * value -> index + 1 into obj_w, worked out once per object. */
 	struct map obj_writes;
+	/* The fresh object the function returns, once asked while its events are made (NULL:
+	 * none). */
+	LLVMValueRef ret_object;
+	bool ret_object_asked;
 	struct obj_writes *obj_w;
 	size_t n_obj_w, cap_obj_w;
 	struct map
@@ -325,6 +333,11 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
  * followed), releases, and calls that neither keep it nor put a pointer at that offset. */
 bool summary_field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, int64_t off,
 			LLVMValueRef except);
+/* Whether the object `obj` points to (a call's fresh result) may outlive the call to `f`, and
+ * whatever it keeps with it: stored somewhere, kept by a callee, copied out whole, merged;
+ * *returned when `f` returns it. Reads, null tests, stores into it, releases and callees that
+ * do not keep it leave it in `f`. */
+bool summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, bool *returned);
 /* Whether two values are fields of one aggregate or of one object in memory: the pointer and
  * length of a Rust Box<[u8]>, say. */
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b);
