@@ -165,11 +165,13 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 		}
 		for (size_t k = 0; gs && k < gs->n_stored; k++) {
 			LLVMValueRef v = summary_stored_value(&gs->stored[k], call);
-			/* Null cleared first and fresh memory stored over it on some path
-			 * (sqlite3_exec's `*errmsg = 0`): the place holds that memory, may-null. */
+			/* Where the callee may also put fresh memory, the place is named as that
+			 * memory: a null cleared first and the memory stored over it on some path
+			 * (sqlite3_exec's `*errmsg = 0`), or a pointer the caller gave on one path
+			 * and a copy on another, with a flag beside it saying which (LMDB's file
+			 * name, freed only when `mn_alloced` says it is the copy). */
 			if (gs->stored[k].into == (int)i &&
-			    !(v && LLVMIsAConstantPointerNull(v) &&
-			      summary_puts_fresh(gs, (int)i, gs->stored[k].off)))
+			    !(v && summary_puts_fresh(gs, (int)i, gs->stored[k].off)))
 				put(data, base, off + gs->stored[k].off, DEF_VALUE, v);
 		}
 		for (size_t k = 0; gs && k < gs->n_facts; k++)
