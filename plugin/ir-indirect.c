@@ -104,8 +104,19 @@ struct place {
 	int64_t type_off;
 };
 
+/* A struct's TBAA type node, {name, member type, offset, member type, offset, ...}, with at
+ * least two members: one member's node is not told from a scalar's {name, parent, 0}. */
+#define MAX_TBAA_MEMBERS 64
+
+static bool tbaa_struct(LLVMValueRef node, unsigned *n)
+{
+	*n = LLVMIsAMDNode(node) ? LLVMGetMDNodeNumOperands(node) : 0;
+	return *n >= 5 && *n % 2 == 1 && *n <= 1 + 2 * MAX_TBAA_MEMBERS;
+}
+
 /* The field a struct-path TBAA tag names: {base type, access type, offset}, the base type a
- * struct's node when it is not the access type itself (a scalar's tag). */
+ * struct's node when it is not the access type itself (a scalar's tag). Named in the innermost
+ * struct holding it, as a struct GEP names it: `d->base.ops` and `b->ops` are one field. */
 static void tbaa_field(struct indirect *x, LLVMValueRef access, struct place *pl)
 {
 	LLVMValueRef tag = LLVMGetMetadata(access, x->tbaa);
@@ -116,8 +127,32 @@ static void tbaa_field(struct indirect *x, LLVMValueRef access, struct place *pl
 	LLVMGetMDNodeOperands(tag, ops);
 	if (!ops[0] || ops[0] == ops[1] || !ops[2] || !LLVMIsAConstantInt(ops[2]))
 		return;
-	pl->type = ops[0];
-	pl->type_off = LLVMConstIntGetSExtValue(ops[2]);
+	LLVMValueRef type = ops[0];
+	int64_t off = LLVMConstIntGetSExtValue(ops[2]);
+	unsigned m;
+	for (int depth = 0; depth < 8 && tbaa_struct(type, &m); depth++) {
+		LLVMValueRef members[1 + 2 * MAX_TBAA_MEMBERS];
+		LLVMGetMDNodeOperands(type, members);
+		/* The member at the greatest offset not past the field. */
+		LLVMValueRef inner = NULL;
+		int64_t at = 0;
+		for (unsigned i = 1; i + 1 < m; i += 2) {
+			if (!members[i + 1] || !LLVMIsAConstantInt(members[i + 1]))
+				return;
+			int64_t o = LLVMConstIntGetSExtValue(members[i + 1]);
+			if (o <= off && (!inner || o >= at)) {
+				inner = members[i];
+				at = o;
+			}
+		}
+		unsigned k;
+		if (!inner || !tbaa_struct(inner, &k))
+			break;
+		type = inner;
+		off -= at;
+	}
+	pl->type = type;
+	pl->type_off = off;
 }
 
 static struct place place_of(struct indirect *x, LLVMValueRef access)
