@@ -67,6 +67,9 @@ static void run_checks(struct summaries *s, struct ffiguard_report *report)
 		c.within = NULL;
 		for (size_t k = 0; k < sizeof(call_checks) / sizeof(call_checks[0]); k++)
 			call_checks[k](&c, &p->edges[i]);
+		/* They match the call's arguments with the callee's parameters. */
+		if (!ir_call_aligned(p->edges[i].call, ir_edge_direct(&p->edges[i])->fn))
+			continue;
 		c.within = p->edges[i].caller;
 		for (size_t k = 0; k < sizeof(path_checks) / sizeof(path_checks[0]); k++)
 			path_checks[k](&c, &p->edges[i]);

@@ -52,6 +52,11 @@ bool ir_is_call(LLVMValueRef inst)
 	return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
 }
 
+bool ir_call_aligned(LLVMValueRef call, LLVMValueRef callee)
+{
+	return LLVMCountParamTypes(LLVMGetCalledFunctionType(call)) == LLVMCountParams(callee);
+}
+
 bool ir_is_inline_asm_call(LLVMValueRef call)
 {
 	return LLVMIsAInlineAsm(LLVMGetCalledValue(call)) != NULL;

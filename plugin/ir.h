@@ -53,6 +53,11 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef body, bool f
  * inline asm. */
 LLVMValueRef ir_called_function(LLVMValueRef call);
 bool ir_is_call(LLVMValueRef inst);
+/* Whether a call's operands are its callee's parameters one by one. A caller's prototype may pass
+ * a small struct by value as one aggregate operand that the definition takes as its scalars
+ * (rustc's { i64, i64 } for QuickJS's 16-byte JSValue, clang's two i64), which shifts every
+ * later argument: such a call is analysed as a call of unknown code. */
+bool ir_call_aligned(LLVMValueRef call, LLVMValueRef callee);
 bool ir_is_inline_asm_call(LLVMValueRef call);
 /* A call in `caller` to `callee` (directly or through an alias), or NULL. */
 LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee);

@@ -417,7 +417,11 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
 		gs = g ? summary_of(g) : NULL;
 	}
-	bool unknown = !callee || ir_is_inline_asm_call(c) || (!gs && !LLVMIsDeclaration(callee));
+	bool unknown = !callee || ir_is_inline_asm_call(c) ||
+		       (!first && !ir_call_aligned(c, callee)) ||
+		       (!gs && !LLVMIsDeclaration(callee));
+	if (unknown)
+		gs = NULL;
 	for (unsigned i = first; i < n; i++) {
 		LLVMValueRef arg = LLVMGetOperand(c, i);
 		if (!is_ptr(arg) || LLVMIsAConstantPointerNull(arg))

@@ -20,7 +20,8 @@ const struct summary *summary_of(const struct ir_fn *f)
 const struct summary *summary_of_callee(const struct summaries *s, LLVMValueRef call)
 {
 	LLVMValueRef callee = ir_program_callee(s->program, call);
-	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	struct ir_fn *g =
+	    callee && ir_call_aligned(call, callee) ? map_get(&s->program->by_value, callee) : NULL;
 	return g ? g->summary : NULL;
 }
 
