@@ -454,6 +454,46 @@ START_TEST(returned_object_keeps_params)
 }
 END_TEST
 
+/* A call whose operands do not line up with its callee's parameters (a 16-byte struct as one
+ * aggregate operand where the definition takes two i64) gets no summary of its callee: the
+ * pointer after the struct is kept by unknown code, not matched with the struct's second half. */
+static const char misaligned_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "define i32 @set_opaque(i64 %a, i64 %b, ptr %p) {\n  ret i32 0\n}\n"
+    "define i32 @set_one(ptr %p) {\n  ret i32 0\n}\n"
+    "define void @user({ i64, i64 } %v) {\n  %p = call ptr @malloc(i64 8)\n"
+    "  %r = call i32 @set_opaque({ i64, i64 } %v, ptr %p)\n"
+    "  %q = call ptr @malloc(i64 8)\n  %t = call i32 @set_one(ptr %q)\n  ret void\n}\n";
+
+START_TEST(misaligned_call_is_unknown)
+{
+	struct fixture fx;
+	setup_ir(&fx, misaligned_ir);
+	LLVMValueRef user = LLVMGetNamedFunction(fx.p.module, "user");
+	LLVMValueRef opaque = NULL, one = NULL;
+	for (LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(user)); i;
+	     i = LLVMGetNextInstruction(i)) {
+		LLVMValueRef callee = ir_is_call(i) ? ir_called_function(i) : NULL;
+		if (callee == LLVMGetNamedFunction(fx.p.module, "set_opaque"))
+			opaque = i;
+		if (callee == LLVMGetNamedFunction(fx.p.module, "set_one"))
+			one = i;
+	}
+	ck_assert(opaque && one);
+	ck_assert(!ir_call_aligned(opaque, LLVMGetNamedFunction(fx.p.module, "set_opaque")));
+	ck_assert_ptr_null(summary_of_callee(&fx.s, opaque));
+	ck_assert(ir_call_aligned(one, LLVMGetNamedFunction(fx.p.module, "set_one")));
+	ck_assert_ptr_nonnull(summary_of_callee(&fx.s, one));
+	/* The pointer handed to the misaligned call is kept by unknown code. */
+	const struct summary *sum = sum_of(&fx, "user");
+	size_t captured = 0;
+	for (size_t i = 0; i < sum->n_events; i++)
+		captured += sum->events[i].kind == EV_CAPTURE && sum->events[i].at == opaque;
+	ck_assert_uint_eq(captured, 1);
+	teardown(&fx);
+}
+END_TEST
+
 /* What a local slot holds where it is read: the nearest store on every path, a null a callee
  * stored (nothing to release), fresh memory a callee put there; paths that disagree leave the
  * slot's own name. */
@@ -918,6 +958,7 @@ int main(void)
 	tcase_add_test(tc, release_leaves_null);
 	tcase_add_test(tc, enum_variant_tags);
 	tcase_add_test(tc, returned_object_keeps_params);
+	tcase_add_test(tc, misaligned_call_is_unknown);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
