@@ -1,5 +1,6 @@
-/* May an exception leave this function? A resume, a throw, or a plain call to a function that
- * may unwind, in a function not marked nounwind. Unknown declarations are not guessed at. */
+/* May an exception leave this function? A resume behind an invoke that may unwind, a throw, or
+ * a plain call to a function that may unwind, in a function not marked nounwind. Unknown
+ * declarations called plainly are not guessed at. */
 #include "summary.h"
 
 #include <stdlib.h>
@@ -38,13 +39,53 @@ static bool panics(struct ir_fn *g)
 	return false;
 }
 
+/* Whether an invoke may unwind into its landing pad: clang invokes what it believes may throw,
+ * so a callee without a summary of its body (a declaration: operator new, libstdc++'s string; a
+ * library model) or unresolved is taken at its word; a summarised body says; a nounwind call
+ * site or callee never does. */
+static bool invoke_unwinds(struct summaries *s, LLVMValueRef inv)
+{
+	if (ir_call_nounwind(inv))
+		return false;
+	LLVMValueRef callee = ir_program_callee(s->program, inv);
+	struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+	if (!callee || throws(callee) || panics(g))
+		return true;
+	if (ir_attr(callee, LLVMAttributeFunctionIndex, "nounwind"))
+		return false;
+	/* A library model says what happens to memory, not whether the call throws. */
+	const struct summary *gs = g ? summary_of(g) : NULL;
+	return gs && !gs->modelled ? gs->may_unwind || gs->unwind_unknown : true;
+}
+
+/* Whether a plain call reaches code whose unwinding is not known. */
+static bool call_unknown(struct summaries *s, LLVMValueRef call)
+{
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	if (!callee)
+		return true;
+	if (LLVMGetIntrinsicID(callee) || ir_attr(callee, LLVMAttributeFunctionIndex, "nounwind"))
+		return false;
+	struct ir_fn *g = map_get(&s->program->by_value, callee);
+	const struct summary *gs = g ? summary_of(g) : NULL;
+	return gs && !gs->modelled ? gs->unwind_unknown : true;
+}
+
 void summary_unwind(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
-	sum->may_unwind = sum->must_unwind = false;
+	sum->may_unwind = sum->must_unwind = sum->unwind_unknown = false;
 	memset(&sum->unwind_site, 0, sizeof(sum->unwind_site));
 	if (ir_attr(f->fn, LLVMAttributeFunctionIndex, "nounwind"))
 		return;
+	/* A resume passes on what a landing pad caught: only when some invoke may unwind into one
+	 * (a cleanup's resume behind calls that cannot throw lets nothing out). */
+	bool landed = false;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb && !landed;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		landed = t && LLVMIsAInvokeInst(t) && invoke_unwinds(s, t);
+	}
 	LLVMValueRef *sites = NULL;
 	size_t n = 0, cap = 0;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
@@ -52,9 +93,12 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 		     inst = LLVMGetNextInstruction(inst)) {
 			struct site site = {inst, f, NULL, NULL, NULL};
-			bool unwinds = LLVMIsAResumeInst(inst) != NULL, always = unwinds;
+			bool unwinds = landed && LLVMIsAResumeInst(inst), always = unwinds;
 			/* An invoke's exception lands in this function; only a resume lets it out.
 			 */
+			if (LLVMIsACallInst(inst) && !ir_call_nounwind(inst) &&
+			    !sum->unwind_unknown)
+				sum->unwind_unknown = call_unknown(s, inst);
 			if (LLVMIsACallInst(inst) && !ir_call_nounwind(inst)) {
 				LLVMValueRef callee = ir_program_callee(s->program, inst);
 				struct ir_fn *g =

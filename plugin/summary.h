@@ -217,6 +217,9 @@ struct summary {
 	/* Whether an exception may leave the function (a resume, a throw, a call to a function that
 	 * may unwind), whether it does on every path, and where (deepest user site first). */
 	bool may_unwind, must_unwind;
+	/* Whether it (or a callee) plainly calls code whose unwinding is not known (a declaration
+	 * not marked nounwind, an unresolved indirect call): may_unwind does not guess at those. */
+	bool unwind_unknown;
 	struct site unwind_site;
 	struct map slots; /* local alloca -> its slot list: pointers stored into it */
 	void **slot_lists;
