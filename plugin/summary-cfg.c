@@ -64,9 +64,11 @@ static bool is_zero(LLVMValueRef v)
 }
 
 /* For a branch condition, which successor (0 = true, 1 = false) is the "guarded value is null"
- * side, or -1 when the condition is no such test. */
+ * side, or -1 when the condition is no such test. *one_way: only that side is certain (the value
+ * is null there), the other is not certainly non-null: a null test or'ed or and'ed with another
+ * condition (`assert!(p.is_null() && ..)` folded into one branch). */
 static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
-		     LLVMValueRef cond, int depth)
+		     LLVMValueRef cond, int depth, bool *one_way)
 {
 	if (depth > 4)
 		return -1;
@@ -85,18 +87,47 @@ static int null_side(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 	LLVMOpcode op = LLVMIsAInstruction(cond) ? LLVMGetInstructionOpcode(cond) : 0;
 	/* Rust's Option discriminant at -O0: trunc (select (p == null), 0, 1). */
 	if (op == LLVMTrunc || op == LLVMZExt)
-		return null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
+		return null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1, one_way);
 	if (op == LLVMSelect && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
 	    LLVMIsAConstantInt(LLVMGetOperand(cond, 2))) {
 		bool t = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) != 0;
 		bool e = LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 2)) != 0;
-		int side = t != e ? null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1) : -1;
+		int side =
+		    t != e ? null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1, one_way) : -1;
 		return side < 0 ? -1 : t ? side : 1 - side;
 	}
 	if (op == LLVMXor && LLVMIsAConstantInt(LLVMGetOperand(cond, 1)) &&
 	    LLVMConstIntGetZExtValue(LLVMGetOperand(cond, 1)) == 1) {
-		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1);
+		int side = null_side(s, f, q, LLVMGetOperand(cond, 0), depth + 1, one_way);
 		return side < 0 ? -1 : 1 - side;
+	}
+	/* a || b is false only when both are, a && b true only when both are: that side of a test
+	 * of either one is certain. (select a, true, b) and (select a, b, false) are the logical
+	 * forms. */
+	LLVMValueRef x[2] = {NULL, NULL};
+	int certain = -1;
+	if (op == LLVMOr || op == LLVMAnd) {
+		x[0] = LLVMGetOperand(cond, 0);
+		x[1] = LLVMGetOperand(cond, 1);
+		certain = op == LLVMOr ? 1 : 0;
+	} else if (op == LLVMSelect) {
+		LLVMValueRef t = LLVMGetOperand(cond, 1), e = LLVMGetOperand(cond, 2);
+		x[0] = LLVMGetOperand(cond, 0);
+		if (LLVMIsAConstantInt(t) && LLVMConstIntGetZExtValue(t) == 1) {
+			x[1] = e;
+			certain = 1;
+		} else if (LLVMIsAConstantInt(e) && LLVMConstIntGetZExtValue(e) == 0) {
+			x[1] = t;
+			certain = 0;
+		}
+	}
+	for (int i = 0; certain >= 0 && i < 2; i++) {
+		bool ignored = false;
+		if (LLVMTypeOf(x[i]) == LLVMTypeOf(cond) &&
+		    null_side(s, f, q, x[i], depth + 1, &ignored) == certain) {
+			*one_way = true;
+			return certain;
+		}
 	}
 	if (ir_is_call(cond)) {
 		/* A callee that returns (param == null): Rust's is_null() at -O0. */
@@ -548,8 +579,12 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 		int taken = flag_branch(fl, cond);
 		if (taken >= 0)
 			skip = 1 - taken;
-		else if ((skip = null_side(s, f, q, cond, 0)) >= 0 && q->keep_null_side)
-			skip = 1 - skip;
+		else {
+			bool one_way = false;
+			skip = null_side(s, f, q, cond, 0, &one_way);
+			if (skip >= 0 && q->keep_null_side)
+				skip = one_way ? -1 : 1 - skip;
+		}
 	}
 	summary_charge(f, n);
 	for (unsigned i = 0; i < n; i++) {
