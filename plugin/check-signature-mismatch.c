@@ -153,7 +153,9 @@ static char *prototype(LLVMTypeRef fnty, LLVMValueRef v)
 static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueRef va,
 				LLVMTypeRef tb, LLVMValueRef vb)
 {
-	struct slots *a = xcalloc(2, sizeof(*a)), *b = a + 1;
+	/* On the stack, unzeroed: asked once per FFI edge, and only the first n are read. */
+	struct slots sa, sb, *a = &sa, *b = &sb;
+	a->n = b->n = 0;
 	param_slots(dl, ta, va, a);
 	param_slots(dl, tb, vb, b);
 	const char *reason = NULL;
@@ -165,7 +167,7 @@ static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueR
 	if (!reason) {
 		/* Returns: the scalars must match; extension of a return is the callee's courtesy.
 		 */
-		memset(a, 0, 2 * sizeof(*a));
+		a->n = b->n = 0;
 		flatten(dl, LLVMGetReturnType(ta), a);
 		flatten(dl, LLVMGetReturnType(tb), b);
 		bool differ = a->n != b->n;
@@ -176,7 +178,6 @@ static const char *disagreement(LLVMTargetDataRef dl, LLVMTypeRef ta, LLVMValueR
 	}
 	if (!reason && LLVMIsFunctionVarArg(ta) != LLVMIsFunctionVarArg(tb))
 		reason = "one side is variadic, the other is not";
-	free(a);
 	return reason;
 }
 
