@@ -1328,26 +1328,17 @@ static void put_held(void *data, int64_t o, const struct event *e)
 		returned_holds(h->sum, e, h->off + o);
 }
 
-/* A parameter stored `off` bytes into the returned object: kept in ret_held when it is the one
- * thing put there (`v` NULL: something else is put there, or may be). */
-static void returned_param(struct summaries *s, struct ir_fn *f, LLVMValueRef store, LLVMValueRef v,
-			   int64_t off, struct map *seen)
+/* A parameter stored `off` bytes into the returned object by `store`: a candidate for ret_held,
+ * kept only if nothing else in the function may put a pointer there (returned_contents). */
+static void returned_param(struct summaries *s, struct ir_fn *f, LLVMValueRef store, int64_t off)
 {
 	struct summary *sum = f->summary;
-	struct vkey k = v ? key_of(s, f, v, false) : (struct vkey){0};
-	int param = v && !k.deref && !k.off ? param_index(f, k.base) : -1;
-	uintptr_t at = (uintptr_t)map_get(seen, (void *)(uintptr_t)(off + 1));
-	if (at == 0 && param >= 0) {
-		VEC_RESERVE(sum->ret_held, sum->cap_ret_held, sum->n_ret_held + 1);
-		sum->ret_held[sum->n_ret_held++] = (struct ret_held){param, off, store};
-		map_put(seen, (void *)(uintptr_t)(off + 1), (void *)(uintptr_t)sum->n_ret_held);
+	struct vkey k = key_of(s, f, LLVMGetOperand(store, 0), false);
+	int param = !k.deref && !k.off ? param_index(f, k.base) : -1;
+	if (param < 0)
 		return;
-	}
-	if (at == 0)
-		at = SIZE_MAX; /* something else first: no parameter kept there */
-	else if (at != SIZE_MAX)
-		sum->ret_held[at - 1].param = -1;
-	map_put(seen, (void *)(uintptr_t)(off + 1), (void *)(uintptr_t)at);
+	VEC_RESERVE(sum->ret_held, sum->cap_ret_held, sum->n_ret_held + 1);
+	sum->ret_held[sum->n_ret_held++] = (struct ret_held){param, off, store};
 }
 
 /* Pointers to fresh memory stored into the fresh object a function returns: directly, by a
@@ -1363,8 +1354,6 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 	if (!obj || obj->key.deref || obj->interior)
 		return;
 	LLVMValueRef base = obj->key.base;
-	struct map seen; /* offset + 1 -> ret_held index + 1, or SIZE_MAX: not one parameter */
-	map_init(&seen, false);
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		if (e->kind == EV_ALLOC && e->key.deref && e->key.base == base)
@@ -1380,8 +1369,8 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 			    summary_base_offset(s, LLVMGetOperand(in, 1), &off) == base) {
 				if ((e = fresh(s, f, LLVMGetOperand(in, 0), 0)) && e != obj)
 					returned_holds(sum, e, off);
-				returned_param(s, f, in, e ? NULL : LLVMGetOperand(in, 0), off,
-					       &seen);
+				if (!e)
+					returned_param(s, f, in, off);
 				continue;
 			}
 			if (!LLVMIsAIntrinsicInst(in) || !ir_intrinsic_named(in, "llvm.memcpy") ||
@@ -1401,13 +1390,12 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 				copied_allocs(s, f, src, 0, len, in, put_held, &h);
 			}
 		}
-	map_release(&seen);
-	/* Kept: nothing else in the function may put a pointer there (a copy into the object, a
-	 * callee given it). */
+	/* Kept: nothing else in the function may put a pointer there (another store, a copy into
+	 * the object, a callee given it). */
 	size_t kept = 0;
 	for (size_t i = 0; i < sum->n_ret_held; i++) {
 		struct ret_held h = sum->ret_held[i];
-		if (h.param >= 0 && summary_field_kept(s, f, base, h.off, h.at))
+		if (summary_field_kept(s, f, base, h.off, h.at))
 			sum->ret_held[kept++] = h;
 	}
 	sum->n_ret_held = kept;
