@@ -470,19 +470,13 @@ START_TEST(misaligned_call_is_unknown)
 	struct fixture fx;
 	setup_ir(&fx, misaligned_ir);
 	LLVMValueRef user = LLVMGetNamedFunction(fx.p.module, "user");
-	LLVMValueRef opaque = NULL, one = NULL;
-	for (LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(user)); i;
-	     i = LLVMGetNextInstruction(i)) {
-		LLVMValueRef callee = ir_is_call(i) ? ir_called_function(i) : NULL;
-		if (callee == LLVMGetNamedFunction(fx.p.module, "set_opaque"))
-			opaque = i;
-		if (callee == LLVMGetNamedFunction(fx.p.module, "set_one"))
-			one = i;
-	}
+	LLVMValueRef set_opaque = LLVMGetNamedFunction(fx.p.module, "set_opaque");
+	LLVMValueRef set_one = LLVMGetNamedFunction(fx.p.module, "set_one");
+	LLVMValueRef opaque = ir_call_from(user, set_opaque), one = ir_call_from(user, set_one);
 	ck_assert(opaque && one);
-	ck_assert(!ir_call_aligned(opaque, LLVMGetNamedFunction(fx.p.module, "set_opaque")));
+	ck_assert(!ir_call_aligned(opaque, set_opaque));
 	ck_assert_ptr_null(summary_of_callee(&fx.s, opaque));
-	ck_assert(ir_call_aligned(one, LLVMGetNamedFunction(fx.p.module, "set_one")));
+	ck_assert(ir_call_aligned(one, set_one));
 	ck_assert_ptr_nonnull(summary_of_callee(&fx.s, one));
 	/* The pointer handed to the misaligned call is kept by unknown code. */
 	const struct summary *sum = sum_of(&fx, "user");
