@@ -122,15 +122,18 @@ static struct vkey key_of(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	return summary_key(s, f, v, object);
 }
 
-/* A declaration keeps argument `i` only if nothing says otherwise. */
+/* A declaration (or unknown code: `callee` NULL) keeps argument `i` only if nothing says
+ * otherwise. */
 static bool declaration_captures(LLVMValueRef call, LLVMValueRef callee, unsigned i)
 {
-	LLVMAttributeRef a = ir_attr(callee, i + 1, "captures");
+	LLVMAttributeRef a = callee ? ir_attr(callee, i + 1, "captures") : NULL;
 	if (!a)
 		a = ir_attr(call, i + 1, "captures");
 	/* CaptureInfo packs two CaptureComponents (other << 4 | ret); bits 2-3 are provenance. */
 	if (a && (LLVMGetEnumAttributeValue(a) & 0xcc) == 0)
 		return false;
+	if (!callee)
+		return true;
 	size_t n;
 	const char *name = LLVMGetValueName2(callee, &n);
 	for (size_t k = 0; k < sizeof(noncapturing) / sizeof(noncapturing[0]); k++)

@@ -129,6 +129,13 @@ enum def {
  * (DEF_UNKNOWN, offset -1). */
 typedef void (*put_fn)(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMValueRef value);
 
+/* Memory whose contents are followed: a local slot, a parameter's pointee, and the object a
+ * call returns. */
+static bool named_place(struct ir_fn *f, LLVMValueRef base)
+{
+	return is_local_alloca(f, base) || LLVMIsAArgument(base) || ir_is_call(base);
+}
+
 static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, put_fn put,
 		      void *data)
 {
@@ -141,11 +148,10 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 		if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
 			continue;
 		LLVMValueRef base = strip(s, arg, &off, true, false);
-		if (!is_local_alloca(f, base) && !LLVMIsAArgument(base)) {
+		if (!named_place(f, base)) {
 			/* At a variable index: which bytes it writes is unknown. */
 			base = strip(s, arg, &off, true, true);
-			if ((is_local_alloca(f, base) || LLVMIsAArgument(base)) &&
-			    summary_call_clobbers(s, call, i))
+			if (named_place(f, base) && summary_call_clobbers(s, call, i))
 				put(data, base, -1, DEF_UNKNOWN, NULL);
 			continue;
 		}
@@ -328,6 +334,7 @@ void summary_memo_reset(struct ir_fn *f, size_t budget)
 	struct summary *sum = f->summary;
 	map_release(&sum->memo);
 	map_release(&sum->obj_writes);
+	map_release(&sum->stays);
 	sum->n_memo = 0;
 	sum->n_obj_w = 0;
 	sum->steps = 0;
@@ -452,6 +459,9 @@ static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef 
 static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst, LLVMValueRef a,
 			int64_t off, LLVMValueRef *value)
 {
+	/* The call that returned the object: what is there is what it put there. */
+	if (inst == a)
+		return DEF_UNKNOWN;
 	/* A parameter's pointee may be reached by code not given the parameter (an alias the
 	 * caller kept): a call that is not given it may change it. */
 	if (ir_is_call(inst) && LLVMIsAArgument(a) && !given(s, inst, a)) {
@@ -543,6 +553,20 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 	return found == DEF_NONE ? DEF_UNKNOWN : found;
 }
 
+/* Whether the object a call returns stays in `f` (summary_object_escapes, asked once per
+ * object): calls not given it cannot change it then. */
+static bool object_stays(struct summaries *s, struct ir_fn *f, LLVMValueRef obj)
+{
+	struct summary *sum = f->summary;
+	uintptr_t known = (uintptr_t)map_get(&sum->stays, obj);
+	if (!known) {
+		bool returned;
+		known = summary_object_escapes(s, f, obj, &returned) ? 2 : 1;
+		map_put(&sum->stays, obj, (void *)known);
+	}
+	return known == 1;
+}
+
 /* The pointer stored `off` bytes into what `k` points to, just before `at` (NULL: anywhere in
  * the function); false when that is a null constant there. */
 static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
@@ -552,9 +576,11 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 		return false;
 	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
 	LLVMValueRef v = NULL;
-	/* A local slot, or what a parameter points to (C that frees a field and nulls it, called
-	 * twice on the caller's object: the second call finds null). */
-	enum def d = (l || LLVMIsAArgument(k.base)) && at
+	/* A local slot, what a parameter points to (C that frees a field and nulls it, called
+	 * twice on the caller's object: the second call finds null), or an object a call returned
+	 * that stays here (a parser that keeps the input it is given). */
+	enum def d = at && (l || LLVMIsAArgument(k.base) ||
+			    (ir_is_call(k.base) && object_stays(s, f, k.base)))
 			 ? content_before(s, f, l, k.base, off, at, &v)
 			 : DEF_UNKNOWN;
 	if (d == DEF_VALUE && LLVMIsAConstantPointerNull(v))

@@ -239,6 +239,9 @@ struct summary {
 	/* Where the function may put pointers into an object it gets from a call (summary-keys.c):
 	 * value -> index + 1 into obj_w, worked out once per object. */
 	struct map obj_writes;
+	/* Objects calls return: value -> 1 when it stays in the function, 2 when it may escape
+	 * (summary-keys.c). */
+	struct map stays;
 	/* The fresh object the function returns, once asked while its events are made (NULL:
 	 * none). */
 	LLVMValueRef ret_object;
