@@ -52,6 +52,14 @@ void check_use_after_free(struct check_ctx *c, struct ir_fn *f)
 		cf.message = xasprintf(
 		    "%s memory that was released with %s%s", passed ? "passes on" : "uses",
 		    family_release_text(rel->family), always ? "" : " on some path");
+		/* Read back from an object that keeps it (a parser keeping its input). */
+		LLVMValueRef kept_by =
+		    use->kept ? ir_program_callee(c->s->program, use->kept) : NULL;
+		struct ir_fn *keeper = kept_by ? map_get(&c->s->program->by_value, kept_by) : NULL;
+		if (keeper)
+			check_note(&cf, use->kept, f,
+				   "'%s' keeps it in the object it is given here",
+				   ir_fn_name(keeper));
 		check_note(&cf, rel->site.inst, rel->site.fn, "released here in '%s'",
 			   ir_fn_name(rel->site.fn));
 		/* Released by the callee before it returned it: the call's own value. */

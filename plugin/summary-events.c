@@ -171,7 +171,7 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		/* Fresh memory stored through a pointer argument: CString::new's result. */
 		struct vkey k;
 		if (summary_key_load(s, f, LLVMGetOperand(c, (unsigned)af->ptr_arg), af->out_off,
-				     NULL, &k)) {
+				     NULL, &k, NULL)) {
 			struct event *e = add(sum, EV_ALLOC, k, c, here);
 			e->family = family;
 			e->may_null = af->may_return_null;
@@ -283,10 +283,12 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct vkey key = key_of(s, f, arg, ft->kind != EV_RELEASE || ft->interior);
 		/* A callee's view of what the argument points to: as it is before the call, except
 		 * for fresh memory the call puts there, named by the place. */
-		if (ft->deref &&
-		    !summary_key_load(s, f, arg, ft->off, ft->kind == EV_ALLOC ? NULL : c, &key))
+		LLVMValueRef kept = NULL;
+		if (ft->deref && !summary_key_load(s, f, arg, ft->off,
+						   ft->kind == EV_ALLOC ? NULL : c, &key, &kept))
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
+		e->kept = kept;
 		e->must = ft->must;
 		e->may_null = ft->may_null;
 		e->cleared = ft->cleared && key.deref;
@@ -1312,7 +1314,7 @@ static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8) {
 		struct vkey k;
 		const struct event *e;
-		if (summary_key_load(s, f, src, from + o, at, &k) &&
+		if (summary_key_load(s, f, src, from + o, at, &k, NULL) &&
 		    (e = alloc_named(f->summary, &k)))
 			put(data, o, e);
 	}

@@ -493,8 +493,10 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
  * DEF_UNKNOWN when they disagree, one cannot be followed, a path starts at the function's entry,
  * or the question is too large: the slot's flow-insensitive name then stands. */
 static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot_list *l,
-			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value)
+			       LLVMValueRef a, int64_t off, LLVMValueRef at, LLVMValueRef *value,
+			       LLVMValueRef *by)
 {
+	*by = NULL;
 	if ((l && slot_escapes(s, l, a)) || (!l && !param_put_at(f, a, off)))
 		return DEF_UNKNOWN;
 	/* Where to go on scanning back: the last instruction of a block still to look at (NULL
@@ -513,15 +515,19 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 	while (n && found != DEF_UNKNOWN) {
 		struct point p = stack[--n];
 		enum def d = DEF_NONE;
-		LLVMValueRef v = NULL;
-		for (LLVMValueRef in = p.last; in && d == DEF_NONE;
-		     in = LLVMGetPreviousInstruction(in))
+		LLVMValueRef v = NULL, in;
+		for (in = p.last; in; in = LLVMGetPreviousInstruction(in)) {
 			d = ++steps > CONTENT_STEPS ? DEF_UNKNOWN : defines(s, f, in, a, off, &v);
+			if (d != DEF_NONE)
+				break;
+		}
 		if (d == DEF_NONE && p.bb == LLVMGetEntryBasicBlock(f->body))
 			d = DEF_UNKNOWN;
 		if (d != DEF_NONE) {
 			if (found != DEF_NONE && (found != d || agreed != v))
 				d = DEF_UNKNOWN;
+			if (found == DEF_NONE)
+				*by = in;
 			found = d;
 			agreed = v;
 			continue;
@@ -568,25 +574,28 @@ static bool object_stays(struct summaries *s, struct ir_fn *f, LLVMValueRef obj)
 }
 
 /* The pointer stored `off` bytes into what `k` points to, just before `at` (NULL: anywhere in
- * the function); false when that is a null constant there. */
+ * the function); false when that is a null constant there. `*by` (when `by` is not NULL) is the
+ * call that put it there, when that is what names it. */
 static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_t off,
-		     LLVMValueRef at, struct vkey *out, struct walk *w)
+		     LLVMValueRef at, struct vkey *out, struct walk *w, LLVMValueRef *by)
 {
 	if (k.deref)
 		return false;
 	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
-	LLVMValueRef v = NULL;
+	LLVMValueRef v = NULL, put = NULL;
 	/* A local slot, what a parameter points to (C that frees a field and nulls it, called
 	 * twice on the caller's object: the second call finds null), or an object a call returned
 	 * that stays here (a parser that keeps the input it is given). */
 	enum def d = at && (l || LLVMIsAArgument(k.base) ||
 			    (ir_is_call(k.base) && object_stays(s, f, k.base)))
-			 ? content_before(s, f, l, k.base, off, at, &v)
+			 ? content_before(s, f, l, k.base, off, at, &v, &put)
 			 : DEF_UNKNOWN;
 	if (d == DEF_VALUE && LLVMIsAConstantPointerNull(v))
 		return false;
 	if (d == DEF_VALUE) {
 		*out = key_at(s, f, v, false, w);
+		if (by)
+			*by = ir_is_call(put) ? put : NULL;
 		return true;
 	}
 	if (d == DEF_SLOT) {
@@ -610,7 +619,7 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 			LLVMValueRef src = strip(s, l->copy_src, &so, true, false);
 			struct vkey sk = key_at(s, f, src, false, w);
 			if (sk.base != k.base)
-				return deref_at(s, f, sk, so + off - l->copy_off, at, out, w);
+				return deref_at(s, f, sk, so + off - l->copy_off, at, out, w, by);
 		}
 	}
 	/* A fresh object a callee returns keeping one of its arguments there, which nothing here
@@ -664,7 +673,7 @@ static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef
 		int64_t off;
 		LLVMValueRef base = strip(s, arg, &off, true, false);
 		/* out stays `self` when it fails */
-		deref_at(s, f, key_at(s, f, base, false, w), off + ft->off, call, &out, w);
+		deref_at(s, f, key_at(s, f, base, false, w), off + ft->off, call, &out, w, NULL);
 		return out;
 	}
 	/* What a `take` (unique_ptr::release(), Option::take) returns: what the slot held just
@@ -672,7 +681,8 @@ static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	 * so its flow-insensitive name would confuse the two. */
 	struct slot_list *l = is_local_alloca(f, k.base) ? slots_of(f, k.base, false) : NULL;
 	LLVMValueRef v = NULL;
-	enum def d = l ? content_before(s, f, l, k.base, ft->off, call, &v) : DEF_UNKNOWN;
+	LLVMValueRef put;
+	enum def d = l ? content_before(s, f, l, k.base, ft->off, call, &v, &put) : DEF_UNKNOWN;
 	if (d == DEF_VALUE && !LLVMIsAConstantPointerNull(v))
 		return key_at(s, f, v, false, w);
 	/* Through a parameter (a wrapper of the take): what the caller's slot holds before the
@@ -827,7 +837,7 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	if (load) {
 		LLVMValueRef base = strip(s, LLVMGetOperand(v, 0), &off, true, false);
 		struct vkey bk = key_at(s, f, base, false, w);
-		if (!deref_at(s, f, bk, off, v, &k, w))
+		if (!deref_at(s, f, bk, off, v, &k, w, NULL))
 			k = self;
 	} else if (ir_is_call(v)) {
 		const struct fact *ft = returned_param(s, v, -1);
@@ -888,12 +898,14 @@ bool summary_merge_names(struct summaries *s, struct ir_fn *f, LLVMValueRef phi,
 }
 
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
-		      LLVMValueRef at, struct vkey *out)
+		      LLVMValueRef at, struct vkey *out, LLVMValueRef *by)
 {
 	int64_t o;
 	struct walk w = {.n = 0, .low = 1 << 30};
 	LLVMValueRef base = strip(s, addr, &o, true, false);
-	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, at, out, &w);
+	if (by)
+		*by = NULL;
+	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, at, out, &w, by);
 }
 
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)

@@ -129,6 +129,8 @@ struct event {
 	bool cleared;     /* RELEASE of a pointee: the place holds null once `at` returns */
 	bool via_place;   /* a callee's event on what an argument points to: it reads the place
 			     when called */
+	LLVMValueRef kept;  /* via_place: the call that put the pointer there (an object keeping
+			       what it was given), or NULL */
 	struct guard guard; /* USE: the write happens only under this condition */
 	bool escapes;       /* CAPTURE: stored into a global or heap object */
 	bool held;          /* CAPTURE: into the fresh object the function returns instead (an
@@ -328,9 +330,11 @@ bool summary_merge_names(struct summaries *s, struct ir_fn *f, LLVMValueRef phi,
 			 const struct vkey *k);
 /* The key of the pointer stored at `addr` + `off` as a callee called at `at` sees it (what a
  * local slot holds just before `at`, when that is certain); with `at` NULL, the slot's name for
- * whatever it holds. False when there is nothing to name: a null pointer stored there. */
+ * whatever it holds. False when there is nothing to name: a null pointer stored there. `*by`
+ * (when `by` is not NULL) is the call that put it there (an object keeping what it is given),
+ * or NULL. */
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
-		      LLVMValueRef at, struct vkey *out);
+		      LLVMValueRef at, struct vkey *out, LLVMValueRef *by);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
 /* Whether nothing in `f` may put another pointer `off` bytes into the object `obj` points to
