@@ -27,7 +27,8 @@ static void stored_locals(struct check_ctx *c, struct ir_edge *e, struct ir_fn *
 		bool returned = false;
 		bool kept =
 		    cap && cap->held && !cap->escapes &&
-		    (summary_object_escapes(c->s, e->caller, e->call, &returned) || returned);
+		    (summary_object_escapes(c->s, e->caller, e->call, &returned) == ESCAPE_SHOWN ||
+		     returned);
 		if (!cap || !(cap->escapes || kept))
 			continue;
 		char *local = local_label(k.base);

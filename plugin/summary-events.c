@@ -307,8 +307,9 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			/* Kept in the object the call returns: as long as this function keeps it.
 			 */
 			bool returned = false;
-			e->escapes = summary_object_escapes(s, f, c, &returned);
-			e->held = !e->escapes && returned;
+			enum escape esc = summary_object_escapes(s, f, c, &returned);
+			e->escapes = esc == ESCAPE_SHOWN;
+			e->held = esc == ESCAPE_NONE && returned;
 		}
 		if (ft->written)
 			e->site = through(s, f, c, &ft->write_site);
@@ -465,14 +466,11 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 }
 
 /* Memory that outlives the current call: a global, what a global points to, or fresh heap. */
-static bool long_lived(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)
+static bool fresh_object(struct ir_fn *f, const struct vkey *k)
 {
-	struct vkey k = key_of(s, f, addr, true);
-	if (LLVMIsAGlobalVariable(k.base))
-		return true;
-	for (size_t i = 0; !k.deref && i < f->summary->n_events; i++) {
+	for (size_t i = 0; !k->deref && i < f->summary->n_events; i++) {
 		const struct event *e = &f->summary->events[i];
-		if (e->kind == EV_ALLOC && vkey_equal(&e->key, &k))
+		if (e->kind == EV_ALLOC && vkey_equal(&e->key, k))
 			return true;
 	}
 	return false;
@@ -494,61 +492,123 @@ static bool in_returned_object(struct summaries *s, struct ir_fn *f, LLVMValueRe
 	return sum->ret_object && !k.deref && k.base == sum->ret_object;
 }
 
-/* summary_object_escapes for `v`, `depth` constant GEPs into the object. */
-static bool object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int depth,
-			   bool *returned)
+/* Where a pointer stored at `addr` is kept (`cap`, its capture): in a global, or in a fresh
+ * object of the function shown to outlive it (escapes); in the fresh object the function returns
+ * (held: as long as the caller keeps that object). In a fresh object that dies here, or that
+ * only may outlive the function (kept in a local slot, given to unknown code), neither. */
+static void kept_where(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, struct event *cap)
 {
-	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
-		LLVMValueRef user = LLVMGetUser(u);
-		if (!summary_charge(f, 1))
-			return true;
-		if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user))
-			continue;
-		if (LLVMIsAStoreInst(user)) {
-			if (LLVMGetOperand(user, 0) == v)
-				return true;
-			continue;
-		}
-		if (LLVMIsAReturnInst(user)) {
-			*returned = true;
-			continue;
-		}
-		if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == v) {
-			if (depth >= 3 || object_escapes(s, f, user, depth + 1, returned))
-				return true;
-			continue;
-		}
-		if (!ir_is_call(user) || LLVMGetCalledValue(user) == v)
-			return true;
-		LLVMValueRef callee = ir_program_callee(s->program, user);
-		if (callee && LLVMGetIntrinsicID(callee)) {
-			if (!ir_intrinsic_named(user, "llvm.lifetime."))
-				return true; /* a copy of what it keeps, say */
-			continue;
-		}
-		const struct alloc_fact *af = callee ? summary_allocator(s, callee) : NULL;
-		const struct summary *gs = summary_of_callee(s, user);
-		for (unsigned i = 0, n = LLVMGetNumArgOperands(user); i < n; i++) {
-			if (LLVMGetOperand(user, i) != v)
-				continue;
-			if (af) {
-				if (af->role != ALLOC_RELEASES)
-					return true;
-				continue;
-			}
-			const struct fact *cap = gs ? summary_fact(gs, EV_CAPTURE, (int)i) : NULL;
-			if (!gs ? declaration_captures(user, callee, i)
-				: cap && (cap->escapes || cap->held))
-				return true;
-		}
+	struct vkey k = key_of(s, f, addr, true);
+	if (LLVMIsAGlobalVariable(k.base)) {
+		cap->escapes = true;
+		return;
 	}
-	return false;
+	if (!fresh_object(f, &k))
+		return;
+	bool returned;
+	cap->held = in_returned_object(s, f, addr);
+	cap->escapes =
+	    !cap->held && summary_object_escapes(s, f, k.base, &returned) == ESCAPE_SHOWN;
 }
 
-bool summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, bool *returned)
+/* What a call does with `v` it is given: keeps it where it escapes (a callee whose facts show
+ * the store), may keep it (unknown code, a declaration, a callee keeping it in the object it
+ * returns), or neither. */
+static enum escape call_escape(struct summaries *s, LLVMValueRef call, LLVMValueRef v)
 {
-	*returned = false;
-	return object_escapes(s, f, obj, 0, returned);
+	LLVMValueRef callee = ir_program_callee(s->program, call);
+	if (callee && LLVMGetIntrinsicID(callee))
+		return ir_intrinsic_named(call, "llvm.lifetime.") ? ESCAPE_NONE
+								  : ESCAPE_MAY; /* a copy of it */
+	const struct alloc_fact *af = callee ? summary_allocator(s, callee) : NULL;
+	const struct summary *gs = summary_of_callee(s, call);
+	enum escape worst = ESCAPE_NONE;
+	for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; i++) {
+		if (LLVMGetOperand(call, i) != v)
+			continue;
+		enum escape here = ESCAPE_NONE;
+		const struct fact *cap = gs ? summary_fact(gs, EV_CAPTURE, (int)i) : NULL;
+		if (af)
+			here = af->role != ALLOC_RELEASES ? ESCAPE_MAY : ESCAPE_NONE;
+		else if (!gs)
+			here = declaration_captures(call, callee, i) ? ESCAPE_MAY : ESCAPE_NONE;
+		else if (cap && cap->escapes)
+			here = ESCAPE_SHOWN;
+		else if (cap && cap->held)
+			here = ESCAPE_MAY;
+		worst = here > worst ? here : worst;
+	}
+	return worst;
+}
+
+/* Whether `addr` points into local slots: a slot, or a choice among slots (a pointer to one of
+ * two workers' parameters, `i == 0 ? &main : &side`). */
+static bool on_stack(struct summaries *s, LLVMValueRef addr, int depth)
+{
+	int64_t off;
+	LLVMValueRef base = summary_base_offset(s, addr, &off);
+	if (!base || depth > 4)
+		return false;
+	if (LLVMIsAAllocaInst(base))
+		return true;
+	if (LLVMIsASelectInst(base))
+		return on_stack(s, LLVMGetOperand(base, 1), depth + 1) &&
+		       on_stack(s, LLVMGetOperand(base, 2), depth + 1);
+	if (!LLVMIsAPHINode(base))
+		return false;
+	for (unsigned i = 0, n = LLVMCountIncoming(base); i < n; i++)
+		if (!on_stack(s, LLVMGetIncomingValue(base, i), depth + 1))
+			return false;
+	return true;
+}
+
+/* summary_object_escapes for `v`, `depth` constant GEPs into the object. */
+static enum escape object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int depth,
+				  bool *returned)
+{
+	enum escape worst = ESCAPE_NONE;
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u && worst != ESCAPE_SHOWN; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		enum escape here = ESCAPE_NONE;
+		if (!summary_charge(f, 1))
+			return ESCAPE_MAY;
+		if (LLVMIsALoadInst(user) || LLVMIsAICmpInst(user)) {
+			continue;
+		} else if (LLVMIsAStoreInst(user)) {
+			/* Into a global, a heap object or a caller's memory; into a local slot it
+			 * goes wherever the slot goes, which is not followed. */
+			if (LLVMGetOperand(user, 0) == v)
+				here = on_stack(s, LLVMGetOperand(user, 1), 0) ? ESCAPE_MAY
+									       : ESCAPE_SHOWN;
+		} else if (LLVMIsAReturnInst(user)) {
+			*returned = true;
+		} else if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == v) {
+			here = depth >= 3 ? ESCAPE_MAY
+					  : object_escapes(s, f, user, depth + 1, returned);
+		} else if (!ir_is_call(user) || LLVMGetCalledValue(user) == v) {
+			here = ESCAPE_MAY; /* merged, or an address turned into an integer */
+		} else {
+			here = call_escape(s, user, v);
+		}
+		worst = here > worst ? here : worst;
+	}
+	return worst;
+}
+
+enum escape summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj,
+				   bool *returned)
+{
+	/* Asked for every store into the object and every read of it: worked out once. */
+	struct summary *sum = f->summary;
+	uintptr_t known = (uintptr_t)map_get(&sum->escape, obj);
+	if (!known) {
+		bool ret = false;
+		enum escape esc = object_escapes(s, f, obj, 0, &ret);
+		known = ((uintptr_t)esc + 1) | (uintptr_t)ret << 2;
+		map_put(&sum->escape, obj, (void *)known);
+	}
+	*returned = (known >> 2) & 1;
+	return (enum escape)((known & 3) - 1);
 }
 
 static bool address_checks_only(LLVMValueRef v)
@@ -586,11 +646,8 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		w->guard = block_guard(f, inst);
 		if (is_ptr(v) && !LLVMIsAConstantPointerNull(v) &&
 		    !summary_slot_tracked(s, f, addr)) {
-			bool escapes = long_lived(s, f, addr);
-			bool held = escapes && in_returned_object(s, f, addr);
 			struct event *cap = add(sum, EV_CAPTURE, key_of(s, f, v, true), inst, here);
-			cap->escapes = escapes && !held;
-			cap->held = held;
+			kept_where(s, f, addr, cap);
 		}
 		return;
 	}

@@ -334,7 +334,7 @@ void summary_memo_reset(struct ir_fn *f, size_t budget)
 	struct summary *sum = f->summary;
 	map_release(&sum->memo);
 	map_release(&sum->obj_writes);
-	map_release(&sum->stays);
+	map_release(&sum->escape);
 	sum->n_memo = 0;
 	sum->n_obj_w = 0;
 	sum->steps = 0;
@@ -559,18 +559,11 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 	return found == DEF_NONE ? DEF_UNKNOWN : found;
 }
 
-/* Whether the object a call returns stays in `f` (summary_object_escapes, asked once per
- * object): calls not given it cannot change it then. */
+/* Whether the object a call returns stays in `f`: calls not given it cannot change it then. */
 static bool object_stays(struct summaries *s, struct ir_fn *f, LLVMValueRef obj)
 {
-	struct summary *sum = f->summary;
-	uintptr_t known = (uintptr_t)map_get(&sum->stays, obj);
-	if (!known) {
-		bool returned;
-		known = summary_object_escapes(s, f, obj, &returned) ? 2 : 1;
-		map_put(&sum->stays, obj, (void *)known);
-	}
-	return known == 1;
+	bool returned;
+	return summary_object_escapes(s, f, obj, &returned) == ESCAPE_NONE;
 }
 
 /* The pointer stored `off` bytes into what `k` points to, just before `at` (NULL: anywhere in

@@ -398,7 +398,7 @@ static void summary_free(struct ir_fn *f)
 	free(sum->stored);
 	free(sum->ret_held);
 	map_release(&sum->obj_writes);
-	map_release(&sum->stays);
+	map_release(&sum->escape);
 	free(sum->obj_w);
 	free(sum);
 	f->summary = NULL;

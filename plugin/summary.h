@@ -241,9 +241,9 @@ struct summary {
 	/* Where the function may put pointers into an object it gets from a call (summary-keys.c):
 	 * value -> index + 1 into obj_w, worked out once per object. */
 	struct map obj_writes;
-	/* Objects calls return: value -> 1 when it stays in the function, 2 when it may escape
-	 * (summary-keys.c). */
-	struct map stays;
+	/* Fresh objects: value -> enum escape + 1, | 4 when returned (summary_object_escapes,
+	 * worked out once per object). */
+	struct map escape;
 	/* The fresh object the function returns, once asked while its events are made (NULL:
 	 * none). */
 	LLVMValueRef ret_object;
@@ -344,10 +344,13 @@ bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef add
 bool summary_field_kept(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, int64_t off,
 			LLVMValueRef except);
 /* Whether the object `obj` points to (a call's fresh result) may outlive the call to `f`, and
- * whatever it keeps with it: stored somewhere, kept by a callee, copied out whole, merged;
- * *returned when `f` returns it. Reads, null tests, stores into it, releases and callees that
- * do not keep it leave it in `f`. */
-bool summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj, bool *returned);
+ * whatever it keeps with it: shown to (stored into a global, a heap object or a caller's memory,
+ * kept there by a callee), or may (stored into a local slot, merged, copied out whole, given to
+ * code that may keep it: unknown code, a declaration); *returned when `f` returns it. Reads,
+ * null tests, stores into it, releases and callees that do not keep it leave it in `f`. */
+enum escape { ESCAPE_NONE, ESCAPE_MAY, ESCAPE_SHOWN };
+enum escape summary_object_escapes(struct summaries *s, struct ir_fn *f, LLVMValueRef obj,
+				   bool *returned);
 /* Whether two values are fields of one aggregate or of one object in memory: the pointer and
  * length of a Rust Box<[u8]>, say. */
 bool summary_sibling_fields(struct summaries *s, LLVMValueRef a, LLVMValueRef b);

@@ -20,6 +20,7 @@ extern "C" {
     fn encoder_new(config: *const Config, pic: *const Picture) -> *mut Encoder;
     fn encoder_delete(enc: *mut Encoder);
     fn encoder_bytes(enc: *const Encoder) -> c_int;
+    fn encode_stream(config: *const Config, pic: *const Picture, threads: c_int) -> c_int;
 }
 
 // Fine: encode() deletes its encoder before it returns.
@@ -57,4 +58,13 @@ pub extern "C" fn open_encoder(w: c_int, h: c_int) -> *mut Encoder {
     let config = Config { quality: 80 };
     let pic = Picture { width: w, height: h };
     unsafe { encoder_new(&config, &pic) }
+}
+
+// Fine: the stream encoder's encoders, kept in its workers' parameters on its stack and run
+// through a worker interface it may swap, die before it returns (libwebp's WebPEncode).
+#[no_mangle]
+pub extern "C" fn encode_threads(w: c_int, h: c_int) -> c_int {
+    let config = Config { quality: 80 };
+    let pic = Picture { width: w, height: h };
+    unsafe { encode_stream(&config, &pic, 2) }
 }
