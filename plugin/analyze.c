@@ -110,6 +110,11 @@ static int analyze(LLVMModuleRef module, struct ffiguard_report *report, bool in
 			free(text);
 		}
 	}
+	if (rc == 0 && s.unwind_cut)
+		ffiguard_report_add_remark(
+		    report, "following constant arguments into callees that may unwind "
+			    "stopped at its budget; the calls left are judged by their "
+			    "callees' summaries");
 	if (p.indirect_cut)
 		ffiguard_report_add_remark(report,
 					   "resolving indirect calls stopped at its budget; "

@@ -15,8 +15,12 @@ void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
 	bool promised = ir_attr(e->call, LLVMAttributeFunctionIndex, "nounwind") ||
 			(LLVMIsACallInst(e->call) &&
 			 ir_attr(e->caller->fn, LLVMAttributeFunctionIndex, "nounwind"));
-	if (!gs || !gs->may_unwind || !promised)
+	struct site where;
+	if (!gs || !gs->may_unwind || !promised ||
+	    !summary_callee_may_unwind(c->s, e->call, &where))
 		return;
+	if (!where.fn)
+		where = gs->unwind_site;
 	struct site edge = edge_site(e);
 	bool cxx = g->lang != FFIGUARD_LANG_RUST;
 	struct check_finding cf = {
@@ -33,7 +37,6 @@ void check_unwind_into_nounwind(struct check_ctx *c, struct ir_edge *e)
 	    ir_fn_name(g), cxx ? "may throw a C++ exception" : "may panic and unwind",
 	    e->caller->lang == FFIGUARD_LANG_RUST ? " (extern \"C\"; use extern \"C-unwind\")"
 						  : "");
-	check_note(&cf, gs->unwind_site.inst, gs->unwind_site.fn, "it may unwind here, in '%s'",
-		   ir_fn_name(gs->unwind_site.fn));
+	check_note(&cf, where.inst, where.fn, "it may unwind here, in '%s'", ir_fn_name(where.fn));
 	check_emit(c, &cf);
 }

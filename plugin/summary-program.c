@@ -305,8 +305,10 @@ static void solve_scc(struct summaries *s, struct graph *g, const size_t *member
 		if (round > 0 && after == before)
 			break;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		g->node[members[i]]->summary->done = true;
 		debug_facts(g->node[members[i]]);
+	}
 }
 
 /* The call graph's SCCs, callees first: SCC k is members[start[k] .. start[k + 1]), and node i
@@ -496,6 +498,8 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 	s->layout = p->layout;
 	map_init(&s->allocators, false);
 	map_init(&s->shim_roles, false);
+	map_init(&s->unwind_memo, true);
+	map_init(&s->unwind_regions, true);
 	for (size_t i = 0; i < p->n_fns; i++) {
 		struct ir_fn *f = p->fns[i];
 		struct alloc_fact af;
@@ -555,6 +559,15 @@ void summaries_release(struct summaries *s)
 	map_release(&s->interned);
 	map_release(&s->allocators);
 	map_release(&s->shim_roles);
+	map_release(&s->unwind_memo);
+	for (size_t i = 0; i < s->n_case_maps; i++) {
+		map_release(s->case_maps[i]);
+		free(s->case_maps[i]);
+	}
+	free(s->case_maps);
+	summary_unwind_release(s);
+	map_release(&s->switch_cases);
+	free(s->unwind_answers);
 	arena_release(&s->strings);
 	memset(s, 0, sizeof(*s));
 }

@@ -263,6 +263,7 @@ struct summary {
 	size_t steps, budget;
 	bool exhausted;
 	bool modelled; /* facts from the library models, not from the body */
+	bool done;     /* its call-graph cycle is solved: the facts are final */
 };
 
 /* Charges `n` steps of work to `f`'s budget; false (and f exhausted) once it is spent. */
@@ -292,6 +293,24 @@ struct summaries {
 	struct map shim_roles;    /* global allocator API -> its shim row + 2 (summary-alloc.c) */
 	struct arena strings;     /* interned family names */
 	LLVMTargetDataRef layout; /* the program's (ir_program owns it) */
+	/* Whether a callee may unwind under the constants a call passes (summary-unwind.c):
+	 * "callee,param=value,..." -> index + 1 into unwind_answers; the steps taken, and
+	 * whether they reached the program's budget (then calls are judged by their callees'
+	 * summaries). */
+	struct map unwind_memo;
+	struct unwind_answer {
+		bool unwinds;
+		struct site where;
+	} *unwind_answers;
+	size_t n_unwind_answers, cap_unwind_answers;
+	size_t unwind_steps;
+	bool unwind_cut;
+	struct map switch_cases;   /* switch -> its case_maps entry: case value -> successor */
+	struct map unwind_regions; /* "function/mask" -> struct region * (summary-unwind.c) */
+	struct region **regions;
+	size_t n_regions, cap_regions;
+	struct map **case_maps;
+	size_t n_case_maps, cap_case_maps;
 };
 
 /* Which functions get a summary: only those a finding can involve (a function whose reach, with
@@ -364,6 +383,12 @@ void summary_compute(struct summaries *s, struct ir_fn *f);
 const char *summary_intern(struct summaries *s, const char *family);
 /* The unwinding part of the summary (summary-unwind.c), after the events. */
 void summary_unwind(struct summaries *s, struct ir_fn *f);
+/* Whether the callee of a call may unwind, given the constants the call passes (a switch on an
+ * option that never reaches the code that throws), whatever the call site promises; and where:
+ * `*where` is the deepest user site found, or the call itself (its fn NULL) when the callee
+ * throws or panics itself. */
+bool summary_callee_may_unwind(struct summaries *s, LLVMValueRef call, struct site *where);
+void summary_unwind_release(struct summaries *s);
 
 /* Whether a call may store into what its argument `arg` points to a pointer its callee's summary
  * does not name. */
