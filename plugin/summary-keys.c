@@ -508,7 +508,7 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 	struct map seen;
 	size_t n = 0, cap = 0, steps = 0;
 	enum def found = DEF_NONE;
-	LLVMValueRef agreed = NULL;
+	LLVMValueRef agreed = NULL, nothing = NULL;
 	map_init(&seen, false);
 	VEC_RESERVE(stack, cap, 1);
 	stack[n++] = (struct point){LLVMGetInstructionParent(at), LLVMGetPreviousInstruction(at)};
@@ -523,6 +523,12 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 		}
 		if (d == DEF_NONE && p.bb == LLVMGetEntryBasicBlock(f->body))
 			d = DEF_UNKNOWN;
+		/* An address no pointer became (Rust's dangling pointer of an empty Vec, given on
+		 * the path where there is no buffer) names nothing: the other paths say. */
+		if (d == DEF_VALUE && LLVMIsAConstantExpr(v) && !LLVMIsAGlobalValue(v)) {
+			nothing = v;
+			continue;
+		}
 		if (d != DEF_NONE) {
 			if (found != DEF_NONE && (found != d || agreed != v))
 				d = DEF_UNKNOWN;
@@ -555,6 +561,10 @@ static enum def content_before(struct summaries *s, struct ir_fn *f, struct slot
 	summary_charge(f, steps);
 	free(stack);
 	map_release(&seen);
+	if (found == DEF_NONE && nothing) {
+		found = DEF_VALUE;
+		agreed = nothing;
+	}
 	*value = agreed;
 	return found == DEF_NONE ? DEF_UNKNOWN : found;
 }
@@ -588,7 +598,7 @@ static bool deref_at(struct summaries *s, struct ir_fn *f, struct vkey k, int64_
 	if (d == DEF_VALUE) {
 		*out = key_at(s, f, v, false, w);
 		if (by)
-			*by = ir_is_call(put) ? put : NULL;
+			*by = put && ir_is_call(put) ? put : NULL;
 		return true;
 	}
 	if (d == DEF_SLOT) {

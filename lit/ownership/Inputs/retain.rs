@@ -66,6 +66,39 @@ pub unsafe extern "C" fn first_byte_replaced(doc: *const u8, n: usize) -> c_int 
     c
 }
 
+// Bug: a wrapper drops the buffer when its constructor returns, with the parser still
+// pointing at it (found once the constructor is inlined, at -O2; the empty document's path has
+// no buffer, so on some path).
+pub struct Wrapped {
+    raw: *mut Parser,
+}
+
+impl Wrapped {
+    #[inline]
+    fn new(doc: &[u8]) -> Wrapped {
+        let raw = unsafe { parser_new() };
+        let buf = normalized(doc);
+        unsafe { parser_set_input(raw, buf.as_ptr(), buf.len()) };
+        Wrapped { raw }
+    }
+
+    fn next(&mut self) -> c_int {
+        unsafe { parser_next(self.raw) }
+    }
+}
+
+impl Drop for Wrapped {
+    fn drop(&mut self) {
+        unsafe { parser_delete(self.raw) }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn first_byte_wrapped(doc: *const u8, n: usize) -> c_int {
+    let mut p = Wrapped::new(std::slice::from_raw_parts(doc, n));
+    p.next()
+}
+
 // The other direction: a Rust tokenizer that borrows its input, as C gives it.
 pub struct Tokenizer {
     input: *const u8,
