@@ -284,8 +284,9 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		/* A callee's view of what the argument points to: as it is before the call, except
 		 * for fresh memory the call puts there, named by the place. */
 		LLVMValueRef kept = NULL;
-		if (ft->deref && !summary_key_load(s, f, arg, ft->off,
-						   ft->kind == EV_ALLOC ? NULL : c, &key, &kept))
+		if (ft->deref &&
+		    !summary_key_load(s, f, arg, ft->off,
+				      ft->kind == EV_ALLOC || ft->left ? NULL : c, &key, &kept))
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->kept = kept;
@@ -2013,6 +2014,46 @@ static struct tag release_tag(struct summaries *s, struct ir_fn *f, const struct
 	return none;
 }
 
+/* Memory the function puts into a parameter's pointee itself and releases on every path before
+ * it returns, leaving it there: a RELEASE of that place, named by the place in the caller (a
+ * helper that gives the caller's parser a buffer and drops the buffer; the parser's next read
+ * is a use after free). */
+static void left_dangling(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	for (unsigned p = 0, n = LLVMCountParams(f->body); p < n; p++) {
+		const int64_t *offs;
+		int64_t n_offs = summary_param_puts(f, p, &offs);
+		for (int64_t k = 0; k < n_offs; k++) {
+			struct vkey left = {NULL, 0, false},
+				    place = {LLVMGetParam(f->body, p), offs[k], true};
+			bool ok = true;
+			for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); ok && bb;
+			     bb = LLVMGetNextBasicBlock(bb)) {
+				LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+				if (!t || !LLVMIsAReturnInst(t))
+					continue;
+				LLVMValueRef v = summary_left_at(s, f, p, offs[k], t);
+				struct vkey kv = v ? key_of(s, f, v, false) : left;
+				ok = kv.base && (!left.base || vkey_equal(&left, &kv)) &&
+				     param_index(f, kv.base) < 0;
+				left = kv;
+			}
+			const struct event *rel =
+			    ok && left.base && !find_fact(sum, EV_RELEASE, (int)p, &place, -1)
+				? released_before_return(s, f, NULL, &left, &left)
+				: NULL;
+			if (!rel)
+				continue;
+			struct event e = *rel;
+			e.key = place;
+			struct fact *ft = new_fact(sum, &e, (int)p);
+			ft->must = true;
+			ft->left = true;
+		}
+	}
+}
+
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -2078,6 +2119,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	}
 	stored_facts(s, f, &ts);
 	tag_stores_release(&ts);
+	left_dangling(s, f);
 	bool small = LLVMCountBasicBlocks(f->body) <= MAX_RELEASE_TAG_BLOCKS;
 	for (size_t i = 0; small && f->lang == FFIGUARD_LANG_RUST && i < sum->n_facts; i++)
 		if (sum->facts[i].kind == EV_RELEASE && sum->facts[i].deref)

@@ -463,10 +463,13 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 	if (inst == a)
 		return DEF_UNKNOWN;
 	/* A parameter's pointee may be reached by code not given the parameter (an alias the
-	 * caller kept): a call that is not given it may change it. */
+	 * caller kept): a call that is not given it may change it, unless it only allocates or
+	 * releases memory. */
 	if (ir_is_call(inst) && LLVMIsAArgument(a) && !given(s, inst, a)) {
-		LLVMValueRef callee = ir_called_function(inst);
-		return callee && LLVMGetIntrinsicID(callee) ? DEF_NONE : DEF_UNKNOWN;
+		LLVMValueRef callee = ir_program_callee(s->program, inst);
+		return callee && (LLVMGetIntrinsicID(callee) || summary_allocator(s, callee))
+			   ? DEF_NONE
+			   : DEF_UNKNOWN;
 	}
 	if (ir_is_call(inst))
 		return call_defines(s, f, inst, a, off, value);
@@ -909,6 +912,25 @@ bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, i
 	if (by)
 		*by = NULL;
 	return deref_at(s, f, key_at(s, f, base, false, &w), o + off, at, out, &w, by);
+}
+
+int64_t summary_param_puts(const struct ir_fn *f, unsigned param, const int64_t **offs)
+{
+	const struct summary *sum = f->summary;
+	if (param >= sum->n_param_puts) {
+		*offs = NULL;
+		return 0;
+	}
+	*offs = sum->param_puts[param].off;
+	return (int64_t)sum->param_puts[param].n;
+}
+
+LLVMValueRef summary_left_at(struct summaries *s, struct ir_fn *f, unsigned param, int64_t off,
+			     LLVMValueRef ret)
+{
+	LLVMValueRef v = NULL, by;
+	enum def d = content_before(s, f, NULL, LLVMGetParam(f->body, param), off, ret, &v, &by);
+	return d == DEF_VALUE && !LLVMIsAConstantPointerNull(v) ? v : NULL;
 }
 
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr)

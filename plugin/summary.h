@@ -161,6 +161,9 @@ struct fact {
 			    (Arc::into_raw), not to its start; RELEASE: of the allocation the
 			    parameter points into (a size header before it) */
 	bool cleared;    /* RELEASE of a pointee: null is stored there after it on every path */
+	bool left;       /* RELEASE of a pointee: memory the function put there itself and
+			    released, left there dangling (a helper that gives a parser a buffer it
+			    then drops): callers name it by the place */
 	bool lent;       /* ALLOC (param -1): also kept in a parameter's object, which owns it */
 	const char *family;
 	struct tag tag; /* ALLOC of a pointee: the variant it belongs to */
@@ -354,6 +357,12 @@ bool summary_merge_names(struct summaries *s, struct ir_fn *f, LLVMValueRef phi,
  * or NULL. */
 bool summary_key_load(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t off,
 		      LLVMValueRef at, struct vkey *out, LLVMValueRef *by);
+/* The offsets into parameter `param`'s pointee where `f` (or a callee) puts a pointer. */
+int64_t summary_param_puts(const struct ir_fn *f, unsigned param, const int64_t **offs);
+/* The pointer `f` leaves `off` bytes into parameter `param`'s pointee at return `ret`, when it
+ * put it there itself on every path; NULL otherwise. */
+LLVMValueRef summary_left_at(struct summaries *s, struct ir_fn *f, unsigned param, int64_t off,
+			     LLVMValueRef ret);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
 /* Whether nothing in `f` may put another pointer `off` bytes into the object `obj` points to

@@ -99,6 +99,34 @@ pub unsafe extern "C" fn first_byte_wrapped(doc: *const u8, n: usize) -> c_int {
     p.next()
 }
 
+// Bug: a helper gives the caller's parser a buffer and drops it; the caller reads next.
+#[inline(never)]
+unsafe fn load(p: *mut Parser, doc: &[u8]) {
+    let buf = normalized(doc);
+    parser_set_input(p, buf.as_ptr(), buf.len());
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn first_byte_loaded(doc: *const u8, n: usize) -> c_int {
+    let p = parser_new();
+    load(p, std::slice::from_raw_parts(doc, n));
+    let c = parser_next(p);
+    parser_delete(p);
+    c
+}
+
+// Near miss: the caller gives the parser input of its own after the helper.
+#[no_mangle]
+pub unsafe extern "C" fn first_byte_reloaded(doc: *const u8, n: usize) -> c_int {
+    static DEFAULT: [u8; 2] = *b"[]";
+    let p = parser_new();
+    load(p, std::slice::from_raw_parts(doc, n));
+    parser_set_input(p, DEFAULT.as_ptr(), DEFAULT.len());
+    let c = parser_next(p);
+    parser_delete(p);
+    c
+}
+
 // The other direction: a Rust tokenizer that borrows its input, as C gives it.
 pub struct Tokenizer {
     input: *const u8,
