@@ -466,7 +466,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		destructor_release(s, f, c, callee);
 }
 
-/* Memory that outlives the current call: a global, what a global points to, or fresh heap. */
+/* Whether `k` names memory the function allocates itself (an object it makes). */
 static bool fresh_object(struct ir_fn *f, const struct vkey *k)
 {
 	for (size_t i = 0; !k->deref && i < f->summary->n_events; i++) {
