@@ -1795,6 +1795,32 @@ static void clobber(struct summary *sum, int param)
 		sum->ptr_clobbers |= (uint64_t)1 << param;
 }
 
+/* Bytes a function keeps apart per function; past them the parameter is clobbered. */
+#define MAX_BLIND 64
+
+static void write_blind(struct summary *sum, int into, int64_t from, int64_t to)
+{
+	for (size_t i = 0; i < sum->n_blind; i++)
+		if (sum->blind[i].into == into && sum->blind[i].from <= from &&
+		    to <= sum->blind[i].to)
+			return;
+	if (sum->n_blind >= MAX_BLIND) {
+		clobber(sum, into);
+		return;
+	}
+	VEC_RESERVE(sum->blind, sum->cap_blind, sum->n_blind + 1);
+	sum->blind[sum->n_blind++] = (struct blind_write){into, from, to};
+}
+
+bool summary_writes_blind(const struct summary *sum, int param, int64_t off)
+{
+	for (size_t i = 0; i < sum->n_blind; i++)
+		if (sum->blind[i].into == param && sum->blind[i].from < off + 8 &&
+		    off < sum->blind[i].to)
+			return true;
+	return false;
+}
+
 /* What storing pointer `v` at `off` into what parameter `into` points to tells its callers. */
 static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *ts, LLVMValueRef at,
 		       int into, int64_t off, LLVMValueRef v)
@@ -1901,8 +1927,13 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 			if (LLVMIsAStoreInst(in)) {
 				LLVMValueRef v = LLVMGetOperand(in, 0),
 					     addr = LLVMGetOperand(in, 1);
-				if (!is_ptr(v))
+				if (!is_ptr(v)) {
+					if ((into = param_at(s, f, addr, &off)) >= 0)
+						write_blind(f->summary, into, off,
+							    off + (int64_t)LLVMStoreSizeOfType(
+								      s->layout, LLVMTypeOf(v)));
 					continue;
+				}
 				if ((into = param_at(s, f, addr, &off)) >= 0)
 					store_into(s, f, ts, in, into, off, v);
 				else
@@ -1919,6 +1950,16 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 			}
 			if (!ir_is_call(in))
 				continue;
+			/* A memset into a parameter's pointee: its bytes, whatever was there. */
+			if (LLVMIsAIntrinsicInst(in) && ir_intrinsic_named(in, "llvm.memset") &&
+			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
+				LLVMValueRef len = LLVMGetOperand(in, 2);
+				write_blind(f->summary, into, off,
+					    LLVMIsAConstantInt(len)
+						? off + (int64_t)LLVMConstIntGetZExtValue(len)
+						: INT64_MAX);
+				continue;
+			}
 			const struct summary *gs = summary_of_callee(s, in);
 			for (unsigned i = 0, n = LLVMGetNumArgOperands(in); i < n; i++) {
 				LLVMValueRef arg = LLVMGetOperand(in, i);
@@ -1940,6 +1981,13 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 					LLVMValueRef v = summary_stored_value(&st, in);
 					if (st.into == (int)i && v)
 						store_into(s, f, ts, in, into, off + st.off, v);
+				}
+				for (size_t k = 0, n_bw = gs ? gs->n_blind : 0; k < n_bw; k++) {
+					struct blind_write bw = gs->blind[k];
+					if (bw.into == (int)i)
+						write_blind(f->summary, into, off + bw.from,
+							    bw.to == INT64_MAX ? INT64_MAX
+									       : off + bw.to);
 				}
 			}
 		}
@@ -2161,6 +2209,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_ret_held = 0;
 	sum->null_return = NULL;
 	sum->n_stored = 0;
+	sum->n_blind = 0;
 	sum->ptr_clobbers = ~(uint64_t)0;
 	sum->may_unwind = sum->must_unwind = false;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
@@ -2223,6 +2272,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->ret_object = NULL;
 	sum->ret_object_asked = false;
 	sum->n_stored = 0;
+	sum->n_blind = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);
 	sum->slot_lists = NULL;

@@ -452,6 +452,17 @@ static enum def call_defines(struct summaries *s, struct ir_fn *f, LLVMValueRef 
 		return DEF_UNKNOWN;
 	struct place_query q = {a, off, DEF_NONE, NULL};
 	call_puts(s, f, call, answer, &q);
+	/* Bytes the callee writes over the place that are no pointer it names (a memset clearing
+	 * the field): what is there after the call is not known. */
+	const struct summary *gs = q.def == DEF_NONE ? summary_of_callee(s, call) : NULL;
+	for (unsigned i = 0, n = gs && gs->n_blind ? LLVMGetNumArgOperands(call) : 0; i < n; i++) {
+		int64_t o;
+		LLVMValueRef arg = LLVMGetOperand(call, i);
+		if (LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMPointerTypeKind &&
+		    strip(s, arg, &o, true, false) == a &&
+		    summary_writes_blind(gs, (int)i, off - o))
+			return DEF_UNKNOWN;
+	}
 	*value = q.value;
 	return q.def;
 }

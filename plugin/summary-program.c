@@ -398,6 +398,7 @@ static void summary_free(struct ir_fn *f)
 	free(sum->events);
 	free(sum->facts);
 	free(sum->stored);
+	free(sum->blind);
 	free(sum->ret_held);
 	map_release(&sum->obj_writes);
 	map_release(&sum->escape);

@@ -184,6 +184,9 @@ struct stored_param {
 /* Whether the function puts fresh memory `off` bytes into what parameter `param` points to
  * (-1: into the object it returns). */
 bool summary_puts_fresh(const struct summary *sum, int param, int64_t off);
+/* Whether the function may write bytes it does not name as a pointer over the 8 bytes at `off`
+ * into what parameter `param` points to (a memset clearing a field a pointer was kept in). */
+bool summary_writes_blind(const struct summary *sum, int param, int64_t off);
 /* Whether the function stores a pointer `off` bytes into what parameter `param` points to. */
 bool summary_replaces(const struct summary *sum, int param, int64_t off);
 /* What a call to the function stores for `st`: the argument, or the constant; NULL when the call
@@ -216,6 +219,14 @@ struct summary {
 	struct stored_param *stored;
 	size_t n_stored, cap_stored;
 	uint64_t ptr_clobbers;
+	/* Bytes it may write into its parameters' pointees that are no pointer it names (an
+	 * integer, a vector of zeros, a memset clearing a struct of pointers): [from, to) into
+	 * what parameter `into` points to. */
+	struct blind_write {
+		int into;
+		int64_t from, to;
+	} *blind;
+	size_t n_blind, cap_blind;
 	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects
 	 * and callees that may return null) from here. Allocations say so in their ALLOC fact. */
 	LLVMValueRef null_return;

@@ -161,3 +161,20 @@ pub unsafe extern "C" fn tok_next(t: *mut Tokenizer) -> c_int {
 pub unsafe extern "C" fn tok_free(t: *mut Tokenizer) {
     drop(Box::from_raw(t));
 }
+
+// Near miss: the parser forgets the input before the buffer is dropped.
+extern "C" {
+    fn parser_reset(p: *mut Parser);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn first_byte_after_reset(doc: *const u8, n: usize) -> c_int {
+    let p = parser_new();
+    let buf = normalized(std::slice::from_raw_parts(doc, n));
+    parser_set_input(p, buf.as_ptr(), buf.len());
+    parser_reset(p);
+    drop(buf);
+    let c = parser_next(p);
+    parser_delete(p);
+    c
+}

@@ -1,6 +1,7 @@
 /* A libyaml-style parser: parser_set_input keeps the caller's pointer, not a copy, and
  * parser_next reads through it later. parser_set_copy copies the input (near miss). */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 struct parser {
@@ -39,4 +40,11 @@ void parser_delete(struct parser *p)
 {
 	free(p->owned);
 	free(p);
+}
+
+/* Forgets the input: clears its fields with a memset, as zstd's ZSTD_CCtx_reset clears the
+ * prefix it was given (through a memset of the struct that keeps it). */
+void parser_reset(struct parser *p)
+{
+	memset(p, 0, offsetof(struct parser, owned));
 }
