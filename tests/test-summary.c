@@ -234,6 +234,53 @@ START_TEST(unwinding)
 }
 END_TEST
 
+/* Unwinding under the constants a call passes: a switch and a branch on parameters given
+ * constants take only their side, and constants passed on are followed into the callee. */
+static const char options_ir[] =
+    "declare void @__cxa_throw(ptr, ptr, ptr)\n"
+    "define i32 @opt(i32 %x, i32 %y) {\n"
+    "  switch i32 %x, label %dflt [ i32 1, label %plain\n i32 2, label %throw ]\n"
+    "plain:\n  ret i32 0\n"
+    "throw:\n  call void @__cxa_throw(ptr null, ptr null, ptr null)\n  unreachable\n"
+    "dflt:\n  %big = icmp sgt i32 %y, 100\n  br i1 %big, label %throw, label %plain\n}\n"
+    "define i32 @fwd(i32 %x) {\n  %r = call i32 @opt(i32 %x, i32 0)\n  ret i32 %r\n}\n"
+    "define i32 @caller(i32 %n) {\n"
+    "  %case1 = call i32 @opt(i32 1, i32 500)\n  %case2 = call i32 @opt(i32 2, i32 0)\n"
+    "  %small = call i32 @opt(i32 7, i32 5)\n  %large = call i32 @opt(i32 7, i32 500)\n"
+    "  %fwd1 = call i32 @fwd(i32 1)\n  %fwd2 = call i32 @fwd(i32 2)\n"
+    "  %any = call i32 @opt(i32 %n, i32 0)\n  ret i32 0\n}\n";
+
+static bool unwinds_at(struct fixture *fx, const char *call)
+{
+	LLVMValueRef caller = LLVMGetNamedFunction(fx->m, "caller");
+	for (LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(caller)); i;
+	     i = LLVMGetNextInstruction(i)) {
+		size_t len;
+		if (strcmp(LLVMGetValueName2(i, &len), call) != 0)
+			continue;
+		struct site where;
+		return summary_callee_may_unwind(&fx->s, i, &where);
+	}
+	ck_abort_msg("no call %s", call);
+	return false;
+}
+
+START_TEST(unwinding_under_constants)
+{
+	struct fixture fx;
+	setup_ir(&fx, options_ir);
+	ck_assert(sum_of(&fx, "opt")->may_unwind);
+	ck_assert(!unwinds_at(&fx, "case1"));
+	ck_assert(unwinds_at(&fx, "case2"));
+	ck_assert(!unwinds_at(&fx, "small"));
+	ck_assert(unwinds_at(&fx, "large"));
+	ck_assert(!unwinds_at(&fx, "fwd1"));
+	ck_assert(unwinds_at(&fx, "fwd2"));
+	ck_assert(unwinds_at(&fx, "any"));
+	teardown(&fx);
+}
+END_TEST
+
 START_TEST(escapes_and_writes)
 {
 	struct fixture fx;
@@ -956,6 +1003,7 @@ int main(void)
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
+	tcase_add_test(abi, unwinding_under_constants);
 	tcase_add_test(abi, escapes_and_writes);
 	tcase_add_test(abi, parameter_promises);
 	tcase_add_test(abi, write_guards);
