@@ -501,6 +501,67 @@ START_TEST(returned_object_keeps_params)
 }
 END_TEST
 
+/* What an object a call returns holds is what the nearest call that puts something there put:
+ * an input it keeps (set_input), unless a call writes bytes over it (a memset clearing it) or
+ * the object escapes the function. */
+static const char kept_ir[] =
+    "@g = global ptr null\n"
+    "declare ptr @malloc(i64)\n"
+    "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)\n"
+    "define ptr @obj_new() {\n  %o = call ptr @malloc(i64 24)\n  ret ptr %o\n}\n"
+    "define void @set_input(ptr %o, ptr %in) {\n  store ptr %in, ptr %o\n"
+    "  %sz = getelementptr i8, ptr %o, i64 8\n  store i64 1, ptr %sz\n  ret void\n}\n"
+    "define void @reset(ptr %o) {\n"
+    "  call void @llvm.memset.p0.i64(ptr %o, i8 0, i64 16, i1 false)\n  ret void\n}\n"
+    "define i8 @next(ptr %o) {\n  %in = load ptr, ptr %o\n  %c = load i8, ptr %in\n"
+    "  ret i8 %c\n}\n"
+    "define void @kept(ptr %b) {\n  %o = call ptr @obj_new()\n"
+    "  call void @set_input(ptr %o, ptr %b)\n  %c = call i8 @next(ptr %o)\n  ret void\n}\n"
+    "define void @after_reset(ptr %b) {\n  %o = call ptr @obj_new()\n"
+    "  call void @set_input(ptr %o, ptr %b)\n  call void @reset(ptr %o)\n"
+    "  %c = call i8 @next(ptr %o)\n  ret void\n}\n"
+    "define void @escaped(ptr %b) {\n  %o = call ptr @obj_new()\n  store ptr %o, ptr @g\n"
+    "  call void @set_input(ptr %o, ptr %b)\n  %c = call i8 @next(ptr %o)\n  ret void\n}\n";
+
+/* The call of `next` in `name` reads the argument (param 0) through the object: the event, or
+ * NULL. */
+static const struct event *read_back(struct fixture *fx, const char *name)
+{
+	const struct summary *sum = sum_of(fx, name);
+	LLVMValueRef fn = LLVMGetNamedFunction(fx->p.module, name);
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		LLVMValueRef callee = ir_is_call(e->at) ? LLVMGetCalledValue(e->at) : NULL;
+		size_t len;
+		if (e->kind == EV_USE && callee &&
+		    strcmp(LLVMGetValueName2(callee, &len), "next") == 0 &&
+		    e->key.base == LLVMGetParam(fn, 0) && !e->key.deref)
+			return e;
+	}
+	return NULL;
+}
+
+START_TEST(kept_input_and_blind_writes)
+{
+	struct fixture fx;
+	setup_ir(&fx, kept_ir);
+	const struct summary *reset = sum_of(&fx, "reset");
+	ck_assert(summary_writes_blind(reset, 0, 0));
+	ck_assert(summary_writes_blind(reset, 0, 8));
+	ck_assert(!summary_writes_blind(reset, 0, 16));
+	/* set_input's size is an integer at 8: no pointer it names, not over its input at 0. */
+	ck_assert(summary_writes_blind(sum_of(&fx, "set_input"), 0, 8));
+	ck_assert(!summary_writes_blind(sum_of(&fx, "set_input"), 0, 0));
+	const struct event *e = read_back(&fx, "kept");
+	ck_assert(e != NULL);
+	size_t len;
+	ck_assert_str_eq(LLVMGetValueName2(LLVMGetCalledValue(e->kept), &len), "set_input");
+	ck_assert(read_back(&fx, "after_reset") == NULL);
+	ck_assert(read_back(&fx, "escaped") == NULL);
+	teardown(&fx);
+}
+END_TEST
+
 /* A call whose operands do not line up with its callee's parameters (a 16-byte struct as one
  * aggregate operand where the definition takes two i64) gets no summary of its callee: the
  * pointer after the struct is kept by unknown code, not matched with the struct's second half. */
@@ -1000,6 +1061,7 @@ int main(void)
 	tcase_add_test(tc, enum_variant_tags);
 	tcase_add_test(tc, returned_object_keeps_params);
 	tcase_add_test(tc, misaligned_call_is_unknown);
+	tcase_add_test(tc, kept_input_and_blind_writes);
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
