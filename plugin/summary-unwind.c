@@ -65,6 +65,23 @@ struct consts {
 	bool any;
 };
 
+/* The number of parameter `v` of its function (below MAX_CONST_PARAMS), or -1. */
+static int param_number(LLVMValueRef v)
+{
+	if (!LLVMIsAArgument(v))
+		return -1;
+	LLVMValueRef fn = LLVMGetParamParent(v);
+	for (unsigned i = 0, n = LLVMCountParams(fn); i < n && i < MAX_CONST_PARAMS; i++)
+		if (LLVMGetParam(fn, i) == v)
+			return (int)i;
+	return -1;
+}
+
+static int64_t sext(uint64_t x, unsigned bits)
+{
+	return bits < 64 && (x >> (bits - 1)) & 1 ? (int64_t)(x | ~0ull << bits) : (int64_t)x;
+}
+
 /* The value of integer `v` in the callee when its parameters hold `c`, if known. */
 static bool const_value(LLVMValueRef v, const struct consts *c, unsigned *bits, uint64_t *out)
 {
@@ -79,11 +96,8 @@ static bool const_value(LLVMValueRef v, const struct consts *c, unsigned *bits, 
 		return true;
 	}
 	if (LLVMIsAArgument(v)) {
-		LLVMValueRef fn = LLVMGetParamParent(v);
-		for (unsigned i = 0, n = LLVMCountParams(fn); i < n && i < MAX_CONST_PARAMS; i++)
-			if (LLVMGetParam(fn, i) == v && c->v[i])
-				return const_value(c->v[i], c, bits, out);
-		return false;
+		int i = param_number(v);
+		return i >= 0 && c->v[i] && const_value(c->v[i], c, bits, out);
 	}
 	unsigned from;
 	uint64_t x;
@@ -97,18 +111,11 @@ static bool const_value(LLVMValueRef v, const struct consts *c, unsigned *bits, 
 	case LLVMSExt:
 		if (!const_value(LLVMGetOperand(v, 0), c, &from, &x))
 			return false;
-		if (from < 64 && (x >> (from - 1)) & 1)
-			x |= ~0ull << from;
-		*out = x & mask;
+		*out = (uint64_t)sext(x, from) & mask;
 		return true;
 	default:
 		return false;
 	}
-}
-
-static int64_t sext(uint64_t x, unsigned bits)
-{
-	return bits < 64 && (x >> (bits - 1)) & 1 ? (int64_t)(x | ~0ull << bits) : (int64_t)x;
 }
 
 /* The successor of switch `term` for the value `x`: its cases are looked up in a table made
@@ -279,12 +286,8 @@ static bool depends(LLVMValueRef v, unsigned mask)
 {
 	for (int i = 0; i < 4 && v; i++) {
 		if (LLVMIsAArgument(v)) {
-			LLVMValueRef fn = LLVMGetParamParent(v);
-			for (unsigned k = 0, n = LLVMCountParams(fn); k < n && k < MAX_CONST_PARAMS;
-			     k++)
-				if (LLVMGetParam(fn, k) == v)
-					return (mask >> k) & 1;
-			return false;
+			int k = param_number(v);
+			return k >= 0 && (mask >> k) & 1;
 		}
 		LLVMOpcode op = LLVMIsAInstruction(v) ? LLVMGetInstructionOpcode(v) : 0;
 		v = op == LLVMZExt || op == LLVMSExt || op == LLVMTrunc ? LLVMGetOperand(v, 0)
