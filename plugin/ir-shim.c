@@ -296,6 +296,18 @@ LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i)
 	return LLVMIsAPHINode(v) ? LLVMGetIncomingValue(v, i) : LLVMGetOperand(v, i + 1);
 }
 
+LLVMValueRef ir_extracted(LLVMValueRef v)
+{
+	if (!LLVMIsAExtractValueInst(v) || LLVMGetNumIndices(v) != 1)
+		return NULL;
+	unsigned field = LLVMGetIndices(v)[0];
+	for (LLVMValueRef agg = LLVMGetOperand(v, 0); LLVMIsAInsertValueInst(agg);
+	     agg = LLVMGetOperand(agg, 0))
+		if (LLVMGetIndices(agg)[0] == field)
+			return LLVMGetNumIndices(agg) == 1 ? LLVMGetOperand(agg, 1) : NULL;
+	return NULL;
+}
+
 LLVMValueRef ir_single_pred_term(LLVMBasicBlockRef bb)
 {
 	LLVMValueRef term = NULL;

@@ -72,6 +72,11 @@ bool ir_call_nounwind(LLVMValueRef call);
 /* The inputs of a phi or select (the select's two values); 0 for anything else. */
 unsigned ir_merge_count(LLVMValueRef v);
 LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i);
+/* The value an extractvalue of one index reads out of the insertvalue chain that built its
+ * aggregate (`extractvalue (insertvalue (insertvalue poison, %p, 0), %n, 1), 0` is %p: code
+ * that rustc inlined at -O0 packs and unpacks a pair this way, and nothing folds it); NULL
+ * when it reads anything else. */
+LLVMValueRef ir_extracted(LLVMValueRef v);
 /* What phi `phi` takes when entered from `pred`, or NULL when `pred` is none of its blocks. */
 LLVMValueRef ir_phi_incoming(LLVMValueRef phi, LLVMBasicBlockRef pred);
 /* The one terminator that branches to `bb` (perhaps to more than one of its successors), or

@@ -694,18 +694,28 @@ static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 		LLVMValueRef elem = LLVMGetOperand(inst, 1);
 		if (!is_ptr(elem) || LLVMIsAConstantPointerNull(elem))
 			return;
-		/* Fine when the aggregate only grows into a return: inst_events(ret) sees it. */
+		/* Fine when the aggregate only grows into a return (inst_events(ret) sees it), or
+		 * into fields read out again (each named by what was put there). */
 		LLVMValueRef v = inst;
-		for (;;) {
+		for (int step = 0; step < 64; step++) {
 			LLVMUseRef u = LLVMGetFirstUse(v);
 			LLVMValueRef user = u ? LLVMGetUser(u) : NULL;
-			if (!user || LLVMGetNextUse(u))
+			if (!user)
 				break;
-			if (LLVMIsAReturnInst(user))
+			if (!LLVMGetNextUse(u) && LLVMIsAReturnInst(user))
 				return;
-			if (!LLVMIsAInsertValueInst(user) || LLVMGetOperand(user, 0) != v)
-				break;
-			v = user;
+			if (!LLVMGetNextUse(u) && LLVMIsAInsertValueInst(user) &&
+			    LLVMGetOperand(user, 0) == v) {
+				v = user;
+				continue;
+			}
+			for (; u && LLVMIsAExtractValueInst(LLVMGetUser(u)) &&
+			       LLVMGetNumIndices(LLVMGetUser(u)) == 1;
+			     u = LLVMGetNextUse(u))
+				;
+			if (!u)
+				return;
+			break;
 		}
 		add(sum, EV_CAPTURE, key_of(s, f, elem, true), inst, here);
 		return;
@@ -838,9 +848,11 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 
 static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
 
-/* Whether null is stored into the place `key` names (a parameter's pointee) after each of its
- * releases, on every path to a return, or the release leaves it null itself: C that frees a field
- * and nulls it (`history_root_free`), so a second call finds null. */
+/* Whether the place `key` names (a parameter's pointee) no longer holds what each of its
+ * releases released when the function returns: null or another pointer is stored there after
+ * it on every path to a return, or the release leaves it null itself. C that frees a field and
+ * nulls it (`history_root_free`), so a second call finds null, or frees it and stores a fresh
+ * copy (curl's `free(h->copied); h->copied = strdup(data)`), so a second call frees the copy. */
 static bool release_cleared(struct summaries *s, struct ir_fn *f, const struct vkey *key)
 {
 	struct summary *sum = f->summary;
@@ -852,10 +864,13 @@ static bool release_cleared(struct summaries *s, struct ir_fn *f, const struct v
 		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in;
 		     in = LLVMGetNextInstruction(in)) {
 			int64_t off;
-			if (LLVMIsAStoreInst(in) &&
-			    LLVMIsAConstantPointerNull(LLVMGetOperand(in, 0)) &&
-			    param_at(s, f, LLVMGetOperand(in, 1), &off) == param &&
-			    off == key->off) {
+			if (!LLVMIsAStoreInst(in) || !is_ptr(LLVMGetOperand(in, 0)) ||
+			    param_at(s, f, LLVMGetOperand(in, 1), &off) != param ||
+			    off != key->off)
+				continue;
+			struct vkey stored = key_of(s, f, LLVMGetOperand(in, 0), false);
+			if (LLVMIsAConstantPointerNull(LLVMGetOperand(in, 0)) ||
+			    !vkey_equal(&stored, key)) {
 				VEC_RESERVE(nulls, cap, n + 1);
 				nulls[n++] = in;
 			}

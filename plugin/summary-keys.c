@@ -38,6 +38,11 @@ static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, boo
 			v = LLVMGetOperand(v, 0);
 			continue;
 		}
+		LLVMValueRef field = ir_extracted(v);
+		if (field) {
+			v = field;
+			continue;
+		}
 		if (LLVMIsAGetElementPtrInst(v)) {
 			int64_t o;
 			if (ir_gep_offset(s->layout, v, &o, NULL, NULL) &&

@@ -240,7 +240,8 @@ static size_t size_of(const struct summary *sum)
 }
 
 /* FFIGUARD_DEBUG_FACTS=SUBSTRING prints the facts of the functions whose name contains it, to
- * stderr, as they are computed (for developers reading why a shape is or is not found). */
+ * stderr, as they are computed (for developers reading why a shape is or is not found); with
+ * FFIGUARD_DEBUG_BODY set too, the body they were computed from (the canonical -O0 copy). */
 static void debug_facts(struct ir_fn *f)
 {
 	static const char *filter;
@@ -251,6 +252,11 @@ static void debug_facts(struct ir_fn *f)
 	}
 	if (!filter || !strstr(ir_fn_name(f), filter))
 		return;
+	if (getenv("FFIGUARD_DEBUG_BODY")) {
+		char *body = LLVMPrintValueToString(f->body);
+		fputs(body, stderr);
+		LLVMDisposeMessage(body);
+	}
 	static const char *const kinds[] = {"alloc", "release", "use", "capture", "return"};
 	const struct summary *sum = f->summary;
 	fprintf(stderr, "facts of %s (%zu events)%s%s\n", ir_fn_name(f), sum->n_events,

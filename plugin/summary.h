@@ -126,7 +126,8 @@ struct event {
 			     allocation the pointer points into */
 	bool deferred;    /* RELEASE: handed over to be released later (SQLite's destructor
 			     argument): its family counts, not when it happens */
-	bool cleared;     /* RELEASE of a pointee: the place holds null once `at` returns */
+	bool cleared;     /* RELEASE of a pointee: the place holds null or another pointer once
+			     `at` returns */
 	bool via_place;   /* a callee's event on what an argument points to: it reads the place
 			     when called */
 	LLVMValueRef kept;  /* via_place: the call that put the pointer there (an object keeping
@@ -160,7 +161,8 @@ struct fact {
 	bool interior;   /* ALLOC, RETURN: a pointer into the allocation or the parameter's object
 			    (Arc::into_raw), not to its start; RELEASE: of the allocation the
 			    parameter points into (a size header before it) */
-	bool cleared;    /* RELEASE of a pointee: null is stored there after it on every path */
+	bool cleared;    /* RELEASE of a pointee: null or another pointer is stored there after
+			    it on every path */
 	bool left;       /* RELEASE of a pointee: memory the function put there itself and
 			    released, left there dangling (a helper that gives a parser a buffer it
 			    then drops): callers name it by the place */

@@ -1,5 +1,6 @@
 /* A C object with a field it frees and nulls (as Oniguruma's regions do). */
 #include <stdlib.h>
+#include <string.h>
 
 struct holder {
 	char *p;
@@ -23,4 +24,11 @@ void holder_refill(struct holder *h)
 {
 	holder_clear(h);
 	holder_fill(h);
+}
+/* Replaces the field with a copy of `text` (curl's COPYPOSTFIELDS setter): the place holds the
+ * copy afterwards, so calling it again, or clearing, frees the copy. */
+void holder_set(struct holder *h, const char *text)
+{
+	free(h->p);
+	h->p = strdup(text);
 }

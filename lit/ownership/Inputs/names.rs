@@ -49,3 +49,11 @@ pub extern "C" fn names_give_bytes() {
     std::mem::forget(v);
     unsafe { c_take(p as *mut c_char) }
 }
+
+// Fills an out-parameter with a string the caller must give back to names_free (rustc inlines
+// Result::unwrap at -O0 too, leaving the CString packed into a pair and unpacked again).
+#[no_mangle]
+pub unsafe extern "C" fn names_fill(out: *mut *mut c_char, id: u32) -> c_int {
+    *out = CString::new(format!("item-{id}")).unwrap().into_raw();
+    0
+}
