@@ -4,6 +4,31 @@
 
 #include <stdlib.h>
 
+/* Whether the local slot `slot` keeps what is put into it to itself: read, written and given to
+ * calls that fill it without keeping it (`char *msg = NULL; exec(db, sql, &msg)`), nothing else.
+ * What such a slot holds when the function returns is lost with the slot. */
+static bool slot_confined(struct summaries *s, struct ir_fn *f, LLVMValueRef slot)
+{
+	if (!ir_is_local_alloca(f->body, slot))
+		return false;
+	for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (LLVMIsALoadInst(user) ||
+		    (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != slot))
+			continue;
+		if (LLVMIsAIntrinsicInst(user) && (ir_intrinsic_named(user, "llvm.lifetime.") ||
+						   ir_intrinsic_named(user, "llvm.dbg.")))
+			continue;
+		if (!ir_is_call(user) || LLVMIsAIntrinsicInst(user) ||
+		    LLVMGetCalledValue(user) == slot)
+			return false;
+		for (unsigned j = 0, n = LLVMGetNumArgOperands(user); j < n; j++)
+			if (LLVMGetOperand(user, j) == slot && summary_call_captures(s, user, j))
+				return false;
+	}
+	return true;
+}
+
 void check_leak(struct check_ctx *c, struct ir_fn *f)
 {
 	const struct summary *sum = summary_of(f);
@@ -14,7 +39,13 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		 * function's pointer names do not follow: not a leak candidate of its own. Nor is a
 		 * pointer into an allocation (Arc::into_raw), released from another address, nor
 		 * memory a callee lends while its parameter's object keeps it (a cursor's row). */
-		if (a->kind != EV_ALLOC || a->key.deref || a->interior || a->lent)
+		if (a->kind != EV_ALLOC || a->interior || a->lent)
+			continue;
+		/* Except a local slot that keeps it to itself (an error message a C call leaves in
+		 * the caller's `char *`): it leaks when nothing anywhere releases, keeps or returns
+		 * it, not on a path of its own (code tests the call's status, not the slot). */
+		bool in_slot = a->key.deref && a->key.off == 0;
+		if (a->key.deref && !(in_slot && slot_confined(c->s, f, a->key.base)))
 			continue;
 		const struct event *handed = a->site.edge ? a : NULL;
 		LLVMValueRef *kept = NULL;
@@ -46,7 +77,7 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 				      .guard = &a->key,
 				      .tag = &a->tag,
 				      .guard_blocker_args = true};
-		if (!handed || !cfg_path_exists(c->s, f, &q)) {
+		if (!handed || (in_slot && n_kept) || !cfg_path_exists(c->s, f, &q)) {
 			free(kept);
 			continue;
 		}

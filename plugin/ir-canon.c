@@ -24,11 +24,21 @@ bool ir_module_unoptimized(LLVMModuleRef module)
 	return false;
 }
 
-/* A slot that sroa takes apart: only loaded from, stored to, marked (lifetime) and, unless
- * `strict`, copied (memcpy/memset) or accessed by field at a constant offset; never handed to a
- * call or stored as a value. rustc -Copt-level=0 sets no optnone: such slots are how its code is
- * recognized. */
-static bool promotable(LLVMValueRef addr, bool strict, int depth)
+/* How much of a slot's use sroa takes apart: SLOT_SCALAR, one only loaded from, stored to and
+ * marked (lifetime); SLOT_FIELDS, also accessed by field at a constant offset; SLOT_COPIED, also
+ * copied (memcpy/memset) or indexed. Never handed to a call or stored as a value. rustc
+ * -Copt-level=0 sets no optnone: such slots are how its code is recognized. */
+enum slot_use { SLOT_SCALAR, SLOT_FIELDS, SLOT_COPIED };
+
+static bool constant_indices(LLVMValueRef gep)
+{
+	for (int k = 1, n = LLVMGetNumOperands(gep); k < n; k++)
+		if (!LLVMIsAConstantInt(LLVMGetOperand(gep, (unsigned)k)))
+			return false;
+	return true;
+}
+
+static bool promotable(LLVMValueRef addr, enum slot_use level, int depth)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(addr); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef user = LLVMGetUser(u);
@@ -38,13 +48,14 @@ static bool promotable(LLVMValueRef addr, bool strict, int depth)
 			continue;
 		if (LLVMIsAIntrinsicInst(user)) {
 			if (ir_intrinsic_named(user, "llvm.lifetime.") ||
-			    (!strict && (ir_intrinsic_named(user, "llvm.memcpy.") ||
-					 ir_intrinsic_named(user, "llvm.memset."))))
+			    (level == SLOT_COPIED && (ir_intrinsic_named(user, "llvm.memcpy.") ||
+						      ir_intrinsic_named(user, "llvm.memset."))))
 				continue;
 			return false;
 		}
-		if (!strict && depth < 2 && LLVMIsAGetElementPtrInst(user) &&
-		    promotable(user, strict, depth + 1))
+		if (level != SLOT_SCALAR && depth < 2 && LLVMIsAGetElementPtrInst(user) &&
+		    (level == SLOT_COPIED || constant_indices(user)) &&
+		    promotable(user, level, depth + 1))
 			continue;
 		return false;
 	}
@@ -57,20 +68,21 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 		return false;
 	if (has_optnone(fn))
 		return true;
-	/* A slot only loaded and stored never survives sroa. One that is also copied or accessed by
-	 * field may (sroa could not split a memcpy from an escaping slot), so those say -O0 only
-	 * when they are most of the function's slots, as at -O0, where every local has one, or
-	 * all of them (a small -O0 function with one such slot: Rust's parse_code building a
-	 * Result in memory). */
+	/* A slot only loaded and stored, at constant offsets, never survives sroa (with line tables
+	 * only, rustc -O0 spills no parameter, and a function's only such slot may be the Option it
+	 * builds to return). One that is also copied or indexed may (sroa could not split a memcpy
+	 * from an escaping slot), so those say -O0 only when they are most of the function's slots,
+	 * as at -O0, where every local has one, or all of them (a small -O0 function with one such
+	 * slot: Rust's parse_code building a Result in memory). */
 	unsigned slots = 0, split = 0;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
 	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i)) {
 		if (!LLVMIsAAllocaInst(i))
 			continue;
-		if (promotable(i, true, 0))
+		if (promotable(i, SLOT_FIELDS, 0))
 			return true;
 		slots++;
-		split += promotable(i, false, 0);
+		split += promotable(i, SLOT_COPIED, 0);
 	}
 	return (split >= 2 && split * 2 > slots) || (split >= 1 && split == slots);
 }
@@ -80,14 +92,14 @@ bool ir_fn_unoptimized(LLVMValueRef fn)
 #define MEM2REG_MAX_SLOTS 1024
 
 /* Whether mem2reg, several times cheaper on the functions real code has, does all that sroa
- * would: every slot sroa can take apart (promotable, not strict) is a scalar loaded and stored
+ * would: every slot sroa can take apart (promotable, SLOT_COPIED) is a scalar loaded and stored
  * as its own type, and there are not too many. A slot handed to a call stays for both. */
 static bool mem2reg_enough(LLVMValueRef fn)
 {
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
 	unsigned slots = 0;
 	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i)) {
-		if (!LLVMIsAAllocaInst(i) || !promotable(i, false, 0))
+		if (!LLVMIsAAllocaInst(i) || !promotable(i, SLOT_COPIED, 0))
 			continue;
 		if (++slots > MEM2REG_MAX_SLOTS)
 			return false;

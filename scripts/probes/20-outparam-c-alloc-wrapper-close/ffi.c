@@ -1,0 +1,20 @@
+/* A network library with an out-parameter constructor. */
+#include <stdlib.h>
+
+struct session { int fd; unsigned flags; };
+
+int session_open(int port, struct session **out)
+{
+	*out = NULL;
+	if (port <= 0)
+		return -1;
+	struct session *s = calloc(1, sizeof *s);
+	if (!s)
+		return -2;
+	s->fd = port;
+	s->flags = 3;
+	*out = s;
+	return 0;
+}
+
+void session_close(struct session *s) { free(s); }
