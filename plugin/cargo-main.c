@@ -245,7 +245,11 @@ int main(int argc, char **argv)
 				"-Clink-arg=-fuse-ld=lld -Clink-arg=--ld-path=" LLVM_BIN "/ld.lld "
 				"-Clink-arg=-Wl,--save-temps");
 	set_profile(profile, "LTO", "fat");
-	set_profile(profile, "DEBUG", "line-tables-only");
+	/* Line tables point findings at lines. At -O0, where rustc marks no parameter nonnull,
+	 * noalias or readonly, the reference rules read Rust's reference types from the debug
+	 * info, which only full debug info has (Cargo's own default for these profiles). */
+	bool unoptimized = strcmp(profile, "dev") == 0 || strcmp(profile, "test") == 0;
+	set_profile(profile, "DEBUG", unoptimized ? "full" : "line-tables-only");
 
 	/* cargo build, its JSON messages read from a pipe; its own messages go to stderr. */
 	char **build_argv = calloc(16 + (size_t)argc, sizeof(*build_argv));

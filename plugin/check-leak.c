@@ -4,6 +4,19 @@
 
 #include <stdlib.h>
 
+/* Whether a load reads the slot's pointer where the events see it: as a pointer, or as an
+ * integer only handed to calls (a #[repr(C)] newtype of a pointer, passed as an i64), not stored
+ * or returned as a number. */
+static bool load_followed(LLVMValueRef load)
+{
+	if (LLVMGetTypeKind(LLVMTypeOf(load)) == LLVMPointerTypeKind)
+		return true;
+	for (LLVMUseRef u = LLVMGetFirstUse(load); u; u = LLVMGetNextUse(u))
+		if (!ir_is_call(LLVMGetUser(u)))
+			return false;
+	return true;
+}
+
 /* Whether the local slot `slot` keeps what is put into it to itself: read, written and given to
  * calls that fill it without keeping it (`char *msg = NULL; exec(db, sql, &msg)`), nothing else.
  * What such a slot holds when the function returns is lost with the slot. */
@@ -13,7 +26,7 @@ static bool slot_confined(struct summaries *s, struct ir_fn *f, LLVMValueRef slo
 		return false;
 	for (LLVMUseRef u = LLVMGetFirstUse(slot); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef user = LLVMGetUser(u);
-		if (LLVMIsALoadInst(user) ||
+		if ((LLVMIsALoadInst(user) && load_followed(user)) ||
 		    (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != slot))
 			continue;
 		if (LLVMIsAIntrinsicInst(user) && (ir_intrinsic_named(user, "llvm.lifetime.") ||

@@ -29,6 +29,14 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b)
 
 /* Looks through casts and constant-offset GEPs, adding up the offset. `object` also crosses
  * variable GEPs (the offset is then meaningless). Stops at a non-zero offset unless asked. */
+/* A pointer, or an integer as wide as one: Rust passes a #[repr(C)] newtype of a pointer
+ * (lz4's `LZ4FCompressionContext(*mut c_void)`) to C as an i64 it loads from the struct. */
+static bool holds_pointer(LLVMTypeRef t)
+{
+	return LLVMGetTypeKind(t) == LLVMPointerTypeKind ||
+	       (LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 64);
+}
+
 static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, bool any_offset,
 			  bool object)
 {
@@ -723,6 +731,8 @@ static struct vkey int_source(struct summaries *s, struct ir_fn *f, LLVMValueRef
 	struct vkey none = {NULL, 0, false};
 	if (LLVMIsAPtrToIntInst(x))
 		return key_at(s, f, LLVMGetOperand(x, 0), object, w);
+	if (LLVMIsALoadInst(x) && holds_pointer(LLVMTypeOf(x)))
+		return key_at(s, f, x, object, w);
 	if (depth > 3 || !ir_merge_count(x) || !summary_charge(f, 1))
 		return none;
 	struct vkey agreed = none;
@@ -831,7 +841,7 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 	v = strip(s, v, &off, false, object);
 	struct vkey self = {v, 0, false};
 	/* Only these look further; everything else names itself, with nothing to remember. */
-	bool load = LLVMIsALoadInst(v) && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+	bool load = LLVMIsALoadInst(v) && holds_pointer(LLVMTypeOf(v));
 	bool extract = LLVMIsAExtractValueInst(v) && LLVMGetNumIndices(v) == 1 &&
 		       ir_is_call(LLVMGetOperand(v, 0));
 	bool from_int = LLVMIsAIntToPtrInst(v);

@@ -21,3 +21,21 @@ int session_open(int port, struct session **out)
 }
 
 void session_close(struct session *s) { free(s); }
+
+/* A context created through an out-parameter, used and released by value. */
+struct ctx {
+	int level;
+};
+
+int ctx_create(struct ctx **out, int level)
+{
+	*out = malloc(sizeof **out);
+	if (!*out)
+		return -1;
+	(*out)->level = level;
+	return 0;
+}
+
+int ctx_level(struct ctx *c) { return c->level; }
+
+void ctx_free(struct ctx *c) { free(c); }

@@ -49,3 +49,27 @@ pub extern "C" fn rs_session_fd(port: i32) -> i32 {
     }
     unsafe { (*raw).fd }
 }
+
+// A context as a #[repr(C)] newtype of a pointer (lz4's LZ4FCompressionContext), which Rust
+// passes by value to C as an i64 it loads from the slot.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Ctx(*mut std::ffi::c_void);
+
+extern "C" {
+    fn ctx_create(out: *mut Ctx, level: i32) -> i32;
+    fn ctx_level(c: Ctx) -> i32;
+    fn ctx_free(c: Ctx);
+}
+
+// Near miss: created into the slot, released by value.
+#[no_mangle]
+pub extern "C" fn rs_ctx_level(level: i32) -> i32 {
+    let mut c = Ctx(ptr::null_mut());
+    if unsafe { ctx_create(&mut c, level) } != 0 {
+        return -1;
+    }
+    let l = unsafe { ctx_level(c) };
+    unsafe { ctx_free(c) };
+    l
+}
