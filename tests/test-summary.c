@@ -562,6 +562,46 @@ START_TEST(kept_input_and_blind_writes)
 }
 END_TEST
 
+/* A field freed and refilled with fresh memory no longer holds what was released (curl's
+ * copying setter); one freed and left does. A pointer packed into a pair and unpacked again
+ * (Result::unwrap inlined at -O0) is the pointer itself: returned, not captured. */
+static const char replaced_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "define void @set(ptr %h) {\n  %old = load ptr, ptr %h\n  call void @free(ptr %old)\n"
+    "  %new = call ptr @malloc(i64 8)\n  store ptr %new, ptr %h\n  ret void\n}\n"
+    "define void @drop_field(ptr %h) {\n  %old = load ptr, ptr %h\n"
+    "  call void @free(ptr %old)\n  ret void\n}\n"
+    "define void @set_same(ptr %h) {\n  %old = load ptr, ptr %h\n  call void @free(ptr %old)\n"
+    "  store ptr %old, ptr %h\n  ret void\n}\n"
+    "define ptr @pass_pair(ptr %p) {\n"
+    "  %a = insertvalue { ptr, i64 } poison, ptr %p, 0\n"
+    "  %b = insertvalue { ptr, i64 } %a, i64 8, 1\n"
+    "  %q = extractvalue { ptr, i64 } %b, 0\n  ret ptr %q\n}\n";
+
+START_TEST(replaced_fields_and_packed_pairs)
+{
+	struct fixture fx;
+	setup_ir(&fx, replaced_ir);
+	const struct fact *f = find(sum_of(&fx, "set"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->deref && f->cleared);
+	f = find(sum_of(&fx, "drop_field"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(f->deref && !f->cleared);
+	/* Storing back what was released leaves it there. */
+	f = find(sum_of(&fx, "set_same"), EV_RELEASE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(!f->cleared);
+	const struct summary *pair = sum_of(&fx, "pass_pair");
+	f = find(pair, EV_RETURN, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(!f->deref);
+	ck_assert_ptr_null(find(pair, EV_CAPTURE, 0));
+	teardown(&fx);
+}
+END_TEST
+
 /* A call whose operands do not line up with its callee's parameters (a 16-byte struct as one
  * aggregate operand where the definition takes two i64) gets no summary of its callee: the
  * pointer after the struct is kept by unknown code, not matched with the struct's second half. */
@@ -1065,6 +1105,7 @@ int main(void)
 	suite_add_tcase(s, tc);
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
+	tcase_add_test(abi, replaced_fields_and_packed_pairs);
 	tcase_add_test(abi, unwinding_under_constants);
 	tcase_add_test(abi, escapes_and_writes);
 	tcase_add_test(abi, parameter_promises);
