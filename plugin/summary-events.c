@@ -865,8 +865,7 @@ static bool release_cleared(struct summaries *s, struct ir_fn *f, const struct v
 		     in = LLVMGetNextInstruction(in)) {
 			int64_t off;
 			if (!LLVMIsAStoreInst(in) || !is_ptr(LLVMGetOperand(in, 0)) ||
-			    param_at(s, f, LLVMGetOperand(in, 1), &off) != param ||
-			    off != key->off)
+			    param_at(s, f, LLVMGetOperand(in, 1), &off) != param || off != key->off)
 				continue;
 			struct vkey stored = key_of(s, f, LLVMGetOperand(in, 0), false);
 			if (LLVMIsAConstantPointerNull(LLVMGetOperand(in, 0)) ||
