@@ -42,9 +42,28 @@ static bool slot_confined(struct summaries *s, struct ir_fn *f, LLVMValueRef slo
 	return true;
 }
 
+/* Whether nothing releases, keeps or returns what place `k` holds. */
+static bool place_unkept(const struct summary *sum, const struct vkey *k)
+{
+	static const enum ev_kind kinds[] = {EV_RELEASE, EV_CAPTURE, EV_RETURN};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		for (size_t j = summary_first_on(sum, k->base, kinds[i]); j != SIZE_MAX;
+		     j = summary_next_on(sum, j))
+			if (vkey_equal(&sum->events[j].key, k))
+				return false;
+	return true;
+}
+
+/* What a slot is to check_leak, worked out once per slot (a function filling one slot from
+ * thousands of calls asks it once). */
+#define SLOT_LEAKS ((void *)1) /* confined, and nothing releases, keeps or returns it */
+#define SLOT_KEPT ((void *)2)
+
 void check_leak(struct check_ctx *c, struct ir_fn *f)
 {
 	const struct summary *sum = summary_of(f);
+	struct map slots; /* slot -> SLOT_LEAKS or SLOT_KEPT */
+	map_init(&slots, false);
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *a = &sum->events[i];
 		/* Fresh memory written into an object (an out-parameter filled in place, a Result a
@@ -55,16 +74,29 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		if (a->kind != EV_ALLOC || a->interior || a->lent)
 			continue;
 		/* Except a local slot that keeps it to itself (an error message a C call leaves in
-		 * the caller's `char *`): it leaks when nothing anywhere releases, keeps or returns
-		 * it, not on a path of its own (code tests the call's status, not the slot). */
+		 * the caller's `char *`), for memory that crossed to get there: it leaks when
+		 * nothing anywhere releases, keeps or returns it, not on a path of its own (code
+		 * tests the call's status, not the slot). */
 		bool in_slot = a->key.deref && a->key.off == 0;
-		if (a->key.deref && !(in_slot && slot_confined(c->s, f, a->key.base)))
-			continue;
+		if (a->key.deref) {
+			if (!in_slot || !a->site.edge)
+				continue;
+			void *st = map_get(&slots, a->key.base);
+			if (!st) {
+				st = slot_confined(c->s, f, a->key.base) &&
+					     place_unkept(sum, &a->key)
+					 ? SLOT_LEAKS
+					 : SLOT_KEPT;
+				map_put(&slots, a->key.base, st);
+			}
+			if (st != SLOT_LEAKS)
+				continue;
+		}
 		const struct event *handed = a->site.edge ? a : NULL;
 		LLVMValueRef *kept = NULL;
 		size_t n_kept = 0, cap = 0;
 		static const enum ev_kind kinds[] = {EV_USE, EV_RELEASE, EV_CAPTURE, EV_RETURN};
-		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		for (size_t k = 0; !in_slot && k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 			for (size_t j = summary_first_on(sum, a->key.base, kinds[k]); j != SIZE_MAX;
 			     j = summary_next_on(sum, j)) {
 				const struct event *e = &sum->events[j];
@@ -90,7 +122,7 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 				      .guard = &a->key,
 				      .tag = &a->tag,
 				      .guard_blocker_args = true};
-		if (!handed || (in_slot && n_kept) || !cfg_path_exists(c->s, f, &q)) {
+		if (!handed || !cfg_path_exists(c->s, f, &q)) {
 			free(kept);
 			continue;
 		}
@@ -110,4 +142,5 @@ void check_leak(struct check_ctx *c, struct ir_fn *f)
 		check_emit(c, &cf);
 		free(kept);
 	}
+	map_release(&slots);
 }
