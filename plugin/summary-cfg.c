@@ -569,6 +569,13 @@ static bool tag_prunes(struct summaries *s, const struct cfg_query *q, LLVMValue
 	       tag_side(s, t, LLVMGetCondition(term), 0) == (int)i;
 }
 
+static void st_push(struct search *st, LLVMBasicBlockRef bb, LLVMBasicBlockRef pred,
+		    const struct flags *fl)
+{
+	VEC_RESERVE(st->stack, st->cap, st->n + 1);
+	st->stack[st->n++] = (struct pending){bb, pred, *fl};
+}
+
 static void push_successors(struct summaries *s, struct ir_fn *f, const struct cfg_query *q,
 			    struct search *st, LLVMValueRef term, const struct flags *fl)
 {
@@ -590,9 +597,7 @@ static void push_successors(struct summaries *s, struct ir_fn *f, const struct c
 	for (unsigned i = 0; i < n; i++) {
 		if ((int)i == skip || tag_prunes(s, q, term, i))
 			continue;
-		VEC_RESERVE(st->stack, st->cap, st->n + 1);
-		st->stack[st->n++] = (struct pending){LLVMGetSuccessor(term, i),
-						      LLVMGetInstructionParent(term), *fl};
+		st_push(st, LLVMGetSuccessor(term, i), LLVMGetInstructionParent(term), fl);
 	}
 }
 
@@ -701,7 +706,11 @@ bool cfg_path_exists(struct summaries *s, struct ir_fn *f, const struct cfg_quer
 			map_put(&st.blockers, q->blockers[i], f);
 	const struct flag_live *live = flag_liveness(f);
 	int found = -1;
-	if (q->from && LLVMIsATerminatorInst(q->from))
+	/* What happens at an invoke (a call's fresh result, a release it makes) happens when it
+	 * returns normally: its unwind edge is no path from it. */
+	if (q->from && LLVMIsAInvokeInst(q->from))
+		st_push(&st, LLVMGetNormalDest(q->from), LLVMGetInstructionParent(q->from), &none);
+	else if (q->from && LLVMIsATerminatorInst(q->from))
 		push_successors(s, f, q, &st, q->from, &none);
 	else if (q->from)
 		found = scan(s, f, q, &st, LLVMGetNextInstruction(q->from), &none);

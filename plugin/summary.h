@@ -425,8 +425,9 @@ void summary_slots_release(struct summary *sum);
 /* Control-flow questions about one function; `guard` names the pointer whose null (or zero
  * size) test prunes the branch on which a release is a no-op (summary-cfg.c). */
 struct cfg_query {
-	LLVMValueRef from;            /* start after this instruction; NULL: function entry */
-	LLVMValueRef to;              /* goal instruction; NULL: any `ret` */
+	LLVMValueRef from; /* start after this instruction (an invoke: at its normal destination);
+			      NULL: function entry */
+	LLVMValueRef to;   /* goal instruction; NULL: any `ret` */
 	const LLVMValueRef *blockers; /* paths through these do not count */
 	size_t n_blockers;
 	const struct vkey *guard; /* its null test prunes the null side; may be NULL */
