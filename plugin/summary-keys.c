@@ -488,10 +488,12 @@ static enum def defines(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 		return DEF_UNKNOWN;
 	/* A parameter's pointee may be reached by code not given the parameter (an alias the
 	 * caller kept): a call that is not given it may change it, unless it only allocates or
-	 * releases memory. */
+	 * releases memory (an allocator, or at -O0 the drop of a local CString or String). */
 	if (ir_is_call(inst) && LLVMIsAArgument(a) && !given(s, inst, a)) {
 		LLVMValueRef callee = ir_program_callee(s->program, inst);
-		return callee && (LLVMGetIntrinsicID(callee) || summary_allocator(s, callee))
+		struct ir_fn *g = callee ? map_get(&s->program->by_value, callee) : NULL;
+		return callee && (LLVMGetIntrinsicID(callee) || summary_allocator(s, callee) ||
+				  (g && summary_drops_bytes(g)))
 			   ? DEF_NONE
 			   : DEF_UNKNOWN;
 	}

@@ -152,6 +152,27 @@ const struct model *summary_model_of(struct ir_fn *f)
 	return NULL;
 }
 
+/* std's drop glue of types that own bytes and nothing else: it writes and releases only the
+ * buffer it is given, and runs no user code (no Drop of an element). */
+static const char *const byte_drops[] = {
+    "core::ptr::drop_in_place<alloc::ffi::c_str::CString>",
+    "core::ptr::drop_in_place<alloc::string::String>",
+    "core::ptr::drop_in_place<alloc::vec::Vec<u8>>",
+    "core::ptr::drop_in_place<alloc::boxed::Box<[u8]>>",
+    "core::ptr::drop_in_place<alloc::raw_vec::RawVec<u8>>",
+};
+
+bool summary_drops_bytes(struct ir_fn *f)
+{
+	if (f->lang != FFIGUARD_LANG_RUST)
+		return false;
+	const char *name = ir_fn_name(f);
+	for (size_t i = 0; i < sizeof(byte_drops) / sizeof(byte_drops[0]); i++)
+		if (strcmp(name, byte_drops[i]) == 0)
+			return true;
+	return false;
+}
+
 void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
 			struct summary *sum)
 {

@@ -41,6 +41,9 @@ struct model;
 const struct model *summary_model_of(struct ir_fn *f);
 void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model *m,
 			struct summary *sum);
+/* Whether `f` is std's drop glue of a type that owns bytes and nothing else (CString, String,
+ * Vec<u8>, Box<[u8]>): it touches only the buffer it is given, as a release function does. */
+bool summary_drops_bytes(struct ir_fn *f);
 /* The fact of the callee `af` as seen at one call: a malloc/free that rustc's fat LTO inlined
  * from the Rust allocator shims (__rust_alloc, __rdl_alloc, a #[global_allocator]'s
  * __rg_alloc) is family rust. */
