@@ -27,8 +27,6 @@ bool vkey_equal(const struct vkey *a, const struct vkey *b)
 	return a->base == b->base && a->deref == b->deref && (!a->deref || a->off == b->off);
 }
 
-/* Looks through casts and constant-offset GEPs, adding up the offset. `object` also crosses
- * variable GEPs (the offset is then meaningless). Stops at a non-zero offset unless asked. */
 /* A pointer, or an integer as wide as one: Rust passes a #[repr(C)] newtype of a pointer
  * (lz4's `LZ4FCompressionContext(*mut c_void)`) to C as an i64 it loads from the struct. */
 static bool holds_pointer(LLVMTypeRef t)
@@ -37,6 +35,9 @@ static bool holds_pointer(LLVMTypeRef t)
 	       (LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 64);
 }
 
+/* Looks through casts, a field read back out of the pair it was packed into (ir_extracted) and
+ * constant-offset GEPs, adding up the offset. `object` also crosses variable GEPs (the offset is
+ * then meaningless). Stops at a non-zero offset unless asked. */
 static LLVMValueRef strip(struct summaries *s, LLVMValueRef v, int64_t *off, bool any_offset,
 			  bool object)
 {
