@@ -13,6 +13,12 @@ static void export_edges(struct ir_program *p, struct ffiguard_report *report)
 	struct buf scratch = {0};
 	struct ffiguard_fn *via = NULL;
 	size_t cap_via = 0;
+	/* Exactly as many as the program has: a doubled reservation is megabytes on a caller of
+	 * tens of thousands of edges. */
+	if (report->cap_edges < report->n_edges + p->n_edges) {
+		report->cap_edges = report->n_edges + p->n_edges;
+		report->edges = xrealloc(report->edges, report->cap_edges * sizeof(*report->edges));
+	}
 	for (size_t i = 0; i < p->n_edges; i++) {
 		struct ir_edge *e = &p->edges[i];
 		struct ffiguard_edge out = {0};

@@ -142,7 +142,7 @@ bool sites_cross(const struct site *a, const struct site *b)
 
 struct site edge_site(const struct ir_edge *e)
 {
-	struct site s = {e->call, e->caller, e->call, e->caller, ir_edge_direct(e)};
+	struct site s = {e->call, e->caller, e->call};
 	return s;
 }
 
@@ -401,26 +401,27 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 		finding_release(cf);
 		return;
 	}
-	if (cf->edge) {
+	/* A site's edge is a call with an FFI edge: its caller, and the function the user's code
+	 * calls there (not the end of its shim chain). */
+	struct ir_edge *ie = cf->edge ? summaries_edge_at(c->s, cf->edge->edge) : NULL;
+	struct ir_fn *edge_callee = ie ? ir_edge_direct(ie) : NULL;
+	if (ie) {
 		/* Name the callee as the call does: rustc merges identical functions into aliases.
 		 */
-		const struct site *e = cf->edge;
-		LLVMValueRef called = LLVMGetCalledValue(e->edge);
+		LLVMValueRef called = LLVMGetCalledValue(ie->call);
 		size_t len;
 		char *alias = LLVMIsAGlobalAlias(called)
 				  ? ffiguard_demangle(LLVMGetValueName2(called, &len))
 				  : NULL;
 		/* Through shims (drop_in_place, a Drop impl) the other language is at the end. */
-		struct ir_edge *ie = summaries_edge_at(c->s, e->edge);
-		struct ir_fn *end = ie && ie->callee != e->edge_callee ? ie->callee : NULL;
+		struct ir_fn *end = ie->callee != edge_callee ? ie->callee : NULL;
 		char *via = end ? xasprintf(", which reaches '%s'", ir_fn_name(end)) : NULL;
-		check_note(cf, e->edge, e->edge_caller,
-			   "%s crosses from %s to %s here: '%s' calls '%s'%s",
-			   cf->edge_is_call ? "the call" : "the pointer",
-			   ffiguard_lang_name(e->edge_caller->lang),
-			   ffiguard_lang_name((end ? end : e->edge_callee)->lang),
-			   ir_fn_name(e->edge_caller), alias ? alias : ir_fn_name(e->edge_callee),
-			   via ? via : "");
+		check_note(
+		    cf, ie->call, ie->caller, "%s crosses from %s to %s here: '%s' calls '%s'%s",
+		    cf->edge_is_call ? "the call" : "the pointer",
+		    ffiguard_lang_name(ie->caller->lang),
+		    ffiguard_lang_name((end ? end : edge_callee)->lang), ir_fn_name(ie->caller),
+		    alias ? alias : ir_fn_name(edge_callee), via ? via : "");
 		free(via);
 		free(alias);
 	}
@@ -432,10 +433,10 @@ void check_emit(struct check_ctx *c, struct check_finding *cf)
 	out.message = cf->message;
 	out.function = ir_fn_ref(cf->fn);
 	out.loc = where(cf->inst, cf->fn, &scratch[0]);
-	if (cf->edge) {
+	if (ie) {
 		out.has_edge = true;
-		out.edge_caller = ir_fn_ref(cf->edge->edge_caller);
-		out.edge_callee = ir_fn_ref(cf->edge->edge_callee);
+		out.edge_caller = ir_fn_ref(ie->caller);
+		out.edge_callee = ir_fn_ref(edge_callee);
 	}
 	for (size_t i = 0; i < cf->n_notes; i++) {
 		notes[i].message = cf->notes[i].message;

@@ -98,21 +98,17 @@ static struct event *add(struct summary *sum, enum ev_kind kind, struct vkey key
 static struct site through(struct summaries *s, struct ir_fn *f, LLVMValueRef inst,
 			   const struct site *deep)
 {
-	struct site r = {inst, f, NULL, NULL, NULL};
+	struct site r = {inst, f, NULL};
 	if (deep && deep->fn && deep->inst && !ir_fn_is_library(deep->fn)) {
 		r = *deep;
 	} else if (deep && deep->fn) {
 		/* Inside the standard library: point at the user's call, keep the edge. */
 		r.edge = deep->edge;
-		r.edge_caller = deep->edge_caller;
-		r.edge_callee = deep->edge_callee;
 	}
 	struct ir_edge *e = ir_is_call(inst) ? summaries_edge_at(s, inst) : NULL;
 	if (e) {
 		/* The function the user's code calls, not the end of its shim chain. */
 		r.edge = inst;
-		r.edge_caller = f;
-		r.edge_callee = ir_edge_direct(e);
 	}
 	return r;
 }
@@ -147,7 +143,7 @@ static void alloc_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 {
 	struct summary *sum = f->summary;
 	const char *family = summary_intern(s, af->family);
-	struct site here = {c, f, NULL, NULL, NULL};
+	struct site here = {c, f, NULL};
 	unsigned n = LLVMGetNumArgOperands(c);
 	for (unsigned i = 0; i < n; i++) {
 		LLVMValueRef arg = LLVMGetOperand(c, i);
@@ -392,7 +388,7 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 			return;
 		/* memcpy and friends: the destination is written, and what the source holds may
 		 * now live elsewhere too. */
-		struct site here = {c, f, NULL, NULL, NULL};
+		struct site here = {c, f, NULL};
 		for (unsigned i = 0; i < n; i++) {
 			LLVMValueRef arg = LLVMGetOperand(c, i);
 			if (!is_ptr(arg))
@@ -635,11 +631,18 @@ static bool address_checks_only(LLVMValueRef v)
 static void inst_events(struct summaries *s, struct ir_fn *f, LLVMValueRef inst)
 {
 	struct summary *sum = f->summary;
-	struct site here = {inst, f, NULL, NULL, NULL};
+	struct site here = {inst, f, NULL};
 	switch (LLVMGetInstructionOpcode(inst)) {
-	case LLVMLoad:
-		add(sum, EV_USE, key_of(s, f, LLVMGetOperand(inst, 0), true), inst, here);
+	case LLVMLoad: {
+		/* A read of a local slot itself concerns no check: a slot is never released nor
+		 * null, and what it holds is named by its loads (a function of tens of thousands
+		 * of reads of one slot kept as many events). */
+		struct vkey k = key_of(s, f, LLVMGetOperand(inst, 0), true);
+		if (!k.deref && LLVMIsAAllocaInst(k.base))
+			return;
+		add(sum, EV_USE, k, inst, here);
 		return;
+	}
 	case LLVMStore: {
 		LLVMValueRef v = LLVMGetOperand(inst, 0), addr = LLVMGetOperand(inst, 1);
 		struct event *w = add(sum, EV_USE, key_of(s, f, addr, true), inst, here);
@@ -964,8 +967,7 @@ static void own_stack_return(struct summaries *s, struct ir_fn *f)
 		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), true);
 		if (k.deref || !ir_is_local_alloca(f->body, k.base))
 			continue;
-		struct event e = {
-		    .kind = EV_RETURN, .key = k, .field = -1, .site = {t, f, NULL, NULL, NULL}};
+		struct event e = {.kind = EV_RETURN, .key = k, .field = -1, .site = {t, f, NULL}};
 		new_fact(f->summary, &e, -1)->escapes = true;
 		return;
 	}
@@ -2227,7 +2229,7 @@ void summary_assume(struct ir_fn *f)
 	sum->ptr_clobbers = ~(uint64_t)0;
 	sum->may_unwind = sum->must_unwind = false;
 	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->body);
-	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL, NULL, NULL};
+	struct site here = {entry ? LLVMGetFirstInstruction(entry) : NULL, f, NULL};
 	unsigned n = LLVMCountParams(f->fn);
 	for (unsigned i = 0; i < n; i++) {
 		LLVMValueRef p = LLVMGetParam(f->body, i);
@@ -2247,14 +2249,20 @@ void summary_assume(struct ir_fn *f)
 	}
 }
 
-/* `v` (n of `*cap` elements of `size` bytes) moved to a block of exactly n. */
+#define SHRINK_IN_PLACE (64 * 1024)
+
+/* `v` (n of `*cap` elements of `size` bytes) in a block of exactly n: moved to a new one, or,
+ * when it is large, shrunk in place (a large block is the allocator's own mapping or leaves a
+ * hole large enough for later reservations, and a copy would hold both at once). */
 static void *shrunk(void *v, size_t *cap, size_t n, size_t size)
 {
 	if (*cap == n)
 		return v;
+	*cap = n;
+	if (n * size >= SHRINK_IN_PLACE)
+		return xrealloc(v, n * size);
 	void *exact = n ? memcpy(xmalloc(n * size), v, n * size) : NULL;
 	free(v);
-	*cap = n;
 	return exact;
 }
 

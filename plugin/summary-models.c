@@ -191,7 +191,7 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
 		ft->family = mf->kind == EV_ALLOC || mf->kind == EV_RELEASE
 				 ? summary_intern(s, f->lang == FFIGUARD_LANG_CXX ? "new" : "rust")
 				 : NULL;
-		ft->site = (struct site){NULL, f, NULL, NULL, NULL};
+		ft->site = (struct site){NULL, f, NULL};
 		ft->write_guard.param = -1;
 	}
 	sum->modelled = true;

@@ -322,7 +322,7 @@ struct unwinding {
 static void visit(struct summaries *s, struct ir_fn *g, LLVMValueRef in, const struct consts *c,
 		  int depth, size_t *steps, struct unwinding *u)
 {
-	struct site inner = {in, g, NULL, NULL, NULL};
+	struct site inner = {in, g, NULL};
 	if (LLVMIsAResumeInst(in) && !u->resumes) {
 		u->resumes = true;
 		u->resume_site = inner;
@@ -330,8 +330,7 @@ static void visit(struct summaries *s, struct ir_fn *g, LLVMValueRef in, const s
 		u->landed = call_unwinds(s, in, c, depth, steps, &inner);
 	} else if (LLVMIsACallInst(in) && call_unwinds(s, in, c, depth, steps, &inner)) {
 		u->unwinds = true;
-		u->where =
-		    ir_fn_is_library(inner.fn) ? (struct site){in, g, NULL, NULL, NULL} : inner;
+		u->where = ir_fn_is_library(inner.fn) ? (struct site){in, g, NULL} : inner;
 	}
 }
 
@@ -502,7 +501,7 @@ void summary_unwind_release(struct summaries *s)
 bool summary_callee_may_unwind(struct summaries *s, LLVMValueRef call, struct site *where)
 {
 	size_t steps = 0;
-	*where = (struct site){call, NULL, NULL, NULL, NULL};
+	*where = (struct site){call, NULL, NULL};
 	return callee_unwinds(s, call, &no_consts, 0, &steps, where);
 }
 
@@ -529,7 +528,7 @@ void summary_unwind(struct summaries *s, struct ir_fn *f)
 	     bb = LLVMGetNextBasicBlock(bb)) {
 		for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
 		     inst = LLVMGetNextInstruction(inst)) {
-			struct site site = {inst, f, NULL, NULL, NULL};
+			struct site site = {inst, f, NULL};
 			bool unwinds = landed && LLVMIsAResumeInst(inst), always = unwinds;
 			/* An invoke's exception lands in this function; only a resume lets it out.
 			 */

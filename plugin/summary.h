@@ -110,36 +110,36 @@ enum ev_kind {
 struct site {
 	LLVMValueRef inst;
 	struct ir_fn *fn;
-	LLVMValueRef edge;
-	struct ir_fn *edge_caller, *edge_callee;
+	LLVMValueRef edge; /* a call with an FFI edge (summaries_edge_at), or NULL */
 };
 
 struct event {
 	enum ev_kind kind;
+	int field; /* RETURN: aggregate field, or -1 */
+	/* Flags as bits: a function of tens of thousands of calls has as many events. */
+	bool must : 1;        /* ALLOC/RELEASE: happens whenever `at` returns normally */
+	bool may_null : 1;    /* ALLOC: the allocation may be null */
+	bool write : 1;       /* USE: writes through the key */
+	bool assumed : 1;     /* USE: the write is assumed (code the analysis cannot see) */
+	bool write_must : 1;  /* USE: the shown write happens whenever `at` returns normally */
+	bool passed_only : 1; /* USE: handed to a callee that neither reads nor writes through it */
+	bool lent : 1;        /* ALLOC: returned by a callee whose parameter's object keeps it */
+	bool interior : 1;    /* ALLOC: a pointer into the allocation, not to its start; RELEASE: of
+				 the allocation the pointer points into */
+	bool deferred : 1;    /* RELEASE: handed over to be released later (SQLite's destructor
+				 argument): its family counts, not when it happens */
+	bool cleared : 1;     /* RELEASE of a pointee: the place holds null or another pointer once
+				 `at` returns */
+	bool via_place : 1;   /* a callee's event on what an argument points to: it reads the place
+				 when called */
+	bool escapes : 1;     /* CAPTURE: stored into a global or heap object */
+	bool held : 1;        /* CAPTURE: into the fresh object the function returns instead (an
+				 encoder keeping its config and picture): escapes if that does */
 	struct vkey key;
-	LLVMValueRef at;  /* the instruction of this function: call, load, store or ret */
-	bool must;        /* ALLOC/RELEASE: happens whenever `at` returns normally */
-	bool may_null;    /* ALLOC: the allocation may be null */
-	bool write;       /* USE: writes through the key */
-	bool assumed;     /* USE: the write is assumed (code the analysis cannot see) */
-	bool write_must;  /* USE: the shown write happens whenever `at` returns normally */
-	bool passed_only; /* USE: handed to a callee that neither reads nor writes through it */
-	bool lent;        /* ALLOC: returned by a callee whose parameter's object keeps it */
-	bool interior;    /* ALLOC: a pointer into the allocation, not to its start; RELEASE: of the
-			     allocation the pointer points into */
-	bool deferred;    /* RELEASE: handed over to be released later (SQLite's destructor
-			     argument): its family counts, not when it happens */
-	bool cleared;     /* RELEASE of a pointee: the place holds null or another pointer once
-			     `at` returns */
-	bool via_place;   /* a callee's event on what an argument points to: it reads the place
-			     when called */
+	LLVMValueRef at;    /* the instruction of this function: call, load, store or ret */
 	LLVMValueRef kept;  /* via_place: the call that put the pointer there (an object keeping
 			       what it was given), or NULL */
 	struct guard guard; /* USE: the write happens only under this condition */
-	bool escapes;       /* CAPTURE: stored into a global or heap object */
-	bool held;          /* CAPTURE: into the fresh object the function returns instead (an
-			       encoder keeping its config and picture): escapes if that does */
-	int field;          /* RETURN: aggregate field, or -1 */
 	const char *family; /* ALLOC/RELEASE: interned family name */
 	struct tag tag;     /* ALLOC of a pointee: only while the object's tag says so */
 	struct site site;
