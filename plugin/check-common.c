@@ -160,7 +160,7 @@ LLVMValueRef edge_arg(const struct ir_edge *e, size_t k, unsigned j)
 	while (k-- > 0) {
 		struct ir_fn *shim = e->via[k];
 		struct ir_fn *next = k + 1 < e->n_via ? e->via[k + 1] : e->callee;
-		LLVMValueRef call = ir_call_from(shim->body, next->fn);
+		LLVMValueRef call = ir_shim_call(shim->body, next->fn);
 		if (!call || j >= LLVMGetNumArgOperands(call))
 			return NULL;
 		LLVMValueRef v = LLVMGetOperand(call, j);

@@ -233,6 +233,16 @@ enum ir_shim_verdict ir_shim_classify(LLVMValueRef fn, LLVMValueRef body, bool f
 	return IR_SHIM_OK;
 }
 
+LLVMValueRef ir_shim_call(LLVMValueRef shim, LLVMValueRef callee)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(shim); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			if (ir_is_call(i) && ir_called_function(i) == callee)
+				return i;
+	return NULL;
+}
+
 LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee)
 {
 	for (LLVMUseRef u = LLVMGetFirstUse(callee); u; u = LLVMGetNextUse(u)) {

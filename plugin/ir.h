@@ -61,6 +61,9 @@ bool ir_call_aligned(LLVMValueRef call, LLVMValueRef callee);
 bool ir_is_inline_asm_call(LLVMValueRef call);
 /* A call in `caller` to `callee` (directly or through an alias), or NULL. */
 LLVMValueRef ir_call_from(LLVMValueRef caller, LLVMValueRef callee);
+/* The same in a shim's body, found by walking it (a shim is small; the callee may have tens of
+ * thousands of uses). */
+LLVMValueRef ir_shim_call(LLVMValueRef shim, LLVMValueRef callee);
 /* The enum attribute `name` at `idx` (LLVMAttributeFunctionIndex, or param + 1) of a function,
  * or of a call site when `v` is a call instruction; NULL when absent. */
 LLVMAttributeRef ir_attr(LLVMValueRef v, unsigned idx, const char *name);
