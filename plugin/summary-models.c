@@ -11,11 +11,14 @@
 /* One fact of a model, in the summary's terms (struct fact). */
 struct model_fact {
 	enum ev_kind kind; /* EV_ALLOC: fresh memory; EV_RELEASE: releases it; EV_RETURN: returns (a
-			      field of) a parameter; EV_USE: reads and writes what it points to */
+			      field of) a parameter; EV_USE: reads and writes what it points to;
+			      EV_CAPTURE: stores the parameter `off` bytes into what parameter
+			      `field` points to (a move into an sret slot) */
 	int param;         /* the parameter, or -1 for the return */
 	bool deref;        /* its pointee at `off`, not the parameter itself */
 	int64_t off;
-	int field; /* RETURN: the field of the returned aggregate, or -1 */
+	int field; /* RETURN: the field of the returned aggregate, or -1; CAPTURE: the parameter
+		      whose pointee gets it */
 };
 
 struct model {
@@ -66,6 +69,13 @@ static const struct model rust_models[] = {
      3},
     /* CString::from_raw(p): the CString owns p again. */
     {"CString>::from_raw", NULL, {{EV_RETURN, 0, false, 0, 0}}, 1},
+    /* CString::into_string(self) (self as {ptr, len}): the buffer moves into the sret
+     * Result<String, IntoStringError>, Ok's String {cap, ptr, len} (Ok when the byte at 24 is
+     * 2) or Err's CString {ptr, len} at 0; it stays the memory it was. */
+    {"CString>::into_string",
+     NULL,
+     {{EV_CAPTURE, 1, false, 8, 0}, {EV_CAPTURE, 1, false, 0, 0}},
+     2},
     /* CString::into_raw(self): the buffer, handed to the caller. */
     {"CString>::into_raw", NULL, {{EV_RETURN, 0, false, 0, -1}}, 1},
     /* CStr's readers (self as {ptr, len}): to_string_lossy and to_str write their Cow or
@@ -178,6 +188,12 @@ void summary_model_fill(struct summaries *s, struct ir_fn *f, const struct model
 {
 	for (size_t j = 0; j < m->n_facts; j++) {
 		const struct model_fact *mf = &m->facts[j];
+		if (mf->kind == EV_CAPTURE) {
+			VEC_RESERVE(sum->stored, sum->cap_stored, sum->n_stored + 1);
+			sum->stored[sum->n_stored++] =
+			    (struct stored_param){mf->param, mf->field, mf->off, NULL, NULL};
+			continue;
+		}
 		VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
 		struct fact *ft = &sum->facts[sum->n_facts++];
 		memset(ft, 0, sizeof(*ft));
