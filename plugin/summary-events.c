@@ -242,6 +242,23 @@ static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 			  void (*put)(void *, int64_t, const struct event *), void *data);
 
 /* The facts of `gs` at call `c`, whose operand `first` + i is the callee's parameter i. */
+/* The place `off` bytes into what `arg` points to, when `arg` was loaded from a parameter's
+ * pointee (two levels below the parameter, which one key cannot name): named by the load, for
+ * derive_facts to make a release two levels down of it. */
+static bool two_levels(struct summaries *s, struct ir_fn *f, LLVMValueRef arg, int64_t off,
+		       struct vkey *out)
+{
+	int64_t o;
+	LLVMValueRef load = summary_base_offset(s, arg, &o);
+	if (!load || !LLVMIsALoadInst(load))
+		return false;
+	struct vkey lk = key_of(s, f, load, false);
+	if (!lk.deref || param_index(f, lk.base) < 0)
+		return false;
+	*out = (struct vkey){load, o + off, true};
+	return true;
+}
+
 static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			   const struct summary *gs, unsigned first)
 {
@@ -282,7 +299,8 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		LLVMValueRef kept = NULL;
 		if (ft->deref &&
 		    !summary_key_load(s, f, arg, ft->off,
-				      ft->kind == EV_ALLOC || ft->left ? NULL : c, &key, &kept))
+				      ft->kind == EV_ALLOC || ft->left ? NULL : c, &key, &kept) &&
+		    !(ft->kind == EV_RELEASE && !ft->left && two_levels(s, f, arg, ft->off, &key)))
 			continue;
 		struct event *e = add(sum, ft->kind, key, c, site);
 		e->kept = kept;
@@ -310,6 +328,21 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		}
 		if (ft->written)
 			e->site = through(s, f, c, &ft->write_site);
+	}
+	for (size_t k = 0; k < gs->n_rel2; k++) {
+		const struct release2 *r = &gs->rel2[k];
+		struct vkey held;
+		if ((unsigned)r->param >= n ||
+		    !summary_key_load(s, f, LLVMGetOperand(c, first + (unsigned)r->param), r->off,
+				      c, &held, NULL) ||
+		    held.deref)
+			continue;
+		struct event *e =
+		    add(sum, EV_RELEASE, (struct vkey){held.base, held.off + r->off2, true}, c,
+			through(s, f, c, &r->site));
+		e->must = r->must;
+		e->via_place = true;
+		e->family = r->family;
 	}
 	/* The object the call returns holds a copy of what an argument points to (Box::new(x) at
 	 * -O0): the fresh memory there is in the object. */
@@ -2118,6 +2151,33 @@ static void left_dangling(struct summaries *s, struct ir_fn *f)
 	}
 }
 
+/* Releases two levels below a parameter (two_levels): of what the pointer loaded from its
+ * pointee points to, when nothing here replaces that pointer first. */
+static void releases_two_down(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_RELEASE || !e->key.deref || e->deferred ||
+		    !LLVMIsALoadInst(e->key.base))
+			continue;
+		struct vkey lk = key_of(s, f, e->key.base, false);
+		int param = lk.deref ? param_index(f, lk.base) : -1;
+		if (param < 0 || param >= 64 || (sum->ptr_clobbers >> param & 1) ||
+		    summary_replaces(sum, param, lk.off))
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < sum->n_rel2 && !seen; k++)
+			seen = sum->rel2[k].param == param && sum->rel2[k].off == lk.off &&
+			       sum->rel2[k].off2 == e->key.off;
+		if (seen)
+			continue;
+		VEC_RESERVE(sum->rel2, sum->cap_rel2, sum->n_rel2 + 1);
+		sum->rel2[sum->n_rel2++] = (struct release2){
+		    param, lk.off, e->key.off, release_must(s, f, &e->key), e->family, e->site};
+	}
+}
+
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -2183,6 +2243,7 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 	}
 	stored_facts(s, f, &ts);
 	tag_stores_release(&ts);
+	releases_two_down(s, f);
 	left_dangling(s, f);
 	bool small = LLVMCountBasicBlocks(f->body) <= MAX_RELEASE_TAG_BLOCKS;
 	for (size_t i = 0; small && f->lang == FFIGUARD_LANG_RUST && i < sum->n_facts; i++)
@@ -2225,6 +2286,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_ret_held = 0;
 	sum->null_return = NULL;
 	sum->n_stored = 0;
+	sum->n_rel2 = 0;
 	sum->n_blind = 0;
 	sum->ptr_clobbers = ~(uint64_t)0;
 	sum->may_unwind = sum->must_unwind = false;
@@ -2294,6 +2356,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->ret_object = NULL;
 	sum->ret_object_asked = false;
 	sum->n_stored = 0;
+	sum->n_rel2 = 0;
 	sum->n_blind = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);

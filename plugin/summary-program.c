@@ -275,6 +275,11 @@ static void debug_facts(struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_stored; i++)
 		fprintf(stderr, "  stores param %d into param %d deref off %lld\n",
 			sum->stored[i].from, sum->stored[i].into, (long long)sum->stored[i].off);
+	for (size_t i = 0; i < sum->n_rel2; i++)
+		fprintf(stderr, "  release param %d deref off %lld deref off %lld%s %s\n",
+			sum->rel2[i].param, (long long)sum->rel2[i].off,
+			(long long)sum->rel2[i].off2, sum->rel2[i].must ? " must" : "",
+			sum->rel2[i].family ? sum->rel2[i].family : "");
 	for (size_t i = 0; i < sum->n_ret_held; i++)
 		fprintf(stderr, "  returns an object holding param %d at off %lld\n",
 			sum->ret_held[i].param, (long long)sum->ret_held[i].off);
@@ -404,6 +409,7 @@ static void summary_free(struct ir_fn *f)
 	free(sum->events);
 	free(sum->facts);
 	free(sum->stored);
+	free(sum->rel2);
 	free(sum->blind);
 	free(sum->ret_held);
 	map_release(&sum->obj_writes);

@@ -232,6 +232,18 @@ struct summary {
 		int64_t from, to;
 	} *blind;
 	size_t n_blind, cap_blind;
+	/* Two levels down: it releases the pointer stored `off2` bytes into what the pointer
+	 * stored `off` bytes into parameter `param`'s pointee points to. Rust's drop glue by
+	 * reference at -O0, drop_in_place<Box<T>>(&mut Box<T>), releases the fields T owns so;
+	 * a caller whose slot names the Box gets a release one level down. */
+	struct release2 {
+		int param;
+		int64_t off, off2;
+		bool must;
+		const char *family;
+		struct site site;
+	} *rel2;
+	size_t n_rel2, cap_rel2;
 	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects
 	 * and callees that may return null) from here. Allocations say so in their ALLOC fact. */
 	LLVMValueRef null_return;

@@ -602,6 +602,48 @@ START_TEST(replaced_fields_and_packed_pairs)
 }
 END_TEST
 
+/* Rust's drop glue by reference at -O0: drop_in_place<Box<T>>(&mut Box<T>) loads the Box and
+ * drops the T it points to, whose owned field is released: a release two levels below the
+ * parameter, which a caller whose slot holds the Box sees one level down. A function that
+ * replaces the loaded pointer first releases nothing of the caller's so. */
+static const char two_down_ir[] =
+    "declare void @free(ptr)\n"
+    "define void @drop_fields(ptr %t) {\n  %name = load ptr, ptr %t\n"
+    "  call void @free(ptr %name)\n  ret void\n}\n"
+    "define void @drop_box(ptr %slot) {\n  %b = load ptr, ptr %slot\n"
+    "  call void @drop_fields(ptr %b)\n  call void @free(ptr %b)\n  ret void\n}\n"
+    "define void @drop_replaced(ptr %slot, ptr %other) {\n  store ptr %other, ptr %slot\n"
+    "  %b = load ptr, ptr %slot\n  call void @drop_fields(ptr %b)\n  ret void\n}\n"
+    "define void @drop_value(ptr %t) {\n  %slot = alloca ptr\n  store ptr %t, ptr %slot\n"
+    "  call void @drop_box(ptr %slot)\n  ret void\n}\n";
+
+START_TEST(releases_two_levels_down)
+{
+	struct fixture fx;
+	setup_ir(&fx, two_down_ir);
+	const struct summary *box = sum_of(&fx, "drop_box");
+	ck_assert_uint_eq(box->n_rel2, 1);
+	ck_assert_int_eq(box->rel2[0].param, 0);
+	ck_assert(box->rel2[0].off == 0 && box->rel2[0].off2 == 0 && box->rel2[0].must);
+	ck_assert_str_eq(box->rel2[0].family, "malloc");
+	ck_assert_uint_eq(sum_of(&fx, "drop_replaced")->n_rel2, 0);
+	/* The caller's slot names the Box: its field is released one level below the parameter,
+	 * the Box itself too. */
+	const struct summary *value = sum_of(&fx, "drop_value");
+	size_t deref = 0, self = 0;
+	for (size_t i = 0; i < value->n_facts; i++) {
+		const struct fact *f = &value->facts[i];
+		if (f->kind != EV_RELEASE || f->param != 0)
+			continue;
+		deref += f->deref && f->off == 0 && f->must;
+		self += !f->deref && f->must;
+	}
+	ck_assert_uint_eq(deref, 1);
+	ck_assert_uint_eq(self, 1);
+	teardown(&fx);
+}
+END_TEST
+
 /* A call whose operands do not line up with its callee's parameters (a 16-byte struct as one
  * aggregate operand where the definition takes two i64) gets no summary of its callee: the
  * pointer after the struct is kept by unknown code, not matched with the struct's second half. */
@@ -1106,6 +1148,7 @@ int main(void)
 	TCase *abi = tcase_create("Unwinding, escapes, parameter promises");
 	tcase_add_test(abi, unwinding);
 	tcase_add_test(abi, replaced_fields_and_packed_pairs);
+	tcase_add_test(abi, releases_two_levels_down);
 	tcase_add_test(abi, unwinding_under_constants);
 	tcase_add_test(abi, escapes_and_writes);
 	tcase_add_test(abi, parameter_promises);

@@ -51,3 +51,9 @@ pub unsafe extern "C" fn thing_get_buf(t: *const Thing, out: *mut *mut u8, len: 
 pub unsafe extern "C" fn thing_buf_free(p: *mut u8, len: usize) {
     drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, len)));
 }
+
+/// Releases the Thing, which must not be null.
+#[no_mangle]
+pub unsafe extern "C" fn thing_destroy(t: *mut Thing) {
+    drop(Box::from_raw(t));
+}

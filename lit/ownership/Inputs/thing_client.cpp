@@ -38,6 +38,15 @@ NOINLINE void free_out() {
 	thing_free(t);
 }
 
+// BUG: the name read after thing_destroy released the Thing, and its name with it.
+extern "C" void thing_destroy(Thing *t);
+NOINLINE size_t name_after_free() {
+	Thing *t = thing_new(4);
+	const char *n = thing_name(t);
+	thing_destroy(t);
+	return strlen(n);
+}
+
 // Near miss: everything borrowed is only read, everything owned goes back to Rust.
 NOINLINE int use_all() {
 	Thing *t = thing_new(4);
@@ -59,6 +68,7 @@ int main(int argc, char **) {
 		free_borrowed();
 		delete_name();
 		free_out();
+		name_after_free();
 	}
 	return use_all() == 17 ? 0 : 1;
 }
