@@ -334,9 +334,21 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		struct vkey held;
 		if ((unsigned)r->param >= n ||
 		    !summary_key_load(s, f, LLVMGetOperand(c, first + (unsigned)r->param), r->off,
-				      c, &held, NULL) ||
-		    held.deref)
+				      c, &held, NULL))
 			continue;
+		if (held.deref) {
+			/* Still two levels below one of this function's parameters (a wrapper
+			 * passing it on): released so by this function too. */
+			int p = param_index(f, held.base);
+			if (p >= 0) {
+				VEC_RESERVE(sum->rel2, sum->cap_rel2, sum->n_rel2 + 1);
+				sum->rel2[sum->n_rel2++] = (struct release2){
+				    p,       held.off,  r->off2,
+				    r->must, r->family, through(s, f, c, &r->site),
+				    c};
+			}
+			continue;
+		}
 		struct event *e =
 		    add(sum, EV_RELEASE, (struct vkey){held.base, held.off + r->off2, true}, c,
 			through(s, f, c, &r->site));
@@ -2153,9 +2165,32 @@ static void left_dangling(struct summaries *s, struct ir_fn *f)
 
 /* Releases two levels below a parameter (two_levels): of what the pointer loaded from its
  * pointee points to, when nothing here replaces that pointer first. */
+static bool rel2_replaced(const struct summary *sum, int param, int64_t off)
+{
+	return param >= 64 || (sum->ptr_clobbers >> param & 1) || summary_replaces(sum, param, off);
+}
+
 static void releases_two_down(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
+	/* Those a callee releases (summary_events): certain when the call is, unless this function
+	 * may replace the pointer the callee reads. */
+	size_t kept = 0;
+	for (size_t i = 0; i < sum->n_rel2; i++) {
+		struct release2 r = sum->rel2[i];
+		if (rel2_replaced(sum, r.param, r.off))
+			continue;
+		struct cfg_query q = {.blockers = &r.via, .n_blockers = 1};
+		r.must = r.must && !cfg_path_exists(s, f, &q);
+		r.via = NULL;
+		bool seen = false;
+		for (size_t k = 0; k < kept && !seen; k++)
+			seen = sum->rel2[k].param == r.param && sum->rel2[k].off == r.off &&
+			       sum->rel2[k].off2 == r.off2;
+		if (!seen)
+			sum->rel2[kept++] = r;
+	}
+	sum->n_rel2 = kept;
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
 		if (e->kind != EV_RELEASE || !e->key.deref || e->deferred ||
@@ -2163,8 +2198,7 @@ static void releases_two_down(struct summaries *s, struct ir_fn *f)
 			continue;
 		struct vkey lk = key_of(s, f, e->key.base, false);
 		int param = lk.deref ? param_index(f, lk.base) : -1;
-		if (param < 0 || param >= 64 || (sum->ptr_clobbers >> param & 1) ||
-		    summary_replaces(sum, param, lk.off))
+		if (param < 0 || rel2_replaced(sum, param, lk.off))
 			continue;
 		bool seen = false;
 		for (size_t k = 0; k < sum->n_rel2 && !seen; k++)
@@ -2173,8 +2207,9 @@ static void releases_two_down(struct summaries *s, struct ir_fn *f)
 		if (seen)
 			continue;
 		VEC_RESERVE(sum->rel2, sum->cap_rel2, sum->n_rel2 + 1);
-		sum->rel2[sum->n_rel2++] = (struct release2){
-		    param, lk.off, e->key.off, release_must(s, f, &e->key), e->family, e->site};
+		sum->rel2[sum->n_rel2++] =
+		    (struct release2){param,     lk.off,  e->key.off, release_must(s, f, &e->key),
+				      e->family, e->site, NULL};
 	}
 }
 

@@ -242,6 +242,9 @@ struct summary {
 		bool must;
 		const char *family;
 		struct site site;
+		LLVMValueRef via; /* while the events are made: the call of a callee releasing it so
+				     (a wrapper passing the parameter on), whose must is still to be
+				     decided */
 	} *rel2;
 	size_t n_rel2, cap_rel2;
 	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects

@@ -615,7 +615,10 @@ static const char two_down_ir[] =
     "define void @drop_replaced(ptr %slot, ptr %other) {\n  store ptr %other, ptr %slot\n"
     "  %b = load ptr, ptr %slot\n  call void @drop_fields(ptr %b)\n  ret void\n}\n"
     "define void @drop_value(ptr %t) {\n  %slot = alloca ptr\n  store ptr %t, ptr %slot\n"
-    "  call void @drop_box(ptr %slot)\n  ret void\n}\n";
+    "  call void @drop_box(ptr %slot)\n  ret void\n}\n"
+    "define void @drop_wrap(ptr %slot) {\n  call void @drop_box(ptr %slot)\n  ret void\n}\n"
+    "define void @drop_maybe(ptr %slot, i1 %c) {\n  br i1 %c, label %d, label %e\n"
+    "d:\n  call void @drop_box(ptr %slot)\n  br label %e\ne:\n  ret void\n}\n";
 
 START_TEST(releases_two_levels_down)
 {
@@ -627,6 +630,13 @@ START_TEST(releases_two_levels_down)
 	ck_assert(box->rel2[0].off == 0 && box->rel2[0].off2 == 0 && box->rel2[0].must);
 	ck_assert_str_eq(box->rel2[0].family, "malloc");
 	ck_assert_uint_eq(sum_of(&fx, "drop_replaced")->n_rel2, 0);
+	/* A wrapper passing the parameter on releases the same, as surely as it calls. */
+	const struct summary *wrap = sum_of(&fx, "drop_wrap"), *maybe = sum_of(&fx, "drop_maybe");
+	ck_assert_uint_eq(wrap->n_rel2, 1);
+	ck_assert(wrap->rel2[0].param == 0 && wrap->rel2[0].off2 == 0 && wrap->rel2[0].must);
+	ck_assert_ptr_null(wrap->rel2[0].via);
+	ck_assert_uint_eq(maybe->n_rel2, 1);
+	ck_assert(!maybe->rel2[0].must);
 	/* The caller's slot names the Box: its field is released one level below the parameter,
 	 * the Box itself too. */
 	const struct summary *value = sum_of(&fx, "drop_value");
