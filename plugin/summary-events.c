@@ -2213,6 +2213,42 @@ static void releases_two_down(struct summaries *s, struct ir_fn *f)
 	}
 }
 
+/* A pointer returned on every path from two levels below a parameter (ret2): what a load from
+ * the parameter's pointee points to, which nothing here replaces first. */
+static void returns_two_down(struct summaries *s, struct ir_fn *f)
+{
+	struct summary *sum = f->summary;
+	if (LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(f->fn))) !=
+	    LLVMPointerTypeKind)
+		return;
+	for (size_t i = 0; i < sum->n_facts; i++)
+		if (sum->facts[i].kind == EV_RETURN && sum->facts[i].param >= 0)
+			return;
+	int param = -1;
+	int64_t off = 0, off2 = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->body); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || !LLVMIsAReturnInst(t))
+			continue;
+		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), false);
+		if (!k.deref || !LLVMIsALoadInst(k.base))
+			return;
+		struct vkey lk = key_of(s, f, k.base, false);
+		int p = lk.deref ? param_index(f, lk.base) : -1;
+		if (p < 0 || (param >= 0 && (p != param || lk.off != off || k.off != off2)))
+			return;
+		param = p;
+		off = lk.off;
+		off2 = k.off;
+	}
+	if (param >= 0 && !rel2_replaced(sum, param, off)) {
+		sum->ret2.param = param;
+		sum->ret2.off = off;
+		sum->ret2.off2 = off2;
+	}
+}
+
 static void derive_facts(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
@@ -2305,9 +2341,18 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		}
 	}
 	return_facts(s, f);
+	returns_two_down(s, f);
 	returned_contents(s, f);
 	sum->null_test = null_test_param(f);
 	sum->null_return = null_return(s, f);
+	/* A return the definition promises non-null (clang infers it where a null from malloc
+	 * aborts) is never null, whatever the paths above make of it. */
+	if (ir_attr(f->fn, LLVMAttributeReturnIndex, "nonnull")) {
+		sum->null_return = NULL;
+		for (size_t i = 0; i < sum->n_facts; i++)
+			if (sum->facts[i].param < 0)
+				sum->facts[i].may_null = false;
+	}
 }
 
 void summary_assume(struct ir_fn *f)
@@ -2322,6 +2367,7 @@ void summary_assume(struct ir_fn *f)
 	sum->null_return = NULL;
 	sum->n_stored = 0;
 	sum->n_rel2 = 0;
+	sum->ret2.param = -1;
 	sum->n_blind = 0;
 	sum->ptr_clobbers = ~(uint64_t)0;
 	sum->may_unwind = sum->must_unwind = false;
@@ -2392,6 +2438,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->ret_object_asked = false;
 	sum->n_stored = 0;
 	sum->n_rel2 = 0;
+	sum->ret2.param = -1;
 	sum->n_blind = 0;
 	sum->ptr_clobbers = 0;
 	summary_slots_release(sum);

@@ -693,6 +693,26 @@ static const struct fact *returned_param(struct summaries *s, LLVMValueRef call,
 	return found;
 }
 
+/* What `call` returns when its callee returns a pointer two levels below a parameter (the
+ * summary's ret2): one level below what this function names the argument's pointee by; the
+ * call itself when that is not known. */
+static struct vkey two_down_returned(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
+				     struct walk *w)
+{
+	struct vkey self = {call, 0, false}, held;
+	const struct summary *gs = summary_of_callee(s, call);
+	if (!gs || gs->ret2.param < 0 || (unsigned)gs->ret2.param >= LLVMGetNumArgOperands(call))
+		return self;
+	int64_t off;
+	LLVMValueRef base =
+	    strip(s, LLVMGetOperand(call, (unsigned)gs->ret2.param), &off, true, false);
+	if (!deref_at(s, f, key_at(s, f, base, false, w), off + gs->ret2.off, call, &held, w,
+		      NULL) ||
+	    held.deref)
+		return self;
+	return (struct vkey){held.base, held.off + gs->ret2.off2, true};
+}
+
 static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef call,
 			      const struct fact *ft, LLVMValueRef self, struct walk *w)
 {
@@ -706,7 +726,11 @@ static struct vkey via_callee(struct summaries *s, struct ir_fn *f, LLVMValueRef
 		int64_t off;
 		LLVMValueRef base = strip(s, arg, &off, true, false);
 		/* out stays `self` when it fails */
-		deref_at(s, f, key_at(s, f, base, false, w), off + ft->off, call, &out, w, NULL);
+		struct vkey bk = key_at(s, f, base, false, w);
+		if (!deref_at(s, f, bk, off + ft->off, call, &out, w, NULL) && bk.deref &&
+		    LLVMIsALoadInst(base) && LLVMIsAArgument(bk.base))
+			/* Two levels below a parameter: named through the load (return2). */
+			out = (struct vkey){base, off + ft->off, true};
 		return out;
 	}
 	/* What a `take` (unique_ptr::release(), Option::take) returns: what the slot held just
@@ -878,6 +902,8 @@ static struct vkey key_at(struct summaries *s, struct ir_fn *f, LLVMValueRef v, 
 		const struct fact *ft = returned_param(s, v, -1);
 		if (ft)
 			k = via_callee(s, f, v, ft, v, w);
+		else
+			k = two_down_returned(s, f, v, w);
 	} else if (extract) {
 		LLVMValueRef agg = LLVMGetOperand(v, 0);
 		const struct fact *ft = returned_param(s, agg, (int)LLVMGetIndices(v)[0]);

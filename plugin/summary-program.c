@@ -280,6 +280,9 @@ static void debug_facts(struct ir_fn *f)
 			sum->rel2[i].param, (long long)sum->rel2[i].off,
 			(long long)sum->rel2[i].off2, sum->rel2[i].must ? " must" : "",
 			sum->rel2[i].family ? sum->rel2[i].family : "");
+	if (sum->ret2.param >= 0)
+		fprintf(stderr, "  return param %d deref off %lld deref off %lld\n",
+			sum->ret2.param, (long long)sum->ret2.off, (long long)sum->ret2.off2);
 	for (size_t i = 0; i < sum->n_ret_held; i++)
 		fprintf(stderr, "  returns an object holding param %d at off %lld\n",
 			sum->ret_held[i].param, (long long)sum->ret_held[i].off);
@@ -528,6 +531,7 @@ int summaries_build(struct summaries *s, struct ir_program *p, enum summary_scop
 		f->summary = xcalloc(1, sizeof(*f->summary));
 		f->summary->null_test = -1;
 		f->summary->ret_copy.param = -1;
+		f->summary->ret2.param = -1;
 		map_init(&f->summary->slots, false);
 		if (m)
 			summary_model_fill(s, f, m, f->summary);

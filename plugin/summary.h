@@ -247,6 +247,13 @@ struct summary {
 				     decided */
 	} *rel2;
 	size_t n_rel2, cap_rel2;
+	/* It returns, on every path, the pointer stored `off2` bytes into what the pointer `off`
+	 * bytes into parameter `param`'s pointee points to (an accessor called through a
+	 * `&Handle`: `obj_name(h.0)`); param -1: none. */
+	struct {
+		int param;
+		int64_t off, off2;
+	} ret2;
 	/* A returned pointer may be null: a null constant reaches a `ret` (through phis, selects
 	 * and callees that may return null) from here. Allocations say so in their ALLOC fact. */
 	LLVMValueRef null_return;

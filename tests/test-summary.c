@@ -618,7 +618,11 @@ static const char two_down_ir[] =
     "  call void @drop_box(ptr %slot)\n  ret void\n}\n"
     "define void @drop_wrap(ptr %slot) {\n  call void @drop_box(ptr %slot)\n  ret void\n}\n"
     "define void @drop_maybe(ptr %slot, i1 %c) {\n  br i1 %c, label %d, label %e\n"
-    "d:\n  call void @drop_box(ptr %slot)\n  br label %e\ne:\n  ret void\n}\n";
+    "d:\n  call void @drop_box(ptr %slot)\n  br label %e\ne:\n  ret void\n}\n"
+    "define ptr @field8(ptr %o) {\n  %a = getelementptr i8, ptr %o, i64 8\n"
+    "  %n = load ptr, ptr %a\n  ret ptr %n\n}\n"
+    "define ptr @name_of(ptr %h) {\n  %o = load ptr, ptr %h\n"
+    "  %n = call ptr @field8(ptr %o)\n  ret ptr %n\n}\n";
 
 START_TEST(releases_two_levels_down)
 {
@@ -637,6 +641,11 @@ START_TEST(releases_two_levels_down)
 	ck_assert_ptr_null(wrap->rel2[0].via);
 	ck_assert_uint_eq(maybe->n_rel2, 1);
 	ck_assert(!maybe->rel2[0].must);
+	/* An accessor through a handle returns what is two levels below its parameter. */
+	const struct summary *name = sum_of(&fx, "name_of");
+	ck_assert_int_eq(name->ret2.param, 0);
+	ck_assert(name->ret2.off == 0 && name->ret2.off2 == 8);
+	ck_assert_int_eq(sum_of(&fx, "field8")->ret2.param, -1);
 	/* The caller's slot names the Box: its field is released one level below the parameter,
 	 * the Box itself too. */
 	const struct summary *value = sum_of(&fx, "drop_value");
