@@ -241,24 +241,31 @@ static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 			  int64_t len, LLVMValueRef at,
 			  void (*put)(void *, int64_t, const struct event *), void *data);
 
-/* The facts of `gs` at call `c`, whose operand `first` + i is the callee's parameter i. */
+/* The parameter `v` was loaded from the pointee of, `*off` bytes in; -1 when `v` is no such
+ * load. What it points to is two levels below the parameter, which one key cannot name. */
+static int pointee_load(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int64_t *off)
+{
+	if (!v || !LLVMIsALoadInst(v))
+		return -1;
+	struct vkey lk = key_of(s, f, v, false);
+	*off = lk.off;
+	return lk.deref ? param_index(f, lk.base) : -1;
+}
+
 /* The place `off` bytes into what `arg` points to, when `arg` was loaded from a parameter's
- * pointee (two levels below the parameter, which one key cannot name): named by the load, for
- * derive_facts to make a release two levels down of it. */
+ * pointee: named by the load, for derive_facts to make a release two levels down of it. */
 static bool two_levels(struct summaries *s, struct ir_fn *f, LLVMValueRef arg, int64_t off,
 		       struct vkey *out)
 {
-	int64_t o;
+	int64_t o, lo;
 	LLVMValueRef load = summary_base_offset(s, arg, &o);
-	if (!load || !LLVMIsALoadInst(load))
-		return false;
-	struct vkey lk = key_of(s, f, load, false);
-	if (!lk.deref || param_index(f, lk.base) < 0)
+	if (pointee_load(s, f, load, &lo) < 0)
 		return false;
 	*out = (struct vkey){load, o + off, true};
 	return true;
 }
 
+/* The facts of `gs` at call `c`, whose operand `first` + i is the callee's parameter i. */
 static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			   const struct summary *gs, unsigned first)
 {
@@ -2163,53 +2170,53 @@ static void left_dangling(struct summaries *s, struct ir_fn *f)
 	}
 }
 
-/* Releases two levels below a parameter (two_levels): of what the pointer loaded from its
- * pointee points to, when nothing here replaces that pointer first. */
+/* Whether the function may replace the pointer `off` bytes into parameter `param`'s pointee
+ * (then what a callee or a load finds there later is not the caller's). */
 static bool rel2_replaced(const struct summary *sum, int param, int64_t off)
 {
 	return param >= 64 || (sum->ptr_clobbers >> param & 1) || summary_replaces(sum, param, off);
 }
 
+/* Appends `r` unless a release of the same place is there already. */
+static void rel2_put(struct summary *sum, struct release2 r)
+{
+	for (size_t k = 0; k < sum->n_rel2; k++)
+		if (sum->rel2[k].param == r.param && sum->rel2[k].off == r.off &&
+		    sum->rel2[k].off2 == r.off2)
+			return;
+	VEC_RESERVE(sum->rel2, sum->cap_rel2, sum->n_rel2 + 1);
+	sum->rel2[sum->n_rel2++] = r;
+}
+
+/* Releases two levels below a parameter: of what the pointer loaded from its pointee points to
+ * (two_levels), when nothing here replaces that pointer first. */
 static void releases_two_down(struct summaries *s, struct ir_fn *f)
 {
 	struct summary *sum = f->summary;
 	/* Those a callee releases (summary_events): certain when the call is, unless this function
-	 * may replace the pointer the callee reads. */
-	size_t kept = 0;
-	for (size_t i = 0; i < sum->n_rel2; i++) {
+	 * may replace the pointer the callee reads. Kept in place: rel2_put writes at most where
+	 * this loop has read. */
+	size_t n = sum->n_rel2;
+	sum->n_rel2 = 0;
+	for (size_t i = 0; i < n; i++) {
 		struct release2 r = sum->rel2[i];
 		if (rel2_replaced(sum, r.param, r.off))
 			continue;
 		struct cfg_query q = {.blockers = &r.via, .n_blockers = 1};
 		r.must = r.must && !cfg_path_exists(s, f, &q);
 		r.via = NULL;
-		bool seen = false;
-		for (size_t k = 0; k < kept && !seen; k++)
-			seen = sum->rel2[k].param == r.param && sum->rel2[k].off == r.off &&
-			       sum->rel2[k].off2 == r.off2;
-		if (!seen)
-			sum->rel2[kept++] = r;
+		rel2_put(sum, r);
 	}
-	sum->n_rel2 = kept;
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
-		if (e->kind != EV_RELEASE || !e->key.deref || e->deferred ||
-		    !LLVMIsALoadInst(e->key.base))
+		int64_t off;
+		int param = e->kind == EV_RELEASE && e->key.deref && !e->deferred
+				? pointee_load(s, f, e->key.base, &off)
+				: -1;
+		if (param < 0 || rel2_replaced(sum, param, off))
 			continue;
-		struct vkey lk = key_of(s, f, e->key.base, false);
-		int param = lk.deref ? param_index(f, lk.base) : -1;
-		if (param < 0 || rel2_replaced(sum, param, lk.off))
-			continue;
-		bool seen = false;
-		for (size_t k = 0; k < sum->n_rel2 && !seen; k++)
-			seen = sum->rel2[k].param == param && sum->rel2[k].off == lk.off &&
-			       sum->rel2[k].off2 == e->key.off;
-		if (seen)
-			continue;
-		VEC_RESERVE(sum->rel2, sum->cap_rel2, sum->n_rel2 + 1);
-		sum->rel2[sum->n_rel2++] =
-		    (struct release2){param,     lk.off,  e->key.off, release_must(s, f, &e->key),
-				      e->family, e->site, NULL};
+		rel2_put(sum, (struct release2){param, off, e->key.off, release_must(s, f, &e->key),
+						e->family, e->site, NULL});
 	}
 }
 
@@ -2232,14 +2239,12 @@ static void returns_two_down(struct summaries *s, struct ir_fn *f)
 		if (!t || !LLVMIsAReturnInst(t))
 			continue;
 		struct vkey k = key_of(s, f, LLVMGetOperand(t, 0), false);
-		if (!k.deref || !LLVMIsALoadInst(k.base))
-			return;
-		struct vkey lk = key_of(s, f, k.base, false);
-		int p = lk.deref ? param_index(f, lk.base) : -1;
-		if (p < 0 || (param >= 0 && (p != param || lk.off != off || k.off != off2)))
+		int64_t o;
+		int p = k.deref ? pointee_load(s, f, k.base, &o) : -1;
+		if (p < 0 || (param >= 0 && (p != param || o != off || k.off != off2)))
 			return;
 		param = p;
-		off = lk.off;
+		off = o;
 		off2 = k.off;
 	}
 	if (param >= 0 && !rel2_replaced(sum, param, off)) {
