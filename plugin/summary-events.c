@@ -35,6 +35,31 @@ const char *summary_intern(struct summaries *s, const char *family)
 }
 
 static int param_index(struct ir_fn *f, LLVMValueRef v);
+static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
+
+/* Largest object whose copy is followed pointer by pointer. */
+#define MAX_COPY 256
+
+/* Whether call `c` is a memcpy (or memmove) of one parameter's pointee into another's, directly
+ * or through local slots that only relay it: *out says which bytes. */
+static bool copy_to_param(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
+			  struct param_copy *out)
+{
+	if (!LLVMIsAIntrinsicInst(c) ||
+	    !(ir_intrinsic_named(c, "llvm.memcpy") || ir_intrinsic_named(c, "llvm.memmove")))
+		return false;
+	LLVMValueRef n = LLVMGetOperand(c, 2);
+	if (!LLVMIsAConstantInt(n))
+		return false;
+	out->len = (int64_t)LLVMConstIntGetZExtValue(n);
+	out->into = param_at(s, f, LLVMGetOperand(c, 0), &out->into_off);
+	if (out->into < 0 || out->len > MAX_COPY)
+		return false;
+	LLVMValueRef origin =
+	    summary_copy_origin(s, f, LLVMGetOperand(c, 1), out->len, &out->from_off);
+	out->from = origin ? param_index(f, origin) : -1;
+	return out->from >= 0 && out->from != out->into;
+}
 
 /* The condition on a parameter that decides whether `inst` runs: the nearest conditional branch
  * up the chain of single predecessors, if it compares a parameter with a constant. */
@@ -234,12 +259,41 @@ struct copy_at {
 static void put_copied(void *data, int64_t o, const struct event *e)
 {
 	struct copy_at *c = data;
-	held_alloc(c->sum, c->call, o, true, e->may_null, e->family, e->site);
+	if (o >= 0)
+		held_alloc(c->sum, c->call, o, true, e->may_null, e->family, e->site);
 }
 
 static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
 			  int64_t len, LLVMValueRef at,
 			  void (*put)(void *, int64_t, const struct event *), void *data);
+static void kept_where(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, struct event *cap);
+
+/* A callee's copy into what argument `dst` points to, `off` bytes in. */
+struct copy_into {
+	struct summaries *s;
+	struct ir_fn *f;
+	LLVMValueRef call, dst;
+	int64_t off;
+};
+
+/* Fresh memory copied into a local slot or a parameter's pointee: named by the place from now
+ * on, and moved out of the allocation's own name as a store there would move it. */
+static void put_into(void *data, int64_t o, const struct event *alloc)
+{
+	struct copy_into *ci = data;
+	struct summary *sum = ci->f->summary;
+	struct event e = *alloc; /* `alloc` is among the events that add() may move */
+	int64_t at;
+	LLVMValueRef place = summary_base_offset(ci->s, ci->dst, &at);
+	if (o >= 0 && place && (LLVMIsAArgument(place) || ir_is_local_alloca(ci->f->body, place))) {
+		struct event *a = add(sum, EV_ALLOC, (struct vkey){place, at + ci->off + o, true},
+				      ci->call, e.site);
+		a->may_null = e.may_null;
+		a->family = e.family;
+	}
+	struct event *cap = add(sum, EV_CAPTURE, e.key, ci->call, e.site);
+	kept_where(ci->s, ci->f, ci->dst, cap);
+}
 
 /* The parameter `v` was loaded from the pointee of, `*off` bytes in; -1 when `v` is no such
  * load. What it points to is two levels below the parameter, which one key cannot name. */
@@ -370,6 +424,16 @@ static void summary_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 		copied_allocs(s, f, LLVMGetOperand(c, first + (unsigned)gs->ret_copy.param),
 			      gs->ret_copy.off, gs->ret_copy.len, c, put_copied, &ca);
 	}
+	/* It copies what one argument points to into what another does (Result::ok at -O0). */
+	for (size_t k = 0; k < gs->n_copies; k++) {
+		const struct param_copy *cp = &gs->copies[k];
+		if ((unsigned)cp->from >= n || (unsigned)cp->into >= n)
+			continue;
+		struct copy_into ci = {s, f, c, LLVMGetOperand(c, first + (unsigned)cp->into),
+				       cp->into_off};
+		copied_allocs(s, f, LLVMGetOperand(c, first + (unsigned)cp->from), cp->from_off,
+			      cp->len, c, put_into, &ci);
+	}
 }
 
 /* The summary of the function a trampoline call runs (__rust_try's closure) and the operand its
@@ -439,14 +503,22 @@ static void call_events(struct summaries *s, struct ir_fn *f, LLVMValueRef c)
 		if (strncmp(LLVMGetValueName2(callee, &len), "llvm.lifetime.", 14) == 0)
 			return;
 		/* memcpy and friends: the destination is written, and what the source holds may
-		 * now live elsewhere too. */
+		 * now live elsewhere too, unless the copy is followed: into a local slot that is
+		 * copied from it (slot_captures gives the source away with the slot), or from
+		 * one parameter's pointee into another's (a param_copy). */
 		struct site here = {c, f, NULL};
+		int64_t o;
+		struct param_copy cp;
+		LLVMValueRef dst = n ? summary_base_offset(s, LLVMGetOperand(c, 0), &o) : NULL;
+		bool followed = (dst && ir_is_local_alloca(f->body, dst) && n > 1 &&
+				 summary_slot_copy_source(f, dst) == LLVMGetOperand(c, 1)) ||
+				copy_to_param(s, f, c, &cp);
 		for (unsigned i = 0; i < n; i++) {
 			LLVMValueRef arg = LLVMGetOperand(c, i);
 			if (!is_ptr(arg))
 				continue;
 			add(sum, EV_USE, key_of(s, f, arg, true), c, here)->write = i == 0;
-			if (i > 0)
+			if (i > 0 && !followed)
 				add(sum, EV_CAPTURE, key_of(s, f, arg, true), c, here);
 		}
 		return;
@@ -820,6 +892,9 @@ static void slot_captures(struct summaries *s, struct ir_fn *f)
 		size_t k = summary_slot_values(f, e.key.base, stored, 16);
 		for (size_t j = 0; j < k; j++)
 			add(sum, EV_CAPTURE, key_of(s, f, stored[j], true), e.at, e.site);
+		LLVMValueRef copied = summary_slot_copy_source(f, e.key.base);
+		if (copied)
+			add(sum, EV_CAPTURE, key_of(s, f, copied, true), e.at, e.site);
 		for (size_t j = 0; j < n_filled; j++) {
 			struct vkey fk = sum->events[filled[j]].key;
 			if (fk.base == e.key.base)
@@ -900,8 +975,6 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 	free(at);
 	return must;
 }
-
-static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int64_t *off);
 
 /* Whether the place `key` names (a parameter's pointee) no longer holds what each of its
  * releases released when the function returns: null or another pointer is stored there after
@@ -1428,22 +1501,49 @@ static void returned_holds(struct summary *sum, const struct event *alloc, int64
 	ft->tag = (struct tag){0};
 }
 
-/* Largest object whose copy is followed pointer by pointer. */
-#define MAX_COPY 256
+/* What `len` bytes `from` bytes into what `src` points to hold at `at`, pointer by pointer (up
+ * to MAX_COPY bytes): the name of each (none where null is) and the fresh memory it is. One
+ * allocation at two places of one value is an enum's variants sharing it
+ * (CString::into_string's Result keeps the buffer in Ok's String and in Err's CString): which
+ * place holds it is not known, so it is `shared`. */
+struct copy_contents {
+	size_t n;
+	struct {
+		struct vkey k;
+		bool named, shared;
+		const struct event *alloc;
+	} at[MAX_COPY / 8];
+};
+
+static void copy_contents(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
+			  int64_t len, LLVMValueRef at, struct copy_contents *out)
+{
+	out->n = 0;
+	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8, out->n++) {
+		struct vkey k;
+		bool named = summary_key_load(s, f, src, from + o, at, &k, NULL);
+		const struct event *e = named ? alloc_named(f->summary, &k) : NULL;
+		out->at[out->n].k = k;
+		out->at[out->n].named = named;
+		out->at[out->n].alloc = e;
+		out->at[out->n].shared = false;
+		for (size_t j = 0; e && j < out->n; j++)
+			if (out->at[j].alloc == e)
+				out->at[j].shared = out->at[out->n].shared = true;
+	}
+}
 
 /* The fresh memory that `len` bytes `from` bytes into `src` hold at `at`, one pointer at a time:
- * put(data, offset in the copy, the allocation). */
+ * put(data, offset in the copy, the allocation); offset -1 for memory shared by variants. */
 static void copied_allocs(struct summaries *s, struct ir_fn *f, LLVMValueRef src, int64_t from,
 			  int64_t len, LLVMValueRef at,
 			  void (*put)(void *, int64_t, const struct event *), void *data)
 {
-	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8) {
-		struct vkey k;
-		const struct event *e;
-		if (summary_key_load(s, f, src, from + o, at, &k, NULL) &&
-		    (e = alloc_named(f->summary, &k)))
-			put(data, o, e);
-	}
+	struct copy_contents cc;
+	copy_contents(s, f, src, from, len, at, &cc);
+	for (size_t i = 0; i < cc.n; i++)
+		if (cc.at[i].alloc)
+			put(data, cc.at[i].shared ? -1 : (int64_t)i * 8, cc.at[i].alloc);
 }
 
 struct holds {
@@ -1455,7 +1555,7 @@ struct holds {
 static void put_held(void *data, int64_t o, const struct event *e)
 {
 	struct holds *h = data;
-	if (e != h->obj)
+	if (e != h->obj && o >= 0)
 		returned_holds(h->sum, e, h->off + o);
 }
 
@@ -1677,6 +1777,10 @@ bool summary_replaces(const struct summary *sum, int param, int64_t off)
 	for (size_t i = 0; i < sum->n_stored; i++)
 		if (sum->stored[i].into == param && sum->stored[i].off == off)
 			return true;
+	for (size_t i = 0; i < sum->n_copies; i++)
+		if (sum->copies[i].into == param && sum->copies[i].into_off <= off &&
+		    off < sum->copies[i].into_off + sum->copies[i].len)
+			return true;
 	return false;
 }
 
@@ -1889,12 +1993,13 @@ bool summary_writes_blind(const struct summary *sum, int param, int64_t off)
 	return false;
 }
 
-/* What storing pointer `v` at `off` into what parameter `into` points to tells its callers. */
-static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *ts, LLVMValueRef at,
-		       int into, int64_t off, LLVMValueRef v)
+/* What storing a pointer at `off` into what parameter `into` points to tells its callers: the
+ * fresh memory `alloc`, or else the pointer `k` names. */
+static void store_named(struct summaries *s, struct ir_fn *f, struct tag_stores *ts,
+			LLVMValueRef at, int into, int64_t off, const struct event *alloc,
+			struct vkey k)
 {
 	struct summary *sum = f->summary;
-	const struct event *alloc = fresh(s, f, v, 0);
 	if (alloc) {
 		/* Fresh memory stored into what a parameter points to: an out-parameter (`T **out`,
 		 * a Vec built in its caller's sret slot, a unique_ptr made by make_unique). */
@@ -1908,7 +2013,6 @@ static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *
 		}
 		return;
 	}
-	struct vkey k = key_of(s, f, v, false);
 	int from = k.deref ? -1 : param_index(f, k.base);
 	bool constant = LLVMIsAConstant(k.base) && !k.deref;
 	/* Past a bound (a constructor filling hundreds of fields through setters), the
@@ -1920,6 +2024,62 @@ static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *
 	VEC_RESERVE(sum->stored, sum->cap_stored, sum->n_stored + 1);
 	sum->stored[sum->n_stored++] =
 	    (struct stored_param){from, into, off, from < 0 ? k.base : NULL, at};
+}
+
+static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *ts, LLVMValueRef at,
+		       int into, int64_t off, LLVMValueRef v)
+{
+	store_named(s, f, ts, at, into, off, fresh(s, f, v, 0), key_of(s, f, v, false));
+}
+
+/* Eight bytes of parameter `from`'s pointee copied into parameter `into`'s, joined to the copy
+ * of the bytes just before when there is one. */
+static void copy_put(struct summary *sum, int from, int64_t from_off, int into, int64_t into_off)
+{
+	struct param_copy *last = sum->n_copies ? &sum->copies[sum->n_copies - 1] : NULL;
+	if (last && last->from == from && last->into == into &&
+	    last->from_off + last->len == from_off && last->into_off + last->len == into_off) {
+		last->len += 8;
+		return;
+	}
+	if (sum->n_copies >= MAX_STORED) {
+		clobber(sum, into);
+		return;
+	}
+	VEC_RESERVE(sum->copies, sum->cap_copies, sum->n_copies + 1);
+	sum->copies[sum->n_copies++] = (struct param_copy){from, into, from_off, into_off, 8};
+}
+
+/* What copying `len` bytes from `from` bytes into what `src` points to, at `at`, `off` bytes
+ * into what parameter `into` points to tells its callers, pointer by pointer: fresh memory, a
+ * parameter or what one points to, integers only; anything else clobbers. */
+static void copy_into_param(struct summaries *s, struct ir_fn *f, struct tag_stores *ts,
+			    LLVMValueRef at, int into, int64_t off, LLVMValueRef src, int64_t from,
+			    int64_t len)
+{
+	struct summary *sum = f->summary;
+	if (len > MAX_COPY) {
+		clobber(sum, into);
+		return;
+	}
+	struct copy_contents cc;
+	copy_contents(s, f, src, from, len, at, &cc);
+	for (size_t i = 0; i < cc.n; i++) {
+		struct vkey k = cc.at[i].k;
+		int64_t o = off + (int64_t)i * 8;
+		int p = param_index(f, k.base);
+		if (!cc.at[i].named)
+			continue; /* null there */
+		/* Memory shared by variants: some pointer is there, which one is not said. */
+		if (cc.at[i].shared ||
+		    (!cc.at[i].alloc && k.deref && ir_is_local_alloca(f->body, k.base) &&
+		     summary_slot_no_pointer(f, k.base, k.off)))
+			write_blind(sum, into, o, o + 8);
+		else if (!cc.at[i].alloc && k.deref && p >= 0)
+			copy_put(sum, p, k.off, into, o);
+		else
+			store_named(s, f, ts, at, into, o, cc.at[i].alloc, k);
+	}
 }
 
 /* The parameter whose pointee `addr` points into, at constant offset *off; -1 otherwise. */
@@ -2018,6 +2178,17 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 			}
 			if (!ir_is_call(in))
 				continue;
+			/* A copy into a parameter's pointee: what the source holds there. */
+			if (LLVMIsAIntrinsicInst(in) &&
+			    (ir_intrinsic_named(in, "llvm.memcpy") ||
+			     ir_intrinsic_named(in, "llvm.memmove")) &&
+			    LLVMIsAConstantInt(LLVMGetOperand(in, 2)) &&
+			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
+				copy_into_param(
+				    s, f, ts, in, into, off, LLVMGetOperand(in, 1), 0,
+				    (int64_t)LLVMConstIntGetZExtValue(LLVMGetOperand(in, 2)));
+				continue;
+			}
 			/* A memset into a parameter's pointee: its bytes, whatever was there. */
 			if (LLVMIsAIntrinsicInst(in) && ir_intrinsic_named(in, "llvm.memset") &&
 			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
@@ -2049,6 +2220,14 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 					LLVMValueRef v = summary_stored_value(&st, in);
 					if (st.into == (int)i && v)
 						store_into(s, f, ts, in, into, off + st.off, v);
+				}
+				for (size_t k = 0, n_cp = gs ? gs->n_copies : 0; k < n_cp; k++) {
+					struct param_copy cp = gs->copies[k];
+					if (cp.into == (int)i && (unsigned)cp.from < n)
+						copy_into_param(
+						    s, f, ts, in, into, off + cp.into_off,
+						    LLVMGetOperand(in, (unsigned)cp.from),
+						    cp.from_off, cp.len);
 				}
 				for (size_t k = 0, n_bw = gs ? gs->n_blind : 0; k < n_bw; k++) {
 					struct blind_write bw = gs->blind[k];
@@ -2371,6 +2550,7 @@ void summary_assume(struct ir_fn *f)
 	sum->n_ret_held = 0;
 	sum->null_return = NULL;
 	sum->n_stored = 0;
+	sum->n_copies = 0;
 	sum->n_rel2 = 0;
 	sum->ret2.param = -1;
 	sum->n_blind = 0;
@@ -2442,6 +2622,7 @@ void summary_compute(struct summaries *s, struct ir_fn *f)
 	sum->ret_object = NULL;
 	sum->ret_object_asked = false;
 	sum->n_stored = 0;
+	sum->n_copies = 0;
 	sum->n_rel2 = 0;
 	sum->ret2.param = -1;
 	sum->n_blind = 0;

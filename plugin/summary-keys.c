@@ -9,6 +9,7 @@
 struct slot {
 	int64_t off;
 	LLVMValueRef value; /* NULL when stored more than once, or overwritten by a callee */
+	bool ptr;           /* a pointer may be put there (else only integers are stored) */
 };
 
 /* What a local slot holds: the pointers stored into it, or one memcpy into it from other memory
@@ -88,17 +89,19 @@ static struct slot_list *slots_of(struct ir_fn *f, LLVMValueRef a, bool create)
 	return l;
 }
 
-static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value)
+static void slot_store(struct slot_list *l, int64_t off, LLVMValueRef value, bool ptr)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].off == off) {
 			l->v[i].value = NULL;
+			l->v[i].ptr = l->v[i].ptr || ptr;
 			return;
 		}
 	}
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
 	l->v[l->n].off = off;
 	l->v[l->n].value = value;
+	l->v[l->n].ptr = ptr;
 	l->n++;
 }
 
@@ -198,6 +201,13 @@ static void call_puts(struct summaries *s, struct ir_fn *f, LLVMValueRef call, p
 			if (gs->facts[k].kind == EV_ALLOC && gs->facts[k].param == (int)i &&
 			    gs->facts[k].deref)
 				put(data, base, off + gs->facts[k].off, DEF_SLOT, NULL);
+		/* Bytes it copies there from another argument's memory: each pointer among them
+		 * is named by the place (summary_events names the fresh memory there). */
+		for (size_t k = 0; gs && k < gs->n_copies; k++) {
+			const struct param_copy *cp = &gs->copies[k];
+			for (int64_t o = 0; cp->into == (int)i && o + 8 <= cp->len; o += 8)
+				put(data, base, off + cp->into_off + o, DEF_SLOT, NULL);
+		}
 	}
 }
 
@@ -251,9 +261,9 @@ static void record(void *data, LLVMValueRef slot, int64_t off, enum def d, LLVMV
 	if (off < 0)
 		slots_of(f, slot, true)->clobbered = true;
 	else if (d == DEF_SLOT)
-		slot_store(slots_of(f, slot, true), off, NULL);
+		slot_store(slots_of(f, slot, true), off, NULL, true);
 	else if (value && !LLVMIsAConstantPointerNull(value))
-		slot_store(slots_of(f, slot, true), off, value);
+		slot_store(slots_of(f, slot, true), off, value, true);
 }
 
 void summary_scan_slots(struct summaries *s, struct ir_fn *f)
@@ -274,11 +284,14 @@ void summary_scan_slots(struct summaries *s, struct ir_fn *f)
 					param_put(f, base, off);
 				if (!is_local_alloca(f, base))
 					continue;
-				struct slot_list *l = slots_of(f, base, true);
-				slot_store(l, off,
-					   LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind
-					       ? v
-					       : NULL);
+				bool ptr = LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+				/* An integer may be a pointer turned into one, or (wider) hold one.
+				 */
+				bool bytes =
+				    LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind &&
+				    LLVMGetIntTypeWidth(LLVMTypeOf(v)) <= 64 &&
+				    !LLVMIsAPtrToIntInst(v);
+				slot_store(slots_of(f, base, true), off, ptr ? v : NULL, !bytes);
 			} else if (ir_is_call(inst) && !slot_copy(s, f, inst)) {
 				call_puts(s, f, inst, record, f);
 			}
@@ -420,6 +433,47 @@ static bool slot_escapes(struct summaries *s, struct slot_list *l, LLVMValueRef 
 static bool overlaps(int64_t a, int64_t alen, int64_t b, int64_t blen)
 {
 	return a < b + blen && b < a + alen;
+}
+
+LLVMValueRef summary_slot_copy_source(struct ir_fn *f, LLVMValueRef a)
+{
+	struct slot_list *l = f->summary ? slots_of(f, a, false) : NULL;
+	return l && !l->clobbered ? l->copy_src : NULL;
+}
+
+bool summary_slot_no_pointer(struct ir_fn *f, LLVMValueRef a, int64_t off)
+{
+	struct slot_list *l = slots_of(f, a, false);
+	if (!l)
+		return true;
+	if (l->clobbered || (l->copy_src && overlaps(l->copy_off, l->copy_len, off, 8)))
+		return false;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].ptr && overlaps(l->v[i].off, 8, off, 8))
+			return false;
+	return true;
+}
+
+LLVMValueRef summary_copy_origin(struct summaries *s, struct ir_fn *f, LLVMValueRef src,
+				 int64_t len, int64_t *off)
+{
+	LLVMValueRef base = strip(s, src, off, true, false);
+	for (int hop = 0; hop < 8 && is_local_alloca(f, base); hop++) {
+		struct slot_list *l = slots_of(f, base, false);
+		/* Only relayed: one copy in, nothing else stored, the address kept nowhere. */
+		if (!l || l->clobbered || !l->copy_src || l->n || *off < l->copy_off ||
+		    *off + len > l->copy_off + l->copy_len || slot_escapes(s, l, base))
+			return NULL;
+		int64_t so;
+		base = strip(s, l->copy_src, &so, true, false);
+		*off = so + *off - l->copy_off;
+	}
+	if (!LLVMIsAArgument(base))
+		return base;
+	for (int64_t o = 0; o < len; o += 8)
+		if (param_put_at(f, base, *off + o))
+			return NULL;
+	return base;
 }
 
 /* call_defines' question about one place, answered as call_puts goes. */
@@ -1086,6 +1140,10 @@ static void obj_writes(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int
 				if (gs->stored[k].into == (int)i)
 					written(w, base + gs->stored[k].off,
 						base + gs->stored[k].off + 8);
+			for (size_t k = 0; k < gs->n_copies; k++)
+				if (gs->copies[k].into == (int)i)
+					written(w, base + gs->copies[k].into_off,
+						base + gs->copies[k].into_off + gs->copies[k].len);
 		}
 	}
 }

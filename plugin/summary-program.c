@@ -275,6 +275,12 @@ static void debug_facts(struct ir_fn *f)
 	for (size_t i = 0; i < sum->n_stored; i++)
 		fprintf(stderr, "  stores param %d into param %d deref off %lld\n",
 			sum->stored[i].from, sum->stored[i].into, (long long)sum->stored[i].off);
+	for (size_t i = 0; i < sum->n_copies; i++)
+		fprintf(
+		    stderr,
+		    "  copies param %d deref off %lld into param %d deref off %lld (%lld bytes)\n",
+		    sum->copies[i].from, (long long)sum->copies[i].from_off, sum->copies[i].into,
+		    (long long)sum->copies[i].into_off, (long long)sum->copies[i].len);
 	for (size_t i = 0; i < sum->n_rel2; i++)
 		fprintf(stderr, "  release param %d deref off %lld deref off %lld%s %s\n",
 			sum->rel2[i].param, (long long)sum->rel2[i].off,
@@ -412,6 +418,7 @@ static void summary_free(struct ir_fn *f)
 	free(sum->events);
 	free(sum->facts);
 	free(sum->stored);
+	free(sum->copies);
 	free(sum->rel2);
 	free(sum->blind);
 	free(sum->ret_held);

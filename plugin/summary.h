@@ -186,6 +186,14 @@ struct stored_param {
 	LLVMValueRef value;
 	LLVMValueRef at; /* the store, or the call that stores it */
 };
+/* Bytes the function moves from one parameter's pointee into another's: [from_off, from_off +
+ * len) of what parameter `from` points to, copied `into_off` bytes into what `into` points to.
+ * std's generic helpers move values so at -O0 (Result::ok copies the Ok payload into its sret
+ * slot); callers follow each pointer of the copy from their own memory. */
+struct param_copy {
+	int from, into;
+	int64_t from_off, into_off, len;
+};
 /* Whether the function puts fresh memory `off` bytes into what parameter `param` points to
  * (-1: into the object it returns). */
 bool summary_puts_fresh(const struct summary *sum, int param, int64_t off);
@@ -224,6 +232,8 @@ struct summary {
 	struct stored_param *stored;
 	size_t n_stored, cap_stored;
 	uint64_t ptr_clobbers;
+	struct param_copy *copies;
+	size_t n_copies, cap_copies;
 	/* Bytes it may write into its parameters' pointees that are no pointer it names (an
 	 * integer, a vector of zeros, a memset clearing a struct of pointers): [from, to) into
 	 * what parameter `into` points to. */
@@ -401,6 +411,16 @@ int64_t summary_param_puts(const struct ir_fn *f, unsigned param, const int64_t 
  * put it there itself on every path; NULL otherwise. */
 LLVMValueRef summary_left_at(struct summaries *s, struct ir_fn *f, unsigned param, int64_t off,
 			     LLVMValueRef ret);
+/* The memory `len` bytes read at `src` come from, through local slots that only relay one copy
+ * of other memory (Result::ok at -O0 copies its argument into a local, then the local into its
+ * sret slot): the pointer whose pointee holds them, *off bytes in. When that is a parameter,
+ * nothing in `f` may have put a pointer into those bytes first. */
+LLVMValueRef summary_copy_origin(struct summaries *s, struct ir_fn *f, LLVMValueRef src,
+				 int64_t len, int64_t *off);
+/* The memory local slot `a` is copied from whole, or NULL. */
+LLVMValueRef summary_slot_copy_source(struct ir_fn *f, LLVMValueRef a);
+/* Whether nothing puts a pointer `off` bytes into local slot `a`: only integers are there. */
+bool summary_slot_no_pointer(struct ir_fn *f, LLVMValueRef a, int64_t off);
 /* Whether a store to `addr` lands in a local slot whose loads are named by the stored value. */
 bool summary_slot_tracked(struct summaries *s, struct ir_fn *f, LLVMValueRef addr);
 /* Whether nothing in `f` may put another pointer `off` bytes into the object `obj` points to

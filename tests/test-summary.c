@@ -663,6 +663,83 @@ START_TEST(releases_two_levels_down)
 }
 END_TEST
 
+/* Moves between parameters' pointees, as std's generic helpers make them at -O0: Result::ok copies
+ * its argument into a local and the local into its sret slot. Callers follow each pointer of the
+ * copy from their own memory: fresh memory becomes theirs to hand on, integers are blind bytes,
+ * their own parameters' pointees compose into a copy of their own. */
+static const char copies_ir[] =
+    "declare ptr @malloc(i64)\n"
+    "declare void @free(ptr)\n"
+    "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)\n"
+    "define void @ok(ptr %out, ptr %self) {\n  %x = alloca [24 x i8]\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %x, ptr %self, i64 24, i1 false)\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %out, ptr %x, i64 24, i1 false)\n  ret void\n}\n"
+    "define void @patched(ptr %out, ptr %self) {\n  %x = alloca [24 x i8]\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %x, ptr %self, i64 24, i1 false)\n"
+    "  %q = call ptr @malloc(i64 8)\n  %f = getelementptr i8, ptr %x, i64 8\n"
+    "  store ptr %q, ptr %f\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %out, ptr %x, i64 24, i1 false)\n  ret void\n}\n"
+    "define void @make(ptr %out) {\n  %tmp = alloca [24 x i8]\n  store i64 5, ptr %tmp\n"
+    "  %p = call ptr @malloc(i64 16)\n  %f = getelementptr i8, ptr %tmp, i64 8\n"
+    "  store ptr %p, ptr %f\n  call void @ok(ptr %out, ptr %tmp)\n  ret void\n}\n"
+    "define void @wrap(ptr %a, ptr %b) {\n  call void @ok(ptr %a, ptr %b)\n  ret void\n}\n"
+    "define void @twice(ptr %out) {\n  %tmp = alloca [16 x i8]\n"
+    "  %p = call ptr @malloc(i64 16)\n  store ptr %p, ptr %tmp\n"
+    "  %f = getelementptr i8, ptr %tmp, i64 8\n  store ptr %p, ptr %f\n"
+    "  call void @ok(ptr %out, ptr %tmp)\n  ret void\n}\n"
+    "define void @use_make() {\n  %s = alloca [24 x i8]\n  call void @make(ptr %s)\n"
+    "  %f = getelementptr i8, ptr %s, i64 8\n  %p = load ptr, ptr %f\n"
+    "  call void @free(ptr %p)\n  ret void\n}\n";
+
+START_TEST(copies_between_parameters)
+{
+	struct fixture fx;
+	setup_ir(&fx, copies_ir);
+	/* Relayed through a local: one copy, no clobber, the source not given away. */
+	const struct summary *ok = sum_of(&fx, "ok");
+	ck_assert_uint_eq(ok->n_copies, 1);
+	ck_assert(ok->copies[0].from == 1 && ok->copies[0].into == 0);
+	ck_assert(ok->copies[0].from_off == 0 && ok->copies[0].into_off == 0);
+	ck_assert_int_eq(ok->copies[0].len, 24);
+	ck_assert_uint_eq(ok->ptr_clobbers, 0);
+	ck_assert_ptr_null(find(ok, EV_CAPTURE, 1));
+	/* The local patched in between: its own pointer at 8, the argument's bytes around it. */
+	const struct summary *patched = sum_of(&fx, "patched");
+	ck_assert_uint_eq(patched->n_copies, 2);
+	ck_assert(patched->copies[0].from_off == 0 && patched->copies[0].len == 8);
+	ck_assert(patched->copies[1].from_off == 16 && patched->copies[1].into_off == 16);
+	ck_assert(summary_puts_fresh(patched, 0, 8));
+	/* A caller moving its own fresh memory through ok: an out-parameter, integers blind. */
+	const struct summary *make = sum_of(&fx, "make");
+	ck_assert(summary_puts_fresh(make, 0, 8));
+	ck_assert(summary_writes_blind(make, 0, 0) && summary_writes_blind(make, 0, 16));
+	ck_assert(!summary_writes_blind(make, 0, 8));
+	ck_assert_uint_eq(make->n_copies, 0);
+	ck_assert_uint_eq(make->ptr_clobbers, 0);
+	/* A wrapper handing its parameters on makes the same copy. */
+	const struct summary *wrap = sum_of(&fx, "wrap");
+	ck_assert_uint_eq(wrap->n_copies, 1);
+	ck_assert(wrap->copies[0].from == 1 && wrap->copies[0].len == 24);
+	/* One allocation at two places of one value (an enum's variants): neither is said. */
+	const struct summary *twice = sum_of(&fx, "twice");
+	ck_assert(!summary_puts_fresh(twice, 0, 0) && !summary_puts_fresh(twice, 0, 8));
+	ck_assert(summary_writes_blind(twice, 0, 0) && summary_writes_blind(twice, 0, 8));
+	/* The caller's slot gets the fresh memory: its release there names the allocation. */
+	const struct summary *use = sum_of(&fx, "use_make");
+	const struct event *alloc = NULL, *rel = NULL;
+	for (size_t i = 0; i < use->n_events; i++) {
+		const struct event *e = &use->events[i];
+		if (e->kind == EV_ALLOC)
+			alloc = e;
+		if (e->kind == EV_RELEASE)
+			rel = e;
+	}
+	ck_assert(alloc && rel && vkey_equal(&alloc->key, &rel->key));
+	ck_assert(alloc->key.deref && alloc->key.off == 8);
+	teardown(&fx);
+}
+END_TEST
+
 /* A call whose operands do not line up with its callee's parameters (a 16-byte struct as one
  * aggregate operand where the definition takes two i64) gets no summary of its callee: the
  * pointer after the struct is kept by unknown code, not matched with the struct's second half. */
@@ -1168,6 +1245,7 @@ int main(void)
 	tcase_add_test(abi, unwinding);
 	tcase_add_test(abi, replaced_fields_and_packed_pairs);
 	tcase_add_test(abi, releases_two_levels_down);
+	tcase_add_test(abi, copies_between_parameters);
 	tcase_add_test(abi, unwinding_under_constants);
 	tcase_add_test(abi, escapes_and_writes);
 	tcase_add_test(abi, parameter_promises);
