@@ -311,10 +311,18 @@ LLVMValueRef ir_extracted(LLVMValueRef v)
 	if (!LLVMIsAExtractValueInst(v) || LLVMGetNumIndices(v) != 1)
 		return NULL;
 	unsigned field = LLVMGetIndices(v)[0];
-	for (LLVMValueRef agg = LLVMGetOperand(v, 0); LLVMIsAInsertValueInst(agg);
-	     agg = LLVMGetOperand(agg, 0))
+	LLVMValueRef agg = LLVMGetOperand(v, 0);
+	for (; LLVMIsAInsertValueInst(agg); agg = LLVMGetOperand(agg, 0))
 		if (LLVMGetIndices(agg)[0] == field)
 			return LLVMGetNumIndices(agg) == 1 ? LLVMGetOperand(agg, 1) : NULL;
+	/* The first of the aggregate's reads of that field (among its first few users). */
+	int seen = 0;
+	for (LLVMUseRef u = LLVMGetFirstUse(agg); u && seen < 16; u = LLVMGetNextUse(u), seen++) {
+		LLVMValueRef e = LLVMGetUser(u);
+		if (LLVMIsAExtractValueInst(e) && LLVMGetNumIndices(e) == 1 &&
+		    LLVMGetIndices(e)[0] == field && LLVMGetOperand(e, 0) == agg)
+			return e == v ? NULL : e;
+	}
 	return NULL;
 }
 

@@ -77,8 +77,10 @@ unsigned ir_merge_count(LLVMValueRef v);
 LLVMValueRef ir_merge_input(LLVMValueRef v, unsigned i);
 /* The value an extractvalue of one index reads out of the insertvalue chain that built its
  * aggregate (`extractvalue (insertvalue (insertvalue poison, %p, 0), %n, 1), 0` is %p: code
- * that rustc inlined at -O0 packs and unpacks a pair this way, and nothing folds it); NULL
- * when it reads anything else. */
+ * that rustc inlined at -O0 packs and unpacks a pair this way, and nothing folds it), or the
+ * one extractvalue of that field standing for all (a pair a call returns, read twice where
+ * rustc inlined Option::unwrap at -O0: one value, one name); NULL when it reads anything else
+ * or is that one. */
 LLVMValueRef ir_extracted(LLVMValueRef v);
 /* What phi `phi` takes when entered from `pred`, or NULL when `pred` is none of its blocks. */
 LLVMValueRef ir_phi_incoming(LLVMValueRef phi, LLVMBasicBlockRef pred);

@@ -215,8 +215,11 @@ static void returned_event(struct summary *sum, LLVMValueRef c, const struct fac
 				continue;
 		}
 		/* A field is fresh (or released) from its extractvalue on (the key's own
-		 * definition, which otherwise ends the walks from the call). */
-		struct event *e = add(sum, ft->kind, (struct vkey){v, 0, false}, v, *site);
+		 * definition, which otherwise ends the walks from the call); a field read twice
+		 * is one name. */
+		LLVMValueRef name = ir_extracted(v);
+		struct event *e =
+		    add(sum, ft->kind, (struct vkey){name ? name : v, 0, false}, v, *site);
 		e->family = family;
 		e->may_null = ft->may_null;
 		e->must = ft->must;
