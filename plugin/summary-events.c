@@ -1523,7 +1523,7 @@ static void copy_contents(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 {
 	out->n = 0;
 	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8, out->n++) {
-		struct vkey k;
+		struct vkey k = {NULL, 0, false};
 		bool named = summary_key_load(s, f, src, from + o, at, &k, NULL);
 		const struct event *e = named ? alloc_named(f->summary, &k) : NULL;
 		out->at[out->n].k = k;
@@ -2070,9 +2070,9 @@ static void copy_into_param(struct summaries *s, struct ir_fn *f, struct tag_sto
 	for (size_t i = 0; i < cc.n; i++) {
 		struct vkey k = cc.at[i].k;
 		int64_t o = off + (int64_t)i * 8;
-		int p = param_index(f, k.base);
 		if (!cc.at[i].named)
 			continue; /* null there */
+		int p = param_index(f, k.base);
 		/* Memory shared by variants: some pointer is there, which one is not said. */
 		if (cc.at[i].shared ||
 		    (!cc.at[i].alloc && k.deref && ir_is_local_alloca(f->body, k.base) &&
