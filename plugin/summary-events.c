@@ -930,6 +930,16 @@ static struct fact *find_fact(struct summary *sum, enum ev_kind kind, int param,
 	return NULL;
 }
 
+/* The next fact after `ft` of its kind and parameter on the place `k` names, or NULL. */
+static struct fact *next_fact(struct summary *sum, struct fact *ft, const struct vkey *k)
+{
+	for (struct fact *n = ft + 1; n < sum->facts + sum->n_facts; n++)
+		if (n->kind == ft->kind && n->param == ft->param && n->deref == k->deref &&
+		    (!k->deref || n->off == k->off) && n->field == ft->field)
+			return n;
+	return NULL;
+}
+
 static struct fact *new_fact(struct summary *sum, const struct event *e, int param)
 {
 	VEC_RESERVE(sum->facts, sum->cap_facts, sum->n_facts + 1);
@@ -957,8 +967,10 @@ static struct fact *new_fact(struct summary *sum, const struct event *e, int par
 	return ft;
 }
 
-/* Whether the releases of `key` among the events happen on every path to a return. */
-static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key)
+/* Whether the releases of `key` among the events (those of `family`, unless NULL) happen on
+ * every path to a return. */
+static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey *key,
+			 const char *family)
 {
 	struct summary *sum = f->summary;
 	LLVMValueRef *at = NULL;
@@ -966,7 +978,8 @@ static bool release_must(struct summaries *s, struct ir_fn *f, const struct vkey
 	bool must = true;
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *e = &sum->events[i];
-		if (e->kind != EV_RELEASE || !vkey_equal(&e->key, key))
+		if (e->kind != EV_RELEASE || !vkey_equal(&e->key, key) ||
+		    (family && e->family != family))
 			continue;
 		must = must && e->must;
 		VEC_RESERVE(at, cap, n + 1);
@@ -2296,7 +2309,7 @@ static struct tag release_tag(struct summaries *s, struct ir_fn *f, const struct
 			bool reached = false;
 			for (size_t i = 0; i < sum->n_events && !reached; i++) {
 				const struct event *e = &sum->events[i];
-				if (e->kind != EV_RELEASE ||
+				if (e->kind != EV_RELEASE || e->family != rel->family ||
 				    !vkey_equal(&e->key, &(struct vkey){param, rel->off, true}))
 					continue;
 				struct cfg_query q = {.to = e->at, .tag = &t};
@@ -2397,8 +2410,9 @@ static void releases_two_down(struct summaries *s, struct ir_fn *f)
 				: -1;
 		if (param < 0 || rel2_replaced(sum, param, off))
 			continue;
-		rel2_put(sum, (struct release2){param, off, e->key.off, release_must(s, f, &e->key),
-						e->family, e->site, NULL});
+		rel2_put(sum, (struct release2){param, off, e->key.off,
+						release_must(s, f, &e->key, NULL), e->family,
+						e->site, NULL});
 	}
 }
 
@@ -2459,6 +2473,13 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 		if (param < 0 || e->kind == EV_RETURN || (e->kind == EV_ALLOC && !e->key.deref) ||
 		    (e->kind == EV_USE && e->passed_only) || e->deferred)
 			continue;
+		/* A callee's release in one variant of the enum this parameter points to, called
+		 * only where this function has seen the other (Result::ok drops its argument only
+		 * when it is Err: the drop's release of Ok's handle never happens here). */
+		if (e->kind == EV_RELEASE && e->tag.set && e->tag.object == e->key.base &&
+		    !cfg_path_exists(s, f, &(struct cfg_query){.to = e->at, .tag = &e->tag}) &&
+		    !summary_exhausted(f))
+			continue;
 		if (e->kind == EV_ALLOC) {
 			/* The variant: of the enum built here (the outer one: a Result around
 			 * the callee's Error), else the callee's, on this parameter. */
@@ -2473,10 +2494,15 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 			continue;
 		}
 		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
+		/* Releases of a pointee by two families are two facts (the drop of a Result whose
+		 * Ok is a C handle and whose Err a String): each has its own variant. */
+		while (ft && e->kind == EV_RELEASE && e->key.deref && ft->family != e->family)
+			ft = next_fact(sum, ft, &e->key);
 		if (!ft) {
 			ft = new_fact(sum, e, param);
 			if (e->kind == EV_RELEASE) {
-				ft->must = release_must(s, f, &e->key);
+				ft->must =
+				    release_must(s, f, &e->key, e->key.deref ? e->family : NULL);
 				ft->cleared = e->key.deref && release_cleared(s, f, &e->key);
 				ft->interior = interior;
 			}

@@ -1018,7 +1018,17 @@ static const char variants_ir[] =
     "ok:\n  %f = getelementptr i8, ptr %r, i64 8\n  %h = load ptr, ptr %f\n"
     "  call void @free(ptr %h)\n  ret void\n"
     "bad:\n  %f2 = getelementptr i8, ptr %r, i64 8\n  %s = load ptr, ptr %f2\n"
-    "  call void @__rust_dealloc(ptr %s, i64 4, i64 1)\n  ret void\n}\n";
+    "  call void @__rust_dealloc(ptr %s, i64 4, i64 1)\n  ret void\n}\n"
+    "define void @_ZN4demo4drop17h0123456789abcdefE(ptr %r) {\n  %t = load i64, ptr %r\n"
+    "  %isok = icmp eq i64 %t, -9223372036854775808\n  br i1 %isok, label %ok, label %bad\n"
+    "ok:\n  %f = getelementptr i8, ptr %r, i64 8\n  %h = load ptr, ptr %f\n"
+    "  call void @free(ptr %h)\n  ret void\n"
+    "bad:\n  %f2 = getelementptr i8, ptr %r, i64 8\n  %s = load ptr, ptr %f2\n"
+    "  call void @__rust_dealloc(ptr %s, i64 4, i64 1)\n  ret void\n}\n"
+    "define void @_ZN4demo6if_err17h0123456789abcdefE(ptr %r) {\n  %t = load i64, ptr %r\n"
+    "  %isok = icmp eq i64 %t, -9223372036854775808\n  br i1 %isok, label %done, label %bad\n"
+    "bad:\n  call void @_ZN4demo4drop17h0123456789abcdefE(ptr %r)\n  br label %done\n"
+    "done:\n  ret void\n}\n";
 
 static const struct fact *alloc_of(const struct summary *sum, const char *family)
 {
@@ -1042,6 +1052,31 @@ START_TEST(enum_variant_tags)
 	/* The callee's own tag (off 0 == 4) gives way to the one of the enum built here. */
 	ck_assert(string->tag.set && !string->tag.eq && string->tag.off == 0);
 	ck_assert_int_eq(LLVMConstIntGetSExtValue(string->tag.value), INT64_MIN);
+
+	/* A drop releasing one place by two families, one per variant: a fact each, with its
+	 * variant. A caller that drops only Err keeps only the Err side's release. */
+	const struct summary *drop = sum_of(&fx, "_ZN4demo4drop17h0123456789abcdefE");
+	size_t c_rel = 0, rust_rel = 0;
+	for (size_t i = 0; i < drop->n_facts; i++) {
+		const struct fact *ft = &drop->facts[i];
+		if (ft->kind != EV_RELEASE || !ft->deref || ft->off != 8)
+			continue;
+		bool is_c = strcmp(ft->family, "malloc") == 0;
+		c_rel += is_c;
+		rust_rel += !is_c;
+		ck_assert(ft->tag.set && ft->tag.off == 0 && ft->tag.eq == is_c);
+	}
+	ck_assert(c_rel == 1 && rust_rel == 1);
+	const struct summary *if_err = sum_of(&fx, "_ZN4demo6if_err17h0123456789abcdefE");
+	c_rel = rust_rel = 0;
+	for (size_t i = 0; i < if_err->n_facts; i++) {
+		const struct fact *ft = &if_err->facts[i];
+		if (ft->kind == EV_RELEASE && ft->deref && ft->off == 8) {
+			c_rel += strcmp(ft->family, "malloc") == 0;
+			rust_rel += strcmp(ft->family, "rust") == 0;
+		}
+	}
+	ck_assert(c_rel == 0 && rust_rel == 1);
 
 	LLVMValueRef use = LLVMGetNamedFunction(fx.m, "_ZN4demo3use17h0123456789abcdefE");
 	struct ir_fn *f = map_get(&fx.p.by_value, use);

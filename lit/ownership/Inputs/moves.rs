@@ -86,6 +86,22 @@ pub extern "C" fn good_take() -> usize {
     }
 }
 
+/// A C string in Ok and a String in Err, where Rust keeps the Ok handle: `.ok()` drops only the
+/// Err side, the handle's Drop gives the string back to C.
+#[inline(never)]
+fn open_buf() -> Result<CBuf, String> {
+    let p = unsafe { c_dup() };
+    if p.is_null() { Err("no string".to_string()) } else { Ok(CBuf(p)) }
+}
+
+#[no_mangle]
+pub extern "C" fn good_result_ok() -> usize {
+    match open_buf().ok() {
+        Some(b) => unsafe { std::ffi::CStr::from_ptr(b.0) }.to_bytes().len(),
+        None => 0,
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn good_own() -> usize {
     let mut a = CString::new("x").unwrap();

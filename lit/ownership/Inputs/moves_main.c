@@ -4,5 +4,6 @@
 size_t good_unwrap(void);
 size_t good_take(void);
 size_t good_own(void);
+size_t good_result_ok(void);
 
-int main(void) { return good_unwrap() + good_take() + good_own() == 3 + 3 + 4 ? 0 : 1; }
+int main(void) { return good_unwrap() + good_take() + good_own() + good_result_ok() == 3 + 3 + 4 + 3 ? 0 : 1; }
