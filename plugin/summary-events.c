@@ -244,6 +244,31 @@ static const struct event *alloc_named(const struct summary *sum, const struct v
 	return NULL;
 }
 
+/* The allocation event that `k` names where `at` reads it: of the variants a place holds (a
+ * Result's Ok handle and Err String at one offset), one whose tag some path from it to `at`
+ * keeps (`?` moves the Err side's String on where the tag test said Err); the first when none
+ * tells them apart. */
+static const struct event *alloc_named_at(struct summaries *s, struct ir_fn *f,
+					  const struct vkey *k, LLVMValueRef at)
+{
+	struct summary *sum = f->summary;
+	const struct event *first = alloc_named(sum, k);
+	if (!first || !at)
+		return first;
+	for (size_t i = (size_t)(first - sum->events); i < sum->n_events; i++) {
+		const struct event *e = &sum->events[i];
+		if (e->kind != EV_ALLOC || !vkey_equal(&e->key, k))
+			continue;
+		if (e == first && !e->tag.set)
+			return first;
+		if (!e->tag.set || e->at == at ||
+		    cfg_path_exists(s, f,
+				    &(struct cfg_query){.from = e->at, .to = at, .tag = &e->tag}))
+			return e;
+	}
+	return first;
+}
+
 /* Fresh memory `off` bytes into the object call `c` returns. */
 static void held_alloc(struct summary *sum, LLVMValueRef c, int64_t off, bool must, bool may_null,
 		       const char *family, struct site site)
@@ -1073,12 +1098,13 @@ static bool nothing_owned(struct summaries *s, struct ir_fn *f, LLVMValueRef v)
 }
 
 /* The allocation `v` is, if it is fresh memory of one family on every path (merging e.g.
- * __rust_alloc and __rust_alloc_zeroed); NULL otherwise. */
-static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValueRef v, int depth)
+ * __rust_alloc and __rust_alloc_zeroed); NULL otherwise. `at`, when not NULL, is where it is
+ * used (the variant of a place that reaches there). */
+static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValueRef v,
+				 LLVMValueRef at, int depth)
 {
-	struct summary *sum = f->summary;
 	struct vkey k = key_of(s, f, v, false);
-	const struct event *named = alloc_named(sum, &k);
+	const struct event *named = alloc_named_at(s, f, &k, at);
 	if (named)
 		return named;
 	v = k.base;
@@ -1089,7 +1115,7 @@ static const struct event *fresh(struct summaries *s, struct ir_fn *f, LLVMValue
 		LLVMValueRef in = ir_merge_input(v, i);
 		if (nothing_owned(s, f, in))
 			continue;
-		const struct event *e = fresh(s, f, in, depth + 1);
+		const struct event *e = fresh(s, f, in, at, depth + 1);
 		if (!e || (found && found->family != e->family))
 			return NULL;
 		found = e;
@@ -1407,12 +1433,12 @@ static void return_facts(struct summaries *s, struct ir_fn *f)
 			} else if (nothing_owned(s, f, v)) {
 				may_null = true;
 			} else {
-				const struct event *e = fresh(s, f, v, 0);
+				const struct event *e = fresh(s, f, v, NULL, 0);
 				struct vkey k = key_of(s, f, v, false);
 				/* A pointer into fresh memory (Arc::into_raw: 16 bytes in). */
 				int64_t inner = 0;
 				LLVMValueRef b = e ? NULL : summary_base_offset(s, v, &inner);
-				if (b && b != v && inner && (e = fresh(s, f, b, 0)))
+				if (b && b != v && inner && (e = fresh(s, f, b, NULL, 0)))
 					interior = true;
 				/* A pointer into a parameter's object, or into the object its
 				 * pointee points to (Rc::make_mut(&mut rc)): named as that object.
@@ -1496,7 +1522,7 @@ static const struct event *returned_fresh(struct summaries *s, struct ir_fn *f)
 		if (!t || !LLVMIsAReturnInst(t))
 			continue;
 		LLVMValueRef v = field_value(t, -1);
-		const struct event *e = v && is_ptr(v) ? fresh(s, f, v, 0) : NULL;
+		const struct event *e = v && is_ptr(v) ? fresh(s, f, v, NULL, 0) : NULL;
 		if (!e || (found && !vkey_equal(&found->key, &e->key)))
 			return NULL;
 		found = e;
@@ -1515,6 +1541,20 @@ static void returned_holds(struct summary *sum, const struct event *alloc, int64
 	ft->field = -1;
 	ft->must = false;
 	ft->tag = (struct tag){0};
+}
+
+static bool tag_equal(const struct tag *a, const struct tag *b);
+
+/* Whether the place allocation `e` names holds other allocations in other variants. */
+static bool variants_at(const struct summary *sum, const struct event *e)
+{
+	for (size_t i = 0; i < sum->n_events; i++) {
+		const struct event *o = &sum->events[i];
+		if (o != e && o->kind == EV_ALLOC && vkey_equal(&o->key, &e->key) &&
+		    (o->tag.set || e->tag.set) && !tag_equal(&o->tag, &e->tag))
+			return true;
+	}
+	return false;
 }
 
 /* What `len` bytes `from` bytes into what `src` points to hold at `at`, pointer by pointer (up
@@ -1538,11 +1578,13 @@ static void copy_contents(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 	for (int64_t o = 0; o + 8 <= len && len <= MAX_COPY; o += 8, out->n++) {
 		struct vkey k = {NULL, 0, false};
 		bool named = summary_key_load(s, f, src, from + o, at, &k, NULL);
-		const struct event *e = named ? alloc_named(f->summary, &k) : NULL;
+		const struct event *e = named ? alloc_named_at(s, f, &k, at) : NULL;
 		out->at[out->n].k = k;
 		out->at[out->n].named = named;
 		out->at[out->n].alloc = e;
-		out->at[out->n].shared = false;
+		/* The place holds one variant's memory or another's (an Ok handle where Err keeps
+		 * its String): the copy does not say which it moves. */
+		out->at[out->n].shared = e && variants_at(f->summary, e);
 		for (size_t j = 0; e && j < out->n; j++)
 			if (out->at[j].alloc == e)
 				out->at[j].shared = out->at[out->n].shared = true;
@@ -1614,7 +1656,7 @@ static void returned_contents(struct summaries *s, struct ir_fn *f)
 			const struct event *e;
 			if (LLVMIsAStoreInst(in) && is_ptr(LLVMGetOperand(in, 0)) &&
 			    summary_base_offset(s, LLVMGetOperand(in, 1), &off) == base) {
-				if ((e = fresh(s, f, LLVMGetOperand(in, 0), 0)) && e != obj)
+				if ((e = fresh(s, f, LLVMGetOperand(in, 0), NULL, 0)) && e != obj)
 					returned_holds(sum, e, off);
 				if (!e)
 					returned_param(s, f, in, off);
@@ -2045,7 +2087,7 @@ static void store_named(struct summaries *s, struct ir_fn *f, struct tag_stores 
 static void store_into(struct summaries *s, struct ir_fn *f, struct tag_stores *ts, LLVMValueRef at,
 		       int into, int64_t off, LLVMValueRef v)
 {
-	store_named(s, f, ts, at, into, off, fresh(s, f, v, 0), key_of(s, f, v, false));
+	store_named(s, f, ts, at, into, off, fresh(s, f, v, at, 0), key_of(s, f, v, false));
 }
 
 /* Eight bytes of parameter `from`'s pointee copied into parameter `into`'s, joined to the copy

@@ -1028,7 +1028,13 @@ static const char variants_ir[] =
     "define void @_ZN4demo6if_err17h0123456789abcdefE(ptr %r) {\n  %t = load i64, ptr %r\n"
     "  %isok = icmp eq i64 %t, -9223372036854775808\n  br i1 %isok, label %done, label %bad\n"
     "bad:\n  call void @_ZN4demo4drop17h0123456789abcdefE(ptr %r)\n  br label %done\n"
-    "done:\n  ret void\n}\n";
+    "done:\n  ret void\n}\n"
+    "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)\n"
+    "define void @_ZN4demo4copy17h0123456789abcdefE(ptr %out, ptr %in) {\n"
+    "  call void @llvm.memcpy.p0.p0.i64(ptr %out, ptr %in, i64 24, i1 false)\n  ret void\n}\n"
+    "define void @_ZN4demo4move17h0123456789abcdefE(ptr %out, i32 %id) {\n"
+    "  %r = alloca [32 x i8]\n  call void @_ZN4demo4open17h0123456789abcdefE(ptr %r, i32 %id)\n"
+    "  call void @_ZN4demo4copy17h0123456789abcdefE(ptr %out, ptr %r)\n  ret void\n}\n";
 
 static const struct fact *alloc_of(const struct summary *sum, const char *family)
 {
@@ -1077,6 +1083,12 @@ START_TEST(enum_variant_tags)
 		}
 	}
 	ck_assert(c_rel == 0 && rust_rel == 1);
+
+	/* A copy of a place that holds one variant's memory or the other's says neither. */
+	const struct summary *move = sum_of(&fx, "_ZN4demo4move17h0123456789abcdefE");
+	ck_assert_ptr_null(alloc_of(move, "malloc"));
+	ck_assert_ptr_null(alloc_of(move, "rust"));
+	ck_assert(summary_writes_blind(move, 0, 8));
 
 	LLVMValueRef use = LLVMGetNamedFunction(fx.m, "_ZN4demo3use17h0123456789abcdefE");
 	struct ir_fn *f = map_get(&fx.p.by_value, use);

@@ -102,6 +102,25 @@ pub extern "C" fn good_result_ok() -> usize {
     }
 }
 
+/// Two handles through `?`: Ok's tuple keeps the first handle where Err's String has its buffer.
+#[inline(never)]
+fn open_two() -> Result<(CBuf, CBuf), String> {
+    let a = open_buf()?;
+    let b = open_buf()?;
+    Ok((a, b))
+}
+
+#[no_mangle]
+pub extern "C" fn good_question() -> usize {
+    match open_two() {
+        Ok((a, b)) => unsafe {
+            std::ffi::CStr::from_ptr(a.0).to_bytes().len()
+                + std::ffi::CStr::from_ptr(b.0).to_bytes().len()
+        },
+        Err(e) => e.len(),
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn good_own() -> usize {
     let mut a = CString::new("x").unwrap();
