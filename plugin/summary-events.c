@@ -1545,9 +1545,13 @@ static void returned_holds(struct summary *sum, const struct event *alloc, int64
 
 static bool tag_equal(const struct tag *a, const struct tag *b);
 
-/* Whether the place allocation `e` names holds other allocations in other variants. */
-static bool variants_at(const struct summary *sum, const struct event *e)
+/* Whether the place allocation `e` names holds other allocations in other variants (a walk over
+ * the events, charged to the function's budget). */
+static bool variants_at(struct ir_fn *f, const struct event *e)
 {
+	const struct summary *sum = f->summary;
+	if (!summary_charge(f, sum->n_events))
+		return false;
 	for (size_t i = 0; i < sum->n_events; i++) {
 		const struct event *o = &sum->events[i];
 		if (o != e && o->kind == EV_ALLOC && vkey_equal(&o->key, &e->key) &&
@@ -1584,7 +1588,7 @@ static void copy_contents(struct summaries *s, struct ir_fn *f, LLVMValueRef src
 		out->at[out->n].alloc = e;
 		/* The place holds one variant's memory or another's (an Ok handle where Err keeps
 		 * its String): the copy does not say which it moves. */
-		out->at[out->n].shared = e && variants_at(f->summary, e);
+		out->at[out->n].shared = e && variants_at(f, e);
 		for (size_t j = 0; e && j < out->n; j++)
 			if (out->at[j].alloc == e)
 				out->at[j].shared = out->at[out->n].shared = true;
