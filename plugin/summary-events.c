@@ -40,20 +40,26 @@ static int param_at(struct summaries *s, struct ir_fn *f, LLVMValueRef addr, int
 /* Largest object whose copy is followed pointer by pointer. */
 #define MAX_COPY 256
 
+/* The length of a memcpy or memmove of constant length; -1 for any other instruction. */
+static int64_t copy_length(LLVMValueRef c)
+{
+	if (!LLVMIsAIntrinsicInst(c) ||
+	    !(ir_intrinsic_named(c, "llvm.memcpy") || ir_intrinsic_named(c, "llvm.memmove")) ||
+	    !LLVMIsAConstantInt(LLVMGetOperand(c, 2)))
+		return -1;
+	return (int64_t)LLVMConstIntGetZExtValue(LLVMGetOperand(c, 2));
+}
+
 /* Whether call `c` is a memcpy (or memmove) of one parameter's pointee into another's, directly
  * or through local slots that only relay it: *out says which bytes. */
 static bool copy_to_param(struct summaries *s, struct ir_fn *f, LLVMValueRef c,
 			  struct param_copy *out)
 {
-	if (!LLVMIsAIntrinsicInst(c) ||
-	    !(ir_intrinsic_named(c, "llvm.memcpy") || ir_intrinsic_named(c, "llvm.memmove")))
+	out->len = copy_length(c);
+	if (out->len < 0 || out->len > MAX_COPY)
 		return false;
-	LLVMValueRef n = LLVMGetOperand(c, 2);
-	if (!LLVMIsAConstantInt(n))
-		return false;
-	out->len = (int64_t)LLVMConstIntGetZExtValue(n);
 	out->into = param_at(s, f, LLVMGetOperand(c, 0), &out->into_off);
-	if (out->into < 0 || out->len > MAX_COPY)
+	if (out->into < 0)
 		return false;
 	LLVMValueRef origin =
 	    summary_copy_origin(s, f, LLVMGetOperand(c, 1), out->len, &out->from_off);
@@ -943,25 +949,18 @@ static int param_index(struct ir_fn *f, LLVMValueRef v)
 	return -1;
 }
 
+/* The fact of `kind` on the place `k` names through parameter `param` (of `family`, unless
+ * NULL), or NULL. */
 static struct fact *find_fact(struct summary *sum, enum ev_kind kind, int param,
-			      const struct vkey *k, int field)
+			      const struct vkey *k, int field, const char *family)
 {
 	for (size_t i = 0; i < sum->n_facts; i++) {
 		struct fact *ft = &sum->facts[i];
 		if (ft->kind == kind && ft->param == param && ft->deref == k->deref &&
-		    (!k->deref || ft->off == k->off) && ft->field == field)
+		    (!k->deref || ft->off == k->off) && ft->field == field &&
+		    (!family || ft->family == family))
 			return ft;
 	}
-	return NULL;
-}
-
-/* The next fact after `ft` of its kind and parameter on the place `k` names, or NULL. */
-static struct fact *next_fact(struct summary *sum, struct fact *ft, const struct vkey *k)
-{
-	for (struct fact *n = ft + 1; n < sum->facts + sum->n_facts; n++)
-		if (n->kind == ft->kind && n->param == ft->param && n->deref == k->deref &&
-		    (!k->deref || n->off == k->off) && n->field == ft->field)
-			return n;
 	return NULL;
 }
 
@@ -2241,14 +2240,11 @@ static void stored_facts(struct summaries *s, struct ir_fn *f, struct tag_stores
 			if (!ir_is_call(in))
 				continue;
 			/* A copy into a parameter's pointee: what the source holds there. */
-			if (LLVMIsAIntrinsicInst(in) &&
-			    (ir_intrinsic_named(in, "llvm.memcpy") ||
-			     ir_intrinsic_named(in, "llvm.memmove")) &&
-			    LLVMIsAConstantInt(LLVMGetOperand(in, 2)) &&
+			int64_t copied = copy_length(in);
+			if (copied >= 0 &&
 			    (into = param_at(s, f, LLVMGetOperand(in, 0), &off)) >= 0) {
-				copy_into_param(
-				    s, f, ts, in, into, off, LLVMGetOperand(in, 1), 0,
-				    (int64_t)LLVMConstIntGetZExtValue(LLVMGetOperand(in, 2)));
+				copy_into_param(s, f, ts, in, into, off, LLVMGetOperand(in, 1), 0,
+						copied);
 				continue;
 			}
 			/* A memset into a parameter's pointee: its bytes, whatever was there. */
@@ -2397,7 +2393,7 @@ static void left_dangling(struct summaries *s, struct ir_fn *f)
 				left = kv;
 			}
 			const struct event *rel =
-			    ok && left.base && !find_fact(sum, EV_RELEASE, (int)p, &place, -1)
+			    ok && left.base && !find_fact(sum, EV_RELEASE, (int)p, &place, -1, NULL)
 				? released_before_return(s, f, NULL, &left, &left)
 				: NULL;
 			if (!rel)
@@ -2539,16 +2535,14 @@ static void derive_facts(struct summaries *s, struct ir_fn *f)
 				new_fact(sum, e, param)->tag = t;
 			continue;
 		}
-		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1);
 		/* Releases of a pointee by two families are two facts (the drop of a Result whose
 		 * Ok is a C handle and whose Err a String): each has its own variant. */
-		while (ft && e->kind == EV_RELEASE && e->key.deref && ft->family != e->family)
-			ft = next_fact(sum, ft, &e->key);
+		const char *family = e->kind == EV_RELEASE && e->key.deref ? e->family : NULL;
+		struct fact *ft = find_fact(sum, e->kind, param, &e->key, -1, family);
 		if (!ft) {
 			ft = new_fact(sum, e, param);
 			if (e->kind == EV_RELEASE) {
-				ft->must =
-				    release_must(s, f, &e->key, e->key.deref ? e->family : NULL);
+				ft->must = release_must(s, f, &e->key, family);
 				ft->cleared = e->key.deref && release_cleared(s, f, &e->key);
 				ft->interior = interior;
 			}
